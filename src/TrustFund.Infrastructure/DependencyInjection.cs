@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using TrustFund.Application.Audit;
+using TrustFund.Application.Email;
+using TrustFund.Infrastructure.Audit;
+using TrustFund.Infrastructure.Email;
+using TrustFund.Infrastructure.Identity;
+using TrustFund.Infrastructure.Persistence;
+
+namespace TrustFund.Infrastructure;
+
+/// <summary>Registers persistence, Identity, audit, email and Data Protection.</summary>
+public static class DependencyInjection
+{
+    public static IServiceCollection AddTrustFundInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var provider = DatabaseProviders.Parse(database.Provider);
+        var connectionString = ResolveConnectionString(configuration, provider, environment);
+        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddDbContext<TrustFundDbContext>(options => DbContextOptionsFactory.Configure(options, provider, connectionString));
+
+        services.AddScoped<IAuditTrail, AuditTrail>();
+        services.AddScoped<AuditChainVerifier>();
+
+        services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
+        services.AddScoped<IEmailOutbox, EmailOutbox>();
+        var smtpHost = configuration[$"{EmailOptions.Section}:Smtp:Host"];
+        if (string.IsNullOrWhiteSpace(smtpHost))
+        {
+            services.AddTransient<IEmailSender, PickupFolderEmailSender>();
+        }
+        else
+        {
+            services.AddTransient<IEmailSender, SmtpEmailSender>();
+        }
+
+        services.AddSingleton<OutboxDispatcher>();
+        if (configuration.GetValue($"{EmailOptions.Section}:DispatcherEnabled", true))
+        {
+            services.AddHostedService<OutboxDispatcherService>();
+        }
+
+        services.AddDataProtection()
+            .SetApplicationName("TrustFund")
+            .PersistKeysToDbContext<TrustFundDbContext>();
+
+        services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+        return services;
+    }
+
+    /// <summary>Identity with TrustFund's password, lockout and sign-in rules.</summary>
+    public static IdentityBuilder AddTrustFundIdentity(this IServiceCollection services) =>
+        services.AddIdentity<TrustFundUser, TrustFundRole>(options =>
+            {
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedEmail = true;
+                options.SignIn.RequireConfirmedAccount = true;
+            })
+            .AddEntityFrameworkStores<TrustFundDbContext>()
+            .AddSignInManager<TrustFundSignInManager>()
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<MaximumLengthPasswordValidator>();
+
+    private static string ResolveConnectionString(IConfiguration configuration, DatabaseProvider provider, IHostEnvironment environment)
+    {
+        var configured = configuration.GetConnectionString("TrustFund");
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured;
+        }
+
+        if (provider != DatabaseProvider.Sqlite)
+        {
+            throw new InvalidOperationException($"ConnectionStrings:TrustFund is required when Database:Provider is {provider}.");
+        }
+
+        var folder = Path.Combine(environment.ContentRootPath, "App_Data");
+        Directory.CreateDirectory(folder);
+        return new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "trustfund.db") }.ToString();
+    }
+}

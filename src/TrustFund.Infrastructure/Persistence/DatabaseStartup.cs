@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace TrustFund.Infrastructure.Persistence;
+
+/// <summary>Applies pending migrations at start-up; an unreachable database is logged, not fatal.</summary>
+public static class DatabaseStartup
+{
+    /// <summary>
+    /// Migrates the database. Returns false (after a clear log line) when the database cannot be
+    /// reached, so the app still starts and <c>/health/ready</c> answers 503 with the reason.
+    /// </summary>
+    public static async Task<bool> MigrateAsync(IServiceProvider services, ILogger logger, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TrustFundDbContext>();
+        try
+        {
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            if (pending.Count > 0)
+            {
+                logger.LogInformation("Applying {Count} database migration(s) on {Provider}: {Migrations}", pending.Count, db.Provider, string.Join(", ", pending));
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogCritical(
+                ex,
+                "The {Provider} database could not be reached or migrated: {Reason}. TrustFund keeps running and /health/ready answers 503 until the database is available; check ConnectionStrings:TrustFund.",
+                db.Provider,
+                ex.GetBaseException().Message);
+            return false;
+        }
+    }
+}

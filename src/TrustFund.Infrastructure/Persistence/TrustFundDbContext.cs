@@ -1,0 +1,180 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using TrustFund.Application.Audit;
+using TrustFund.Application.Common;
+using TrustFund.Domain.Audit;
+using TrustFund.Domain.Common;
+using TrustFund.Domain.Organisations;
+using TrustFund.Infrastructure.Email;
+using TrustFund.Infrastructure.Identity;
+
+namespace TrustFund.Infrastructure.Persistence;
+
+/// <summary>
+/// The one database context: Identity, the fund's aggregates, the audit trail, the outbox and the
+/// Data Protection key ring. Every save renews aggregate versions, records audit entries for
+/// aggregate changes and writes all audit entries hash-chained in the same transaction.
+/// </summary>
+public class TrustFundDbContext
+    : IdentityDbContext<TrustFundUser, TrustFundRole, Guid>, IDataProtectionKeyContext
+{
+    private readonly List<AuditEntry> _pendingAudit = [];
+    private readonly ICurrentActor? _actor;
+    private readonly TimeProvider _clock;
+
+    public TrustFundDbContext(DbContextOptions<TrustFundDbContext> options, TimeProvider clock, ICurrentActor? actor = null)
+        : base(options)
+    {
+        _clock = clock;
+        _actor = actor;
+    }
+
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>The engine behind this context.</summary>
+    public DatabaseProvider Provider => DatabaseProviders.FromEfProviderName(Database.ProviderName);
+
+    /// <summary>Queues an audit entry for the next save; the actor and time are those of the current request.</summary>
+    public void AddAudit(string action, string summary, string? entityType, string? entityId)
+    {
+        _pendingAudit.Add(AuditEntry.Create(
+            _clock.GetUtcNow().UtcDateTime,
+            _actor?.UserId,
+            _actor?.Name ?? "system",
+            _actor?.IpAddress,
+            action,
+            entityType,
+            entityId,
+            summary));
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        PrepareChanges();
+        if (_pendingAudit.Count == 0)
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        var ownTransaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        try
+        {
+            AuditChainLock.Acquire(this);
+            var last = AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence)
+                .Select(e => new ChainEnd(e.Sequence, e.Hash)).FirstOrDefault();
+            ChainPendingAudit(last);
+            var written = base.SaveChanges(acceptAllChangesOnSuccess);
+            ownTransaction?.Commit();
+            return written;
+        }
+        finally
+        {
+            ownTransaction?.Dispose();
+        }
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        PrepareChanges();
+        if (_pendingAudit.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            await AuditChainLock.AcquireAsync(this, cancellationToken);
+            var last = await AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence)
+                .Select(e => new ChainEnd(e.Sequence, e.Hash)).FirstOrDefaultAsync(cancellationToken);
+            ChainPendingAudit(last);
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+
+            return written;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(TrustFundDbContext).Assembly);
+        builder.Entity<DataProtectionKey>().ToTable("DataProtectionKeys");
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every instant is stored as UTC and read back as UTC, on every engine.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
+    }
+
+    private void PrepareChanges()
+    {
+        ChangeTracker.DetectChanges();
+        foreach (var entry in ChangeTracker.Entries<AggregateRoot>().ToList())
+        {
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    AddAudit(AuditActions.EntityCreated, $"{entry.Metadata.ClrType.Name} created", entry.Metadata.ClrType.Name, entry.Entity.Id.ToString());
+                    break;
+                case EntityState.Modified:
+                    entry.Entity.RenewVersion();
+                    AddAudit(AuditActions.EntityChanged, DescribeChange(entry), entry.Metadata.ClrType.Name, entry.Entity.Id.ToString());
+                    break;
+                case EntityState.Deleted:
+                    AddAudit(AuditActions.EntityDeleted, $"{entry.Metadata.ClrType.Name} deleted", entry.Metadata.ClrType.Name, entry.Entity.Id.ToString());
+                    break;
+                case EntityState.Detached:
+                case EntityState.Unchanged:
+                    break;
+            }
+        }
+    }
+
+    private static string DescribeChange(EntityEntry<AggregateRoot> entry)
+    {
+        var changed = entry.Properties
+            .Where(p => p.IsModified && p.Metadata.Name != nameof(AggregateRoot.Version))
+            .Select(p => p.Metadata.Name == "Status"
+                ? $"Status {p.OriginalValue} -> {p.CurrentValue}"
+                : p.Metadata.Name)
+            .ToList();
+        return $"{entry.Metadata.ClrType.Name} changed: {string.Join(", ", changed)}";
+    }
+
+    private void ChainPendingAudit(ChainEnd? last)
+    {
+        var sequence = last?.Sequence ?? 0;
+        var previous = last?.Hash ?? AuditChain.Genesis;
+        foreach (var entry in _pendingAudit)
+        {
+            entry.Chain(++sequence, previous);
+            previous = entry.Hash;
+            AuditEntries.Add(entry);
+        }
+
+        _pendingAudit.Clear();
+    }
+
+    private sealed record ChainEnd(long Sequence, string Hash);
+}

@@ -1,0 +1,119 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using TrustFund.Application.Audit;
+using TrustFund.Infrastructure.Identity;
+
+namespace TrustFund.Web.Features.Account;
+
+/// <summary>Sign-in and sign-out.</summary>
+[Route("Account")]
+public sealed partial class AccountController : Controller
+{
+    private readonly SignInManager<TrustFundUser> _signIn;
+    private readonly UserManager<TrustFundUser> _users;
+    private readonly IAuditTrail _audit;
+    private readonly TimeProvider _clock;
+    private readonly IStringLocalizer<AccountController> _text;
+
+    public AccountController(
+        SignInManager<TrustFundUser> signIn,
+        UserManager<TrustFundUser> users,
+        IAuditTrail audit,
+        TimeProvider clock,
+        IStringLocalizer<AccountController> text)
+    {
+        _signIn = signIn;
+        _users = users;
+        _audit = audit;
+        _clock = clock;
+        _text = text;
+    }
+
+    [HttpGet("Login")]
+    [AllowAnonymous]
+    public IActionResult Login(string? returnUrl = null) =>
+        View(new LoginInput { ReturnUrl = returnUrl });
+
+    [HttpPost("Login")]
+    [AllowAnonymous]
+    public async Task<IActionResult> Login(LoginInput input)
+    {
+        if (!ModelState.IsValid)
+        {
+            return View(input);
+        }
+
+        var email = input.Email!.Trim();
+        var user = await _users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            await _audit.RecordNowAsync(AuditActions.SignInFailed, $"Sign-in failed for unknown address {Printable(email)}");
+            return Refuse(input, _text["The email address or password is incorrect."]);
+        }
+
+        var result = await _signIn.PasswordSignInAsync(user, input.Password!, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            user.LastSignInAtUtc = _clock.GetUtcNow().UtcDateTime;
+            _audit.Record(AuditActions.SignInSucceeded, $"{user.Email} signed in", "User", user.Id.ToString());
+            await _users.UpdateAsync(user);
+            return LocalRedirect(Url.IsLocalUrl(input.ReturnUrl) ? input.ReturnUrl! : "/");
+        }
+
+        if (result.IsLockedOut)
+        {
+            await _audit.RecordNowAsync(AuditActions.LockedOut, $"{user.Email} is locked out after repeated failures", "User", user.Id.ToString());
+            return Refuse(input, _text["Too many failed attempts. This account is locked for 15 minutes. Try again later, or reset your password."]);
+        }
+
+        // PasswordSignInAsync refuses an unconfirmed or deactivated account before checking the
+        // password: say why only to someone who proved they know the password.
+        if (result.IsNotAllowed && await _users.CheckPasswordAsync(user, input.Password!))
+        {
+            await _audit.RecordNowAsync(AuditActions.SignInFailed, $"Sign-in refused for {user.Email}: {(user.IsActive ? "email not confirmed" : "account deactivated")}", "User", user.Id.ToString());
+            return Refuse(input, user.IsActive
+                ? _text["Confirm your email address first: use the link in the email we sent you."]
+                : _text["This account has been deactivated. Contact the fund's Secretariat if you need access."]);
+        }
+
+        await _audit.RecordNowAsync(AuditActions.SignInFailed, $"Sign-in failed for {user.Email}", "User", user.Id.ToString());
+        return Refuse(input, _text["The email address or password is incorrect."]);
+    }
+
+    [HttpPost("Logout")]
+    [AllowAnonymous]
+    public async Task<IActionResult> Logout()
+    {
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            await _signIn.SignOutAsync();
+            await _audit.RecordNowAsync(AuditActions.SignedOut, $"{User.Identity.Name} signed out");
+        }
+
+        TempData["Notice"] = _text["You have signed out."].Value;
+        return Redirect("/Account/Login");
+    }
+
+    [HttpGet("AccessDenied")]
+    [AllowAnonymous]
+    public IActionResult AccessDenied()
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return View("~/Features/Errors/Forbidden.cshtml");
+    }
+
+    private static string Printable(string value)
+    {
+        var cleaned = new string(value.Where(c => !char.IsControl(c)).Take(100).ToArray());
+        return cleaned;
+    }
+
+    private ViewResult Refuse(LoginInput input, string message)
+    {
+        ModelState.AddModelError(nameof(LoginInput.Email), message);
+        input.Password = null;
+        return View(nameof(Login), input);
+    }
+}

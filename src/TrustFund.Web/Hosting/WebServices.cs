@@ -1,0 +1,125 @@
+using System.Globalization;
+using FluentValidation;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Razor;
+using TrustFund.Application.Accounts;
+using TrustFund.Application.Common;
+using TrustFund.Infrastructure;
+
+namespace TrustFund.Web.Hosting;
+
+/// <summary>Composition of the web tier: MVC with feature folders, Identity cookies, authorization, localization.</summary>
+public static class WebServices
+{
+    /// <summary>Idle time after which a session ends.</summary>
+    public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(20);
+
+    /// <summary>Longest a session can last, however active.</summary>
+    public static readonly TimeSpan AbsoluteTimeout = TimeSpan.FromHours(8);
+
+    /// <summary>How soon deactivation or a role change reaches a user's open sessions.</summary>
+    public static readonly TimeSpan SessionRevalidation = TimeSpan.FromMinutes(1);
+
+    public static IServiceCollection AddTrustFundWeb(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentActor, CurrentActor>();
+        services.AddTrustFundInfrastructure(configuration, environment);
+        services.AddTrustFundIdentity();
+
+        services.Configure<SecurityStampValidatorOptions>(options =>
+        {
+            options.ValidationInterval = SessionRevalidation;
+        });
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "TrustFund.Auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.ExpireTimeSpan = IdleTimeout;
+            options.SlidingExpiration = true;
+            options.LoginPath = "/Account/Login";
+            options.LogoutPath = "/Account/Logout";
+            options.AccessDeniedPath = "/Account/AccessDenied";
+            options.Events = new SessionCookieEvents();
+        });
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddCapabilityPolicies();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditedAuthorizationResultHandler>();
+
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            var cultures = (configuration.GetSection("Localization:Cultures").Get<string[]>() ?? ["en"])
+                .Select(c => new CultureInfo(c))
+                .ToList();
+            options.DefaultRequestCulture = new RequestCulture(cultures[0]);
+            options.SupportedCultures = cultures;
+            options.SupportedUICultures = cultures;
+        });
+
+        services.AddControllersWithViews(options =>
+            {
+                options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                options.Filters.Add<FluentValidationFilter>();
+            })
+            .AddRazorOptions(options => options.ViewLocationExpanders.Add(new FeatureFolderViewLocations()))
+            .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
+            .AddDataAnnotationsLocalization();
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "TrustFund.Antiforgery";
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
+        return services;
+    }
+
+    public static WebApplication UseTrustFundPipeline(this WebApplication app)
+    {
+        if (app.Environment.IsDevelopment())
+        {
+            app.UseDeveloperExceptionPage();
+        }
+        else
+        {
+            app.UseExceptionHandler("/Error");
+            app.UseHsts();
+        }
+
+        app.UseSecurityHeaders();
+        app.UseStatusCodePagesWithReExecute("/Error/{0}");
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains("ready"),
+            ResponseWriter = HealthReportWriter.WriteAsync,
+        }).AllowAnonymous();
+        app.MapControllers();
+        return app;
+    }
+
+    private static AuthorizationBuilder AddCapabilityPolicies(this AuthorizationBuilder builder)
+    {
+        foreach (var (capability, roles) in Capabilities.RolesFor)
+        {
+            builder.AddPolicy(capability, policy => policy.RequireRole(roles));
+        }
+
+        return builder;
+    }
+}

@@ -1,0 +1,24 @@
+using TrustFund.Infrastructure.Demo;
+using TrustFund.Infrastructure.Persistence;
+using TrustFund.Web.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddTrustFundWeb(builder.Configuration, builder.Environment);
+
+var app = builder.Build();
+app.UseTrustFundPipeline();
+
+var databaseOptions = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+if (databaseOptions.MigrateOnStartup)
+{
+    var startupLogger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("TrustFund.Startup");
+    if (await DatabaseStartup.MigrateAsync(app.Services, startupLogger) && app.Environment.IsDevelopment())
+    {
+        await DemoData.SeedAsync(app.Services);
+    }
+}
+
+await app.RunAsync();
+
+/// <summary>Entry point, visible to the web tests' application factory.</summary>
+public partial class Program;
