@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using FluentValidation;
+using Microsoft.Extensions.Localization;
 
 namespace TrustFund.Web.Features.Account;
 
@@ -16,12 +17,12 @@ public sealed class LoginInput
 
     public sealed class Validator : AbstractValidator<LoginInput>
     {
-        public Validator()
+        public Validator(IStringLocalizer<SharedResource> text)
         {
-            RuleFor(x => x.Email).NotEmpty().WithMessage("Enter your email address.")
-                .MaximumLength(256).WithMessage("Email addresses are 256 characters or fewer.");
-            RuleFor(x => x.Password).NotEmpty().WithMessage("Enter your password.")
-                .MaximumLength(1024).WithMessage("Enter your password.");
+            RuleFor(x => x.Email).NotEmpty().WithMessage(_ => text["Enter your email address."])
+                .MaximumLength(256).WithMessage(_ => text["Email addresses are 256 characters or fewer."]);
+            RuleFor(x => x.Password).NotEmpty().WithMessage(_ => text["Enter your password."])
+                .MaximumLength(1024).WithMessage(_ => text["Enter your password."]);
         }
     }
 }

@@ -1,0 +1,101 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using TrustFund.Infrastructure.Demo;
+using TrustFund.Infrastructure.Persistence;
+
+namespace TrustFund.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The whole app in memory over its own SQLite file, migrated as in production, with the demo
+/// accounts, a fake clock and the email dispatcher off (tests dispatch explicitly).
+/// </summary>
+public sealed class TrustFundApp : WebApplicationFactory<Program>
+{
+    private readonly string _databaseFile = Path.Combine(Path.GetTempPath(), $"trustfund-test-{Guid.NewGuid():N}.db");
+    private readonly Dictionary<string, string?> _settings;
+
+    public TrustFundApp(IDictionary<string, string?>? settings = null)
+    {
+        _settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["ConnectionStrings:TrustFund"] = $"Data Source={_databaseFile}",
+            ["Database:MigrateOnStartup"] = "true",
+            ["Email:DispatcherEnabled"] = "false",
+            ["Email:PickupFolder"] = Path.Combine(Path.GetTempPath(), $"trustfund-mail-{Guid.NewGuid():N}"),
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+    }
+
+    /// <summary>The app's clock; move it to test time-dependent rules.</summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+
+    public string PickupFolder => _settings["Email:PickupFolder"]!;
+
+    /// <summary>Starts the app (migrating its database) and adds the demo accounts.</summary>
+    public async Task<TrustFundApp> StartAsync()
+    {
+        _ = Server;
+        await DemoData.SeedAsync(Services);
+        return this;
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects.</summary>
+    public TestSession NewSession() =>
+        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    /// <summary>A signed-in session for a demo account.</summary>
+    public async Task<TestSession> SignInAsync(string email, string password = DemoData.Password)
+    {
+        var session = NewSession();
+        var response = await session.PostFormAsync("/Account/Login", "/Account/Login", new() { ["Email"] = email, ["Password"] = password });
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in of {email} failed: {(int)response.StatusCode}");
+        }
+
+        return session;
+    }
+
+    /// <summary>Runs <paramref name="action"/> with a fresh database context.</summary>
+    public async Task<T> WithDbAsync<T>(Func<TrustFundDbContext, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<TrustFundDbContext>());
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { _databaseFile, _databaseFile + "-wal", _databaseFile + "-shm" })
+        {
+            if (File.Exists(file))
+            {
+                File.Delete(file);
+            }
+        }
+    }
+}
