@@ -1,0 +1,285 @@
+using TrustFund.Domain.Common;
+using TrustFund.Domain.Places;
+
+namespace TrustFund.Domain.Calls;
+
+/// <summary>
+/// A call for proposals (one funding window). Fund managers draft, publish and close it; its terms
+/// decide what an application must meet. The rubric locks once the first review is submitted.
+/// </summary>
+public sealed class Call : AggregateRoot
+{
+    public const int CodeMaxLength = 20;
+    public const int TitleMaxLength = 200;
+    public const int DescriptionMaxLength = 20_000;
+
+    private static readonly TransitionTable<CallStatus> Lifecycle = new TransitionTable<CallStatus>("Call")
+        .Allow(CallStatus.Draft, "Published", CallStatus.Published)
+        .Allow(CallStatus.Published, "Closed", CallStatus.Closed)
+        .Allow(CallStatus.Closed, "Decided", CallStatus.Decided)
+        .Allow(CallStatus.Decided, "Archived", CallStatus.Archived);
+
+    private Call()
+    {
+        Terms = null!;
+    }
+
+    public CallStatus Status { get; private set; }
+
+    /// <summary>The call's parameters (stored as one document: they are read and changed together).</summary>
+    public CallTerms Terms { get; private set; }
+
+    /// <summary>Short code used in reference numbers, e.g. <c>ST</c>; unique.</summary>
+    public string Code { get; private set; } = string.Empty;
+
+    /// <summary>Copied from the terms so lists can filter and sort in the database.</summary>
+    public DateTime ClosesAtUtc { get; private set; }
+
+    public DateTime OpensAtUtc { get; private set; }
+
+    public string Title { get; private set; } = string.Empty;
+
+    public DateTime CreatedAtUtc { get; private set; }
+
+    public DateTime? PublishedAtUtc { get; private set; }
+
+    public DateTime? ClosedAtUtc { get; private set; }
+
+    /// <summary>How many reference numbers submissions to this call have taken.</summary>
+    public int ReferencesIssued { get; private set; }
+
+    /// <summary>Set when the first review is submitted; the rubric cannot change after.</summary>
+    public DateTime? RubricLockedAtUtc { get; private set; }
+
+    public static IEnumerable<(CallStatus From, string Action, CallStatus To)> Transitions => Lifecycle.Moves;
+
+    /// <summary>Drafts a new call; nothing is visible to applicants until it is published.</summary>
+    public static Call Draft(CallTerms terms, DateTime nowUtc)
+    {
+        RulesViolatedException.ThrowIfAny(Check(terms));
+        var call = new Call { Status = CallStatus.Draft, CreatedAtUtc = nowUtc };
+        call.Apply(terms);
+        return call;
+    }
+
+    /// <summary>Rules every set of terms must meet, each tied to its field.</summary>
+    public static IReadOnlyList<RuleViolation> Check(CallTerms terms)
+    {
+        var errors = new List<RuleViolation>();
+        void Fail(string field, string message) => errors.Add(new RuleViolation(field, message));
+
+        if (string.IsNullOrWhiteSpace(terms.Code) || terms.Code.Length > CodeMaxLength || !terms.Code.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+        {
+            Fail(nameof(CallTerms.Code), $"Enter a code of 1 to {CodeMaxLength} letters, digits or hyphens, such as ST or 2026-MT.");
+        }
+
+        if (string.IsNullOrWhiteSpace(terms.Title) || terms.Title.Length > TitleMaxLength)
+        {
+            Fail(nameof(CallTerms.Title), $"Enter a title of at most {TitleMaxLength} characters.");
+        }
+
+        if (terms.Description.Length > DescriptionMaxLength)
+        {
+            Fail(nameof(CallTerms.Description), $"The description must be {DescriptionMaxLength:N0} characters or fewer.");
+        }
+
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(terms.TimeZoneId ?? string.Empty, out _))
+        {
+            Fail(nameof(CallTerms.TimeZoneId), "Choose a time zone from the list.");
+        }
+
+        if (terms.ClosesAtUtc <= terms.OpensAtUtc)
+        {
+            Fail(nameof(CallTerms.ClosesAtUtc), "The closing date must be after the opening date.");
+        }
+
+        if (terms.ClarificationDeadlineUtc is { } clarification
+            && (clarification > terms.ClosesAtUtc || clarification < terms.OpensAtUtc))
+        {
+            Fail(nameof(CallTerms.ClarificationDeadlineUtc), "The clarification deadline must fall between the opening and the closing date.");
+        }
+
+        CheckAmount(terms.MinimumAmount, nameof(CallTerms.MinimumAmount), "minimum amount", errors);
+        CheckAmount(terms.MaximumAmount, nameof(CallTerms.MaximumAmount), "maximum amount", errors);
+        CheckAmount(terms.Envelope, nameof(CallTerms.Envelope), "total envelope", errors);
+        if (terms.MaximumAmount <= 0)
+        {
+            Fail(nameof(CallTerms.MaximumAmount), "The maximum amount must be more than zero.");
+        }
+
+        if (terms.MinimumAmount > terms.MaximumAmount)
+        {
+            Fail(nameof(CallTerms.MinimumAmount), "The minimum amount cannot be more than the maximum amount.");
+        }
+
+        if (terms.MaximumAmount > terms.Envelope)
+        {
+            Fail(nameof(CallTerms.Envelope), "The total envelope must be at least the maximum amount of one grant.");
+        }
+
+        if (terms.MaximumDurationMonths is < 1 or > 60)
+        {
+            Fail(nameof(CallTerms.MaximumDurationMonths), "The maximum duration must be between 1 and 60 months.");
+        }
+
+        foreach (var code in terms.EligibleAreas.Where(c => UnM49.ByCode(c) is null))
+        {
+            Fail(nameof(CallTerms.EligibleAreas), $"'{code}' is not a UN M49 region or country code.");
+        }
+
+        if (terms.MinimumYearsOfExperience is < 0 or > 20)
+        {
+            Fail(nameof(CallTerms.MinimumYearsOfExperience), "Minimum years of experience must be between 0 and 20.");
+        }
+
+        if (terms.AcceptedLanguages.Count == 0)
+        {
+            Fail(nameof(CallTerms.AcceptedLanguages), "Choose at least one language proposals may be written in.");
+        }
+
+        if (terms.ReviewersPerApplication is < 1 or > 10)
+        {
+            Fail(nameof(CallTerms.ReviewersPerApplication), "Reviewers per application must be between 1 and 10.");
+        }
+
+        if (terms.TrancheTemplate.Count == 0 || terms.TrancheTemplate.Any(p => p <= 0) || terms.TrancheTemplate.Sum() != 100)
+        {
+            Fail(nameof(CallTerms.TrancheTemplate), "Instalment percentages must each be more than zero and add up to 100.");
+        }
+
+        CheckRubric(terms.Rubric, errors);
+        return errors;
+    }
+
+    /// <summary>Changes the terms. Returns true when the closing instant moved (the caller audits it and tells drafting organisations).</summary>
+    public bool Amend(CallTerms terms)
+    {
+        if (Status is not (CallStatus.Draft or CallStatus.Published))
+        {
+            throw new DomainException("call.not-editable", "Only a draft or published call can be changed.");
+        }
+
+        var errors = Check(terms).ToList();
+        if (RubricLockedAtUtc is not null && !terms.Rubric.SequenceEqual(Terms.Rubric))
+        {
+            errors.Add(new RuleViolation(nameof(CallTerms.Rubric), "The rubric is locked: reviews have already been submitted against it."));
+        }
+
+        if (Status == CallStatus.Published && !string.Equals(terms.Code, Code, StringComparison.Ordinal))
+        {
+            errors.Add(new RuleViolation(nameof(CallTerms.Code), "The code of a published call cannot change: reference numbers use it."));
+        }
+
+        RulesViolatedException.ThrowIfAny(errors);
+        var deadlineMoved = terms.ClosesAtUtc != Terms.ClosesAtUtc;
+        Apply(terms);
+        return deadlineMoved && Status == CallStatus.Published;
+    }
+
+    /// <summary>Opens the call to applicants (from its opening instant).</summary>
+    public void Publish(DateTime nowUtc)
+    {
+        if (Terms.ClosesAtUtc <= nowUtc)
+        {
+            throw new DomainException("call.closing-passed", "The closing date has passed: move it before publishing.");
+        }
+
+        Status = Lifecycle.Apply(Status, "Published");
+        PublishedAtUtc = nowUtc;
+    }
+
+    /// <summary>Closes the call: no more submissions.</summary>
+    public void Close(DateTime nowUtc)
+    {
+        Status = Lifecycle.Apply(Status, "Closed");
+        ClosedAtUtc = nowUtc;
+    }
+
+    /// <summary>Records that the Board has decided on the call's applications.</summary>
+    public void MarkDecided() => Status = Lifecycle.Apply(Status, "Decided");
+
+    public void Archive() => Status = Lifecycle.Apply(Status, "Archived");
+
+    /// <summary>Locks the rubric when the first review is submitted.</summary>
+    public void LockRubric(DateTime nowUtc) => RubricLockedAtUtc ??= nowUtc;
+
+    /// <summary>
+    /// Takes the next reference number for a first submission. The call's version token makes two
+    /// simultaneous submissions conflict, so no number is ever given twice.
+    /// </summary>
+    public string TakeNextReference(DateTime nowUtc)
+    {
+        ReferencesIssued++;
+        return Applications.GrantApplication.FormatReference(nowUtc.Year, Code, ReferencesIssued);
+    }
+
+    /// <summary>Whether an application can be submitted at <paramref name="nowUtc"/> (the server's clock).</summary>
+    public bool AcceptsSubmissionsAt(DateTime nowUtc) =>
+        Status == CallStatus.Published && nowUtc >= Terms.OpensAtUtc && nowUtc <= Terms.ClosesAtUtc;
+
+    /// <summary>Whether applicants may start drafts (published and not past closing).</summary>
+    public bool AcceptsDraftsAt(DateTime nowUtc) =>
+        Status == CallStatus.Published && nowUtc <= Terms.ClosesAtUtc;
+
+    /// <summary>Whether clarification questions are still accepted.</summary>
+    public bool AcceptsQuestionsAt(DateTime nowUtc) =>
+        Status == CallStatus.Published && nowUtc <= (Terms.ClarificationDeadlineUtc ?? Terms.ClosesAtUtc);
+
+    /// <summary>Whether a country (ISO alpha-3) is eligible: worldwide calls accept all.</summary>
+    public bool IsEligibleCountry(string iso3) =>
+        Terms.EligibleAreas.Count == 0 || Terms.EligibleAreas.Any(area => UnM49.IsWithin(iso3, area) || string.Equals(UnM49.CountryByIso3(iso3)?.Code, area, StringComparison.Ordinal));
+
+    private static void CheckAmount(decimal amount, string field, string label, List<RuleViolation> errors)
+    {
+        if (amount < 0 || decimal.Round(amount, 2) != amount || amount > Money.MaximumAmount)
+        {
+            errors.Add(new RuleViolation(field, $"Enter the {label} in US dollars, zero or more, with at most two decimals."));
+        }
+    }
+
+    private static void CheckRubric(IReadOnlyList<RubricCriterion> rubric, List<RuleViolation> errors)
+    {
+        const string field = nameof(CallTerms.Rubric);
+        if (rubric.Count == 0)
+        {
+            errors.Add(new RuleViolation(field, "The rubric needs at least one criterion."));
+            return;
+        }
+
+        if (rubric.Any(c => string.IsNullOrWhiteSpace(c.Name) || c.Name.Length > 200))
+        {
+            errors.Add(new RuleViolation(field, "Every criterion needs a name of at most 200 characters."));
+        }
+
+        if (rubric.Any(c => c.Weight is < 1 or > 100))
+        {
+            errors.Add(new RuleViolation(field, "Every criterion's weight must be between 1 and 100."));
+        }
+
+        if (rubric.Select(c => c.Key).Distinct(StringComparer.Ordinal).Count() != rubric.Count)
+        {
+            errors.Add(new RuleViolation(field, "Two criteria have the same key."));
+        }
+
+        var total = rubric.Sum(c => c.Weight);
+        if (total != 100)
+        {
+            errors.Add(new RuleViolation(field, $"The weights of the rubric must add up to 100; they add up to {total}."));
+        }
+    }
+
+    private void Apply(CallTerms terms)
+    {
+        Terms = terms with
+        {
+            Code = terms.Code.Trim().ToUpperInvariant(),
+            Title = terms.Title.Trim(),
+            OpensAtUtc = DateTime.SpecifyKind(terms.OpensAtUtc, DateTimeKind.Utc),
+            ClosesAtUtc = DateTime.SpecifyKind(terms.ClosesAtUtc, DateTimeKind.Utc),
+        };
+        Code = Terms.Code;
+        Title = Terms.Title;
+        OpensAtUtc = Terms.OpensAtUtc;
+        ClosesAtUtc = Terms.ClosesAtUtc;
+    }
+}
