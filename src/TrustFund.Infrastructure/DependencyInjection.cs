@@ -7,8 +7,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using TrustFund.Application.Audit;
 using TrustFund.Application.Email;
+using TrustFund.Application.Files;
 using TrustFund.Infrastructure.Audit;
 using TrustFund.Infrastructure.Email;
+using TrustFund.Infrastructure.Files;
 using TrustFund.Infrastructure.Identity;
 using TrustFund.Infrastructure.Persistence;
 
@@ -28,6 +30,7 @@ public static class DependencyInjection
 
         services.AddScoped<IAuditTrail, AuditTrail>();
         services.AddScoped<AuditChainVerifier>();
+        services.AddScoped<IFileStore, DatabaseFileStore>();
 
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
         services.AddScoped<IEmailOutbox, EmailOutbox>();

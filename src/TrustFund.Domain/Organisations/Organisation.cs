@@ -36,6 +36,12 @@ public sealed class Organisation : AggregateRoot
 
     public DateTime RegisteredAtUtc { get; private set; }
 
+    /// <summary>The organisation's own description of itself.</summary>
+    public OrganisationProfile Profile { get; private set; } = new();
+
+    /// <summary>Bank account details; null until the organisation gives them.</summary>
+    public BankDetails? Bank { get; private set; }
+
     public DateTime? StatusChangedAtUtc { get; private set; }
 
     /// <summary>The legal moves of the verification lifecycle.</summary>
@@ -68,6 +74,72 @@ public sealed class Organisation : AggregateRoot
             Status = OrganisationStatus.PendingVerification,
             RegisteredAtUtc = nowUtc,
         };
+    }
+
+    /// <summary>Updates the profile; the legal name and country of registration may be corrected too.</summary>
+    public void UpdateProfile(string legalName, string countryOfRegistration, OrganisationProfile profile)
+    {
+        var checkedName = Register(legalName, countryOfRegistration, RegisteredAtUtc);
+        Common.RulesViolatedException.ThrowIfAny(CheckProfile(profile));
+        LegalName = checkedName.LegalName;
+        CountryOfRegistration = checkedName.CountryOfRegistration;
+        Profile = profile with
+        {
+            CountriesOfOperation = profile.CountriesOfOperation.Select(c => c.ToUpperInvariant()).Distinct().ToList(),
+        };
+    }
+
+    /// <summary>Replaces the bank details; a change clears their verification, which must be done again.</summary>
+    public void ChangeBankDetails(BankDetails details)
+    {
+        if (string.IsNullOrWhiteSpace(details.AccountNumber) || string.IsNullOrWhiteSpace(details.AccountHolder) || string.IsNullOrWhiteSpace(details.BankName))
+        {
+            throw new DomainException("organisation.bank-incomplete", "Enter the bank's name, the account number and the account holder.");
+        }
+
+        Bank = details with { Verified = false, VerifiedAtUtc = null, VerifiedBy = null };
+    }
+
+    /// <summary>Rules of the profile's shape, each tied to its field.</summary>
+    public static IReadOnlyList<Common.RuleViolation> CheckProfile(OrganisationProfile profile)
+    {
+        var errors = new List<Common.RuleViolation>();
+        if (profile.YearFounded is < 1800 or > 2100)
+        {
+            errors.Add(new(nameof(profile.YearFounded), "Enter the year founded as four digits, such as 2008."));
+        }
+
+        foreach (var country in profile.CountriesOfOperation.Where(c => !Places.UnM49.IsCountry(c)))
+        {
+            errors.Add(new(nameof(profile.CountriesOfOperation), $"'{country}' is not a country code we know."));
+        }
+
+        if (profile.AnnualBudgets.Any(b => b is < 0 || (b is { } v && decimal.Round(v, 2) != v)))
+        {
+            errors.Add(new(nameof(profile.AnnualBudgets), "Annual budgets are amounts in US dollars, zero or more, with at most two decimals."));
+        }
+
+        if (profile.AnnualBudgets.Count > 3)
+        {
+            errors.Add(new(nameof(profile.AnnualBudgets), "Give the budgets of the last three years."));
+        }
+
+        foreach (var (field, value, max) in new[]
+        {
+            (nameof(profile.Acronym), profile.Acronym, 30), (nameof(profile.RegistrationNumber), profile.RegistrationNumber, 100),
+            (nameof(profile.Address), profile.Address, 1000), (nameof(profile.Phone), profile.Phone, 50),
+            (nameof(profile.Website), profile.Website, 300), (nameof(profile.ContactEmail), profile.ContactEmail, 256),
+            (nameof(profile.LegalRepresentative), profile.LegalRepresentative, 200), (nameof(profile.UnppPartnerId), profile.UnppPartnerId, 50),
+            (nameof(profile.MainDonors), profile.MainDonors, 2000), (nameof(profile.PreviousGrants), profile.PreviousGrants, 4000),
+        })
+        {
+            if (value.Length > max)
+            {
+                errors.Add(new(field, $"This answer must be {max:N0} characters or fewer."));
+            }
+        }
+
+        return errors;
     }
 
     /// <summary>Records that the Secretariat verified the organisation.</summary>

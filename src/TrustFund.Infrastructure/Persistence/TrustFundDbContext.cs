@@ -4,10 +4,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using TrustFund.Application.Audit;
 using TrustFund.Application.Common;
+using TrustFund.Domain.Applications;
 using TrustFund.Domain.Audit;
+using TrustFund.Domain.Calls;
 using TrustFund.Domain.Common;
+using TrustFund.Domain.Documents;
 using TrustFund.Domain.Organisations;
 using TrustFund.Infrastructure.Email;
+using TrustFund.Infrastructure.Files;
 using TrustFund.Infrastructure.Identity;
 
 namespace TrustFund.Infrastructure.Persistence;
@@ -32,6 +36,16 @@ public class TrustFundDbContext
     }
 
     public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    public DbSet<Call> Calls => Set<Call>();
+
+    public DbSet<GrantApplication> Applications => Set<GrantApplication>();
+
+    public DbSet<ApplicationVersion> ApplicationVersions => Set<ApplicationVersion>();
+
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

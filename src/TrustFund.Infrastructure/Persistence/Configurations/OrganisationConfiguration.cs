@@ -16,6 +16,8 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         builder.Property(o => o.CountryOfRegistration).HasMaxLength(3).IsFixedLength().IsRequired();
         builder.Property(o => o.Status).HasConversion<string>().HasMaxLength(40);
         builder.Property(o => o.StatusReason).HasMaxLength(2000);
+        builder.Property(o => o.Profile).HasJsonConversion().IsRequired();
+        builder.Property(o => o.Bank).HasJsonConversion();
         builder.HasIndex(o => o.Status);
     }
 }

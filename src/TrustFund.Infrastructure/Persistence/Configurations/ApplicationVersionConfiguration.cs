@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TrustFund.Domain.Applications;
+
+namespace TrustFund.Infrastructure.Persistence.Configurations;
+
+internal sealed class ApplicationVersionConfiguration : IEntityTypeConfiguration<ApplicationVersion>
+{
+    public void Configure(EntityTypeBuilder<ApplicationVersion> builder)
+    {
+        builder.ToTable("ApplicationVersions");
+        builder.HasKey(v => v.Id);
+        builder.Property(v => v.Id).ValueGeneratedNever();
+        builder.Property(v => v.Content).HasJsonConversion().IsRequired();
+        builder.Property(v => v.SubmittedBy).HasMaxLength(256).IsRequired();
+        builder.HasIndex(v => new { v.ApplicationId, v.Number }).IsUnique();
+    }
+}
