@@ -19,10 +19,16 @@ public sealed class SignInTests : BrowserTest
     }
 
     [Test]
-    public async Task SignIn_WithJavaScriptDisabled_StillSignsIn()
+    public async Task SignIn_WithJavaScriptDisabled_ShowsErrorsAndSignsIn()
     {
         var page = await NewPageAsync(options => options.JavaScriptEnabled = false);
         var account = DemoAccount.Named("reviewer2@trustfund.test");
+        await page.GotoAsync("/Account/Login");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        var summary = page.Locator("[data-error-summary]");
+        await Assertions.Expect(summary).ToContainTextAsync("Enter your email address.");
+        // With scripts on, error-summary.js focuses the summary; unfocused proves they really are off.
+        await Assertions.Expect(summary).Not.ToBeFocusedAsync(new() { Timeout = 1_000 });
 
         await SignInAsync(page, account);
 
