@@ -1,0 +1,50 @@
+using Microsoft.Playwright;
+using TrustFund.EndToEnd.Tests.Infrastructure;
+
+namespace TrustFund.EndToEnd.Tests.Accessibility;
+
+/// <summary>axe-core finds nothing serious or critical on the public pages and every role's home page.</summary>
+public sealed class AxeTests : BrowserTest
+{
+    [Test]
+    public async Task LoginPage_Axe_NoSeriousOrCriticalViolations()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+
+        await AccessibilityAssert.NoSeriousViolationsAsync(page);
+    }
+
+    [Test]
+    public async Task LoginPageWithErrors_Axe_NoSeriousOrCriticalViolations()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-error-summary]")).ToBeVisibleAsync();
+
+        await AccessibilityAssert.NoSeriousViolationsAsync(page);
+    }
+
+    [Test]
+    public async Task RegisterPage_Axe_NoSeriousOrCriticalViolations()
+    {
+        var page = await NewPageAsync();
+
+        var response = await page.GotoAsync("/Account/Register");
+
+        Assert.That(response?.Status, Is.EqualTo(200), "GET /Account/Register should show the registration page.");
+        Assert.That(new Uri(page.Url).AbsolutePath, Is.EqualTo("/Account/Register"), "The registration page must be open to anonymous visitors, not redirect.");
+        await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
+        await AccessibilityAssert.NoSeriousViolationsAsync(page);
+    }
+
+    [TestCaseSource(typeof(DemoAccount), nameof(DemoAccount.All))]
+    public async Task HomePage_EachRole_NoSeriousOrCriticalViolations(DemoAccount account)
+    {
+        var page = await NewPageAsync();
+        await SignInAsync(page, account);
+
+        await AccessibilityAssert.NoSeriousViolationsAsync(page);
+    }
+}

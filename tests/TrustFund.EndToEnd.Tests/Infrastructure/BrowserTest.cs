@@ -1,0 +1,61 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using TrustFund.Infrastructure.Demo;
+
+namespace TrustFund.EndToEnd.Tests.Infrastructure;
+
+/// <summary>Base of the browser tests: fresh contexts (no shared cookies) per test, sign-in through the real form.</summary>
+public abstract class BrowserTest
+{
+    private readonly List<IBrowserContext> _contexts = [];
+
+    protected static Uri BaseAddress => EndToEndRun.App.BaseAddress;
+
+    /// <summary>A page in a new browser context, closed after the test.</summary>
+    protected async Task<IPage> NewPageAsync(Action<BrowserNewContextOptions>? configure = null)
+    {
+        var options = new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            Locale = "en-GB",
+        };
+        configure?.Invoke(options);
+        var context = await EndToEndRun.Browser.NewContextAsync(options);
+        context.SetDefaultTimeout(10_000);
+        _contexts.Add(context);
+        return await context.NewPageAsync();
+    }
+
+    [TearDown]
+    public async Task CloseContextsAsync()
+    {
+        foreach (var context in _contexts)
+        {
+            await context.CloseAsync();
+        }
+
+        _contexts.Clear();
+    }
+
+    /// <summary>Opens the login page, fills in the form and signs in; waits for the account's home page.</summary>
+    protected static async Task SignInAsync(IPage page, DemoAccount account)
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("Email address").FillAsync(account.Email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(DemoData.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(account.HomeHeading);
+    }
+
+    /// <summary>A full-page screenshot in the test's work folder, attached to the test result.</summary>
+    protected static async Task<string> SaveScreenshotAsync(IPage page, string name)
+    {
+        var folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, $"{Regex.Replace(name, "[^A-Za-z0-9._-]+", "-")}.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
+        TestContext.AddTestAttachment(file, name);
+        return file;
+    }
+}

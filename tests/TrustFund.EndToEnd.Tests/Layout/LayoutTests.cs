@@ -1,0 +1,79 @@
+using TrustFund.EndToEnd.Tests.Infrastructure;
+
+namespace TrustFund.EndToEnd.Tests.Layout;
+
+public sealed class LayoutTests : BrowserTest
+{
+    private const int NarrowWidth = 320;
+
+    [Test]
+    public async Task LoginPage_Stylesheets_LoadAndApply()
+    {
+        var page = await NewPageAsync();
+        var failed = new List<string>();
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                failed.Add($"{response.Status} {response.Url}");
+            }
+        };
+
+        await page.GotoAsync("/Account/Login");
+
+        var sheets = await page.EvaluateAsync<StyleSheet[]>(
+            "() => Array.from(document.styleSheets).map(s => ({ href: s.href ?? '', rules: s.cssRules.length }))");
+        Assert.That(failed, Is.Empty, "Every resource of the page should load.");
+        Assert.That(sheets.Select(s => new Uri(s.Href).AbsolutePath), Is.EquivalentTo(new[] { "/lib/bootstrap/bootstrap.min.css", "/css/site.css" }));
+        Assert.That(sheets, Has.All.Matches<StyleSheet>(s => s.Rules > 0), "Each stylesheet should have rules.");
+        var skipLinkBackground = await page.EvalOnSelectorAsync<string>(".skip-link", "e => getComputedStyle(e).backgroundColor");
+        Assert.That(skipLinkBackground, Is.EqualTo("rgb(255, 191, 71)"), "site.css should style the skip link.");
+    }
+
+    [Test]
+    public async Task LoginPage_At320px_HasNoHorizontalScroll()
+    {
+        var page = await NewPageAsync(Narrow);
+        await page.GotoAsync("/Account/Login");
+
+        await AssertNoHorizontalScrollAsync(page);
+        await SaveScreenshotAsync(page, "narrow-login");
+    }
+
+    [TestCaseSource(typeof(DemoAccount), nameof(DemoAccount.All))]
+    public async Task HomePage_EachRoleAt320px_HasNoHorizontalScroll(DemoAccount account)
+    {
+        var page = await NewPageAsync(Narrow);
+        await SignInAsync(page, account);
+
+        await AssertNoHorizontalScrollAsync(page);
+        await SaveScreenshotAsync(page, $"narrow-home-{account.Role}-{account.Email}");
+    }
+
+    private static void Narrow(Microsoft.Playwright.BrowserNewContextOptions options) =>
+        options.ViewportSize = new Microsoft.Playwright.ViewportSize { Width = NarrowWidth, Height = 640 };
+
+    private static async Task AssertNoHorizontalScrollAsync(Microsoft.Playwright.IPage page)
+    {
+        var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        if (scrollWidth > NarrowWidth + 1)
+        {
+            var culprits = await page.EvaluateAsync<string[]>(
+                """
+                (width) => Array.from(document.querySelectorAll('body *'))
+                    .filter(e => e.getBoundingClientRect().right > width + 1)
+                    .slice(0, 10)
+                    .map(e => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}${e.className ? '.' + String(e.className).trim().split(/\s+/).join('.') : ''} (right edge ${Math.round(e.getBoundingClientRect().right)} px)`)
+                """,
+                NarrowWidth);
+            Assert.Fail($"{page.Url} scrolls sideways at {NarrowWidth} px: scrollWidth is {scrollWidth}. Too wide: {string.Join("; ", culprits)}");
+        }
+    }
+
+    private sealed class StyleSheet
+    {
+        public string Href { get; set; } = string.Empty;
+
+        public int Rules { get; set; }
+    }
+}
