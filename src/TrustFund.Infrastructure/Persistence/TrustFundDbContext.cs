@@ -57,9 +57,11 @@ public class TrustFundDbContext
     public DatabaseProvider Provider => DatabaseProviders.FromEfProviderName(Database.ProviderName);
 
     /// <summary>Queues an audit entry for the next save; the actor and time are those of the current request.</summary>
-    public void AddAudit(string action, string summary, string? entityType, string? entityId)
-    {
-        _pendingAudit.Add(AuditEntry.Create(
+    public void AddAudit(string action, string summary, string? entityType, string? entityId) =>
+        _pendingAudit.Add(NewAuditEntry(action, summary, entityType, entityId));
+
+    private AuditEntry NewAuditEntry(string action, string summary, string? entityType, string? entityId) =>
+        AuditEntry.Create(
             _clock.GetUtcNow().UtcDateTime,
             _actor?.UserId,
             _actor?.Name ?? "system",
@@ -67,13 +69,12 @@ public class TrustFundDbContext
             action,
             entityType,
             entityId,
-            summary));
-    }
+            summary);
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        PrepareChanges();
-        if (_pendingAudit.Count == 0)
+        var automatic = PrepareChanges();
+        if (_pendingAudit.Count == 0 && automatic.Count == 0)
         {
             return base.SaveChanges(acceptAllChangesOnSuccess);
         }
@@ -84,10 +85,19 @@ public class TrustFundDbContext
             AuditChainLock.Acquire(this);
             var last = AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence)
                 .Select(e => new ChainEnd(e.Sequence, e.Hash)).FirstOrDefault();
-            ChainPendingAudit(last);
-            var written = base.SaveChanges(acceptAllChangesOnSuccess);
-            ownTransaction?.Commit();
-            return written;
+            var chained = _pendingAudit.Concat(automatic).ToList();
+            ChainPendingAudit(chained, last);
+            try
+            {
+                var written = base.SaveChanges(acceptAllChangesOnSuccess);
+                ownTransaction?.Commit();
+                return written;
+            }
+            catch
+            {
+                DiscardAudit(chained);
+                throw;
+            }
         }
         finally
         {
@@ -97,8 +107,8 @@ public class TrustFundDbContext
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        PrepareChanges();
-        if (_pendingAudit.Count == 0)
+        var automatic = PrepareChanges();
+        if (_pendingAudit.Count == 0 && automatic.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -109,14 +119,23 @@ public class TrustFundDbContext
             await AuditChainLock.AcquireAsync(this, cancellationToken);
             var last = await AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence)
                 .Select(e => new ChainEnd(e.Sequence, e.Hash)).FirstOrDefaultAsync(cancellationToken);
-            ChainPendingAudit(last);
-            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            if (ownTransaction is not null)
+            var chained = _pendingAudit.Concat(automatic).ToList();
+            ChainPendingAudit(chained, last);
+            try
             {
-                await ownTransaction.CommitAsync(cancellationToken);
-            }
+                var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                if (ownTransaction is not null)
+                {
+                    await ownTransaction.CommitAsync(cancellationToken);
+                }
 
-            return written;
+                return written;
+            }
+            catch
+            {
+                DiscardAudit(chained);
+                throw;
+            }
         }
         finally
         {
@@ -141,8 +160,11 @@ public class TrustFundDbContext
         configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
     }
 
-    private void PrepareChanges()
+    private List<AuditEntry> PrepareChanges()
     {
+        var automatic = new List<AuditEntry>();
+        void AddAudit(string action, string summary, string? entityType, string? entityId) =>
+            automatic.Add(NewAuditEntry(action, summary, entityType, entityId));
         ChangeTracker.DetectChanges();
         foreach (var entry in ChangeTracker.Entries<AggregateRoot>().ToList())
         {
@@ -163,6 +185,8 @@ public class TrustFundDbContext
                     break;
             }
         }
+
+        return automatic;
     }
 
     private static string DescribeChange(EntityEntry<AggregateRoot> entry)
@@ -176,11 +200,11 @@ public class TrustFundDbContext
         return $"{entry.Metadata.ClrType.Name} changed: {string.Join(", ", changed)}";
     }
 
-    private void ChainPendingAudit(ChainEnd? last)
+    private void ChainPendingAudit(List<AuditEntry> entries, ChainEnd? last)
     {
         var sequence = last?.Sequence ?? 0;
         var previous = last?.Hash ?? AuditChain.Genesis;
-        foreach (var entry in _pendingAudit)
+        foreach (var entry in entries)
         {
             entry.Chain(++sequence, previous);
             previous = entry.Hash;
@@ -188,6 +212,16 @@ public class TrustFundDbContext
         }
 
         _pendingAudit.Clear();
+    }
+
+    // A failed save writes nothing, its audit entries included: they describe changes that did not
+    // happen. Detaching them keeps their sequence numbers from leaking into a later save.
+    private void DiscardAudit(List<AuditEntry> entries)
+    {
+        foreach (var entry in entries)
+        {
+            Entry(entry).State = EntityState.Detached;
+        }
     }
 
     private sealed record ChainEnd(long Sequence, string Hash);

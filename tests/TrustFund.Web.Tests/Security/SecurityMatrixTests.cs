@@ -30,7 +30,7 @@ public sealed class SecurityMatrixTests
         new("POST", "/Account/Logout",              BadRequest,      BadRequest, BadRequest, BadRequest, BadRequest, BadRequest),
         new("GET",  "/Account/AccessDenied",        Forbidden,       Forbidden,  Forbidden,  Forbidden,  Forbidden,  Forbidden),
         new("*",    "/Error",                       ServerError,     ServerError, ServerError, ServerError, ServerError, ServerError),
-        new("*",    "/Error/{code:int}",            NotFound,        NotFound,   NotFound,   NotFound,   NotFound,   NotFound),
+        new("*",    "/Error/{code:int:range(400,599)}", NotFound,        NotFound,   NotFound,   NotFound,   NotFound,   NotFound),
         new("*",    "/health/live",                 Ok,              Ok,         Ok,         Ok,         Ok,         Ok),
         new("*",    "/health/ready",                Ok,              Ok,         Ok,         Ok,         Ok,         Ok),
         new("GET",  "/Admin/Audit",                 RedirectToLogin, Forbidden,  Forbidden,  Forbidden,  Forbidden,  Ok),

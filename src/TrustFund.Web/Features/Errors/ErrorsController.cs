@@ -17,7 +17,7 @@ public sealed class ErrorsController : Controller
         return View("ServerError", Activity.Current?.Id ?? HttpContext.TraceIdentifier);
     }
 
-    [Route("{code:int}")]
+    [Route("{code:int:range(400,599)}")]
     [IgnoreAntiforgeryToken]
     public IActionResult Status(int code)
     {
