@@ -168,14 +168,14 @@ public sealed class RegistrationTests
 
         var page = await TestSession.ParseAsync(response);
         var links = page.QuerySelectorAll("[data-error-summary] a").Select(a => (a.GetAttribute("href"), a.TextContent.Trim())).ToList();
-        Assert.That(links, Is.EquivalentTo(new (string?, string)[]
+        Assert.That(links, Is.EqualTo(new (string?, string)[]
         {
             ("#OrganisationName", "Enter your organisation's full legal name."),
             ("#Country", "Select the country where your organisation is registered."),
             ("#FullName", "Enter your full name."),
             ("#Email", "Enter your email address."),
             ("#Password", "Enter a password."),
-        }));
+        }), "The summary lists the errors in the order of the fields");
         Assert.That(page.GetElementById("Country")?.GetAttribute("aria-describedby"), Is.EqualTo("Country-error"));
         Assert.That(await _app.WithDbAsync(db => db.Users.CountAsync()), Is.EqualTo(usersBefore));
     }

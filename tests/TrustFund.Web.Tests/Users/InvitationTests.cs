@@ -194,7 +194,7 @@ public sealed class InvitationTests
         var page = await TestSession.ParseAsync(await admin.PostFormAsync("/Admin/Users/Invite", "/Admin/Users/Invite", new() { ["Name"] = string.Empty, ["Email"] = string.Empty }));
 
         var links = page.QuerySelectorAll("[data-error-summary] a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.That(links, Is.EquivalentTo(new[] { "#Name", "#Email", "#Roles" }));
+        Assert.That(links, Is.EqualTo(new[] { "#Name", "#Email", "#Roles" }));
     }
 
     [TestCaseSource(typeof(MultilingualNames), nameof(MultilingualNames.All))]
