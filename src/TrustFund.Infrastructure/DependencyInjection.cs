@@ -58,11 +58,19 @@ public static class DependencyInjection
         return services;
     }
 
+    /// <summary>Shortest password accepted; long passphrases are encouraged rather than symbol rules.</summary>
+    public const int PasswordMinimumLength = 12;
+
+    /// <summary>How long emailed links (email confirmation, invitation, password reset) work.</summary>
+    public static readonly TimeSpan EmailLinkLifetime = TimeSpan.FromHours(24);
+
     /// <summary>Identity with TrustFund's password, lockout and sign-in rules.</summary>
-    public static IdentityBuilder AddTrustFundIdentity(this IServiceCollection services) =>
-        services.AddIdentity<TrustFundUser, TrustFundRole>(options =>
+    public static IdentityBuilder AddTrustFundIdentity(this IServiceCollection services)
+    {
+        services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = EmailLinkLifetime);
+        return services.AddIdentity<TrustFundUser, TrustFundRole>(options =>
             {
-                options.Password.RequiredLength = 12;
+                options.Password.RequiredLength = PasswordMinimumLength;
                 options.Password.RequireDigit = false;
                 options.Password.RequireLowercase = false;
                 options.Password.RequireUppercase = false;
@@ -72,13 +80,19 @@ public static class DependencyInjection
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.Lockout.AllowedForNewUsers = true;
                 options.User.RequireUniqueEmail = true;
+
+                // The user name is the email address, which may hold an apostrophe or non-ASCII letters.
+                options.User.AllowedUserNameCharacters = string.Empty;
                 options.SignIn.RequireConfirmedEmail = true;
                 options.SignIn.RequireConfirmedAccount = true;
             })
             .AddEntityFrameworkStores<TrustFundDbContext>()
+            .AddUserManager<TrustFundUserManager>()
             .AddSignInManager<TrustFundSignInManager>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<EmailLinkTokenProvider>(TokenOptions.DefaultProvider)
             .AddPasswordValidator<MaximumLengthPasswordValidator>();
+    }
 
     private static string ResolveConnectionString(IConfiguration configuration, DatabaseProvider provider, IHostEnvironment environment)
     {

@@ -8,10 +8,12 @@ public static class AuditActions
     public const string LockedOut = "account.locked-out";
     public const string SignedOut = "account.signed-out";
     public const string Registered = "account.registered";
+    public const string RegistrationWithExistingEmail = "account.registration-existing-email";
     public const string EmailConfirmed = "account.email-confirmed";
     public const string PasswordChanged = "account.password-changed";
     public const string PasswordReset = "account.password-reset";
     public const string UserInvited = "user.invited";
+    public const string InvitationAccepted = "user.invitation-accepted";
     public const string RolesChanged = "user.roles-changed";
     public const string UserDeactivated = "user.deactivated";
     public const string UserReactivated = "user.reactivated";

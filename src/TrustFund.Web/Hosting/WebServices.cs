@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Mvc.Razor;
 using TrustFund.Application.Accounts;
 using TrustFund.Application.Common;
 using TrustFund.Infrastructure;
+using TrustFund.Web.Features.Account;
 
 namespace TrustFund.Web.Hosting;
 
@@ -31,6 +32,7 @@ public static class WebServices
         services.AddScoped<ICurrentActor, CurrentActor>();
         services.AddTrustFundInfrastructure(configuration, environment);
         services.AddTrustFundIdentity();
+        services.AddTrustFundAccounts(configuration, environment);
 
         services.Configure<SecurityStampValidatorOptions>(options =>
         {

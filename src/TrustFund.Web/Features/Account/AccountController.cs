@@ -3,11 +3,16 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using TrustFund.Application.Audit;
+using TrustFund.Application.Email;
 using TrustFund.Infrastructure.Identity;
+using TrustFund.Infrastructure.Persistence;
 
 namespace TrustFund.Web.Features.Account;
 
-/// <summary>Sign-in and sign-out.</summary>
+/// <summary>
+/// Sign-in and sign-out here; registration, email confirmation, passwords and invitations in the
+/// other parts of this class.
+/// </summary>
 [Route("Account")]
 public sealed partial class AccountController : Controller
 {
@@ -16,19 +21,31 @@ public sealed partial class AccountController : Controller
     private readonly IAuditTrail _audit;
     private readonly TimeProvider _clock;
     private readonly IStringLocalizer<AccountController> _text;
+    private readonly TrustFundDbContext _db;
+    private readonly IEmailOutbox _outbox;
+    private readonly AccountEmails _emails;
+    private readonly AccountLinks _links;
 
     public AccountController(
         SignInManager<TrustFundUser> signIn,
         UserManager<TrustFundUser> users,
         IAuditTrail audit,
         TimeProvider clock,
-        IStringLocalizer<AccountController> text)
+        IStringLocalizer<AccountController> text,
+        TrustFundDbContext db,
+        IEmailOutbox outbox,
+        AccountEmails emails,
+        AccountLinks links)
     {
         _signIn = signIn;
         _users = users;
         _audit = audit;
         _clock = clock;
         _text = text;
+        _db = db;
+        _outbox = outbox;
+        _emails = emails;
+        _links = links;
     }
 
     [HttpGet("Login")]
