@@ -75,7 +75,13 @@ public sealed partial class AccountController : Controller
         {
             user.LastSignInAtUtc = _clock.GetUtcNow().UtcDateTime;
             _audit.Record(AuditActions.SignInSucceeded, $"{user.Email} signed in", "User", user.Id.ToString());
-            await _users.UpdateAsync(user);
+            if (!(await _users.UpdateAsync(user)).Succeeded)
+            {
+                // The last-sign-in time lost a race with another change to the account (its save, and
+                // the audit entry with it, were discarded); the sign-in itself still counts.
+                _db.Entry(user).State = Microsoft.EntityFrameworkCore.EntityState.Detached;
+                await _audit.RecordNowAsync(AuditActions.SignInSucceeded, $"{user.Email} signed in", "User", user.Id.ToString());
+            }
             return LocalRedirect(Url.IsLocalUrl(input.ReturnUrl) ? input.ReturnUrl! : "/");
         }
 
