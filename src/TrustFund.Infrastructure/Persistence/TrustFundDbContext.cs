@@ -65,15 +65,22 @@ public class TrustFundDbContext
         }
 
         var ownTransaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        IReadOnlyList<AuditEntry> chained = [];
         try
         {
             AuditChainLock.Acquire(this);
             var last = AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence)
                 .Select(e => new ChainEnd(e.Sequence, e.Hash)).FirstOrDefault();
-            ChainPendingAudit(last);
-            var written = base.SaveChanges(acceptAllChangesOnSuccess);
+            chained = ChainPendingAudit(last);
+            var written = base.SaveChanges(acceptAllChangesOnSuccess: false);
             ownTransaction?.Commit();
+            AcceptChangesIf(acceptAllChangesOnSuccess);
             return written;
+        }
+        catch
+        {
+            ForgetAudit(chained);
+            throw;
         }
         finally
         {
@@ -90,19 +97,26 @@ public class TrustFundDbContext
         }
 
         var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        IReadOnlyList<AuditEntry> chained = [];
         try
         {
             await AuditChainLock.AcquireAsync(this, cancellationToken);
             var last = await AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence)
                 .Select(e => new ChainEnd(e.Sequence, e.Hash)).FirstOrDefaultAsync(cancellationToken);
-            ChainPendingAudit(last);
-            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            chained = ChainPendingAudit(last);
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(cancellationToken);
             }
 
+            AcceptChangesIf(acceptAllChangesOnSuccess);
             return written;
+        }
+        catch
+        {
+            ForgetAudit(chained);
+            throw;
         }
         finally
         {
@@ -162,15 +176,38 @@ public class TrustFundDbContext
         return $"{entry.Metadata.ClrType.Name} changed: {string.Join(", ", changed)}";
     }
 
-    private void ChainPendingAudit(ChainEnd? last)
+    private List<AuditEntry> ChainPendingAudit(ChainEnd? last)
     {
         var sequence = last?.Sequence ?? 0;
         var previous = last?.Hash ?? AuditChain.Genesis;
-        foreach (var entry in _pendingAudit)
+        var chained = new List<AuditEntry>(_pendingAudit);
+        foreach (var entry in chained)
         {
             entry.Chain(++sequence, previous);
             previous = entry.Hash;
             AuditEntries.Add(entry);
+        }
+
+        _pendingAudit.Clear();
+        return chained;
+    }
+
+    // Accepted only once the transaction has committed, so a failed commit leaves the changes pending.
+    private void AcceptChangesIf(bool acceptAllChangesOnSuccess)
+    {
+        if (acceptAllChangesOnSuccess)
+        {
+            ChangeTracker.AcceptAllChanges();
+        }
+    }
+
+    // The entries of a failed save recorded a change that did not happen: they are dropped, and their
+    // sequence numbers (already taken in memory) must not block the next save on this context.
+    private void ForgetAudit(IReadOnlyList<AuditEntry> chained)
+    {
+        foreach (var entry in chained)
+        {
+            Entry(entry).State = EntityState.Detached;
         }
 
         _pendingAudit.Clear();
