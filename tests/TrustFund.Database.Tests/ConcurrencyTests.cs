@@ -46,6 +46,38 @@ public sealed class ConcurrencyTests : EngineFixture
     }
 
     [Test]
+    public async Task SaveChanges_RetryAfterConflictOnTheSameContext_SavesAndAuditsOnce()
+    {
+        var id = await RegisterOrganisationAsync();
+        await using var first = NewContext();
+        await using var second = NewContext();
+        (await first.Organisations.SingleAsync(o => o.Id == id)).Verify(Clock.GetUtcNow().UtcDateTime);
+        var stale = await second.Organisations.SingleAsync(o => o.Id == id);
+        stale.Reject("Registration documents are unreadable.", Clock.GetUtcNow().UtcDateTime);
+        await first.SaveChangesAsync();
+        var conflict = Assert.ThrowsAsync<DbUpdateConcurrencyException>(async () => await second.SaveChangesAsync())!;
+
+        foreach (var entry in conflict.Entries)
+        {
+            await entry.ReloadAsync();
+        }
+
+        stale.Suspend("Registration documents are forged.", Clock.GetUtcNow().UtcDateTime);
+        await second.SaveChangesAsync();
+
+        await using var check = NewContext();
+        var stored = await check.Organisations.SingleAsync(o => o.Id == id);
+        var changes = await check.AuditEntries.CountAsync(e => e.EntityId == id.ToString() && e.Action == AuditActions.EntityChanged);
+        var chain = await new AuditChainVerifier(check).VerifyAsync(CancellationToken.None);
+        Assert.Multiple(() =>
+        {
+            Assert.That(stored.Status, Is.EqualTo(OrganisationStatus.Suspended));
+            Assert.That(changes, Is.EqualTo(2), "the verification and the suspension, not the refused rejection");
+            Assert.That(chain.IsIntact, Is.True, $"chain breaks at {chain.FirstBrokenSequence}");
+        });
+    }
+
+    [Test]
     public async Task SaveChanges_UpdateAfterReloadingTheCurrentVersion_Succeeds()
     {
         var id = await RegisterOrganisationAsync();
