@@ -25,17 +25,24 @@ public sealed class TransitionTable<TState>
     /// <summary>Whether <paramref name="action"/> is legal from <paramref name="from"/>.</summary>
     public bool CanApply(TState from, string action) => _moves.ContainsKey((from, action));
 
-    /// <summary>The state reached by <paramref name="action"/>, or a domain error when the move is illegal.</summary>
+    /// <summary>
+    /// The state reached by <paramref name="action"/>, or a domain error when the move is illegal.
+    /// Actions are named as past participles ("Verified"), so the error reads "An organisation that
+    /// is rejected cannot be suspended."
+    /// </summary>
     public TState Apply(TState from, string action) =>
         _moves.TryGetValue((from, action), out var to)
             ? to
             : throw new DomainException(
                 $"{_name.ToLowerInvariant()}.illegal-transition",
-                $"A {_name.ToLowerInvariant()} that is {Describe(from)} cannot be {action.ToLowerInvariant()}.");
+                $"{IndefiniteArticle(_name)} {_name.ToLowerInvariant()} that is {Describe(from)} cannot be {action.ToLowerInvariant()}.");
 
     /// <summary>Every declared move, for tests and documentation.</summary>
     public IEnumerable<(TState From, string Action, TState To)> Moves =>
         _moves.Select(m => (m.Key.From, m.Key.Action, m.Value));
+
+    private static string IndefiniteArticle(string noun) =>
+        noun.Length > 0 && "aeiouAEIOU".Contains(noun[0], StringComparison.Ordinal) ? "An" : "A";
 
     private static string Describe(TState state)
     {

@@ -32,7 +32,7 @@ public static class DatabaseStartup
                 ex,
                 "The {Provider} database could not be reached or migrated: {Reason}. TrustFund keeps running and /health/ready answers 503 until the database is available; check ConnectionStrings:TrustFund.",
                 db.Provider,
-                ex.GetBaseException().Message);
+                ex.GetBaseException().Message.TrimEnd('.'));
             return false;
         }
     }

@@ -57,11 +57,9 @@ public class TrustFundDbContext
     public DatabaseProvider Provider => DatabaseProviders.FromEfProviderName(Database.ProviderName);
 
     /// <summary>Queues an audit entry for the next save; the actor and time are those of the current request.</summary>
-    public void AddAudit(string action, string summary, string? entityType, string? entityId) =>
-        _pendingAudit.Add(NewAuditEntry(action, summary, entityType, entityId));
-
-    private AuditEntry NewAuditEntry(string action, string summary, string? entityType, string? entityId) =>
-        AuditEntry.Create(
+    public void AddAudit(string action, string summary, string? entityType, string? entityId)
+    {
+        _pendingAudit.Add(AuditEntry.Create(
             _clock.GetUtcNow().UtcDateTime,
             _actor?.UserId,
             _actor?.Name ?? "system",
@@ -69,35 +67,34 @@ public class TrustFundDbContext
             action,
             entityType,
             entityId,
-            summary);
+            summary));
+    }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        var automatic = PrepareChanges();
-        if (_pendingAudit.Count == 0 && automatic.Count == 0)
+        PrepareChanges();
+        if (_pendingAudit.Count == 0)
         {
             return base.SaveChanges(acceptAllChangesOnSuccess);
         }
 
         var ownTransaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        IReadOnlyList<AuditEntry> chained = [];
         try
         {
             AuditChainLock.Acquire(this);
             var last = AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence)
                 .Select(e => new ChainEnd(e.Sequence, e.Hash)).FirstOrDefault();
-            var chained = _pendingAudit.Concat(automatic).ToList();
-            ChainPendingAudit(chained, last);
-            try
-            {
-                var written = base.SaveChanges(acceptAllChangesOnSuccess);
-                ownTransaction?.Commit();
-                return written;
-            }
-            catch
-            {
-                DiscardAudit(chained);
-                throw;
-            }
+            chained = ChainPendingAudit(last);
+            var written = base.SaveChanges(acceptAllChangesOnSuccess: false);
+            ownTransaction?.Commit();
+            AcceptChangesIf(acceptAllChangesOnSuccess);
+            return written;
+        }
+        catch
+        {
+            ForgetAudit(chained);
+            throw;
         }
         finally
         {
@@ -107,35 +104,33 @@ public class TrustFundDbContext
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var automatic = PrepareChanges();
-        if (_pendingAudit.Count == 0 && automatic.Count == 0)
+        PrepareChanges();
+        if (_pendingAudit.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
         var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        IReadOnlyList<AuditEntry> chained = [];
         try
         {
             await AuditChainLock.AcquireAsync(this, cancellationToken);
             var last = await AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence)
                 .Select(e => new ChainEnd(e.Sequence, e.Hash)).FirstOrDefaultAsync(cancellationToken);
-            var chained = _pendingAudit.Concat(automatic).ToList();
-            ChainPendingAudit(chained, last);
-            try
+            chained = ChainPendingAudit(last);
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+            if (ownTransaction is not null)
             {
-                var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-                if (ownTransaction is not null)
-                {
-                    await ownTransaction.CommitAsync(cancellationToken);
-                }
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
 
-                return written;
-            }
-            catch
-            {
-                DiscardAudit(chained);
-                throw;
-            }
+            AcceptChangesIf(acceptAllChangesOnSuccess);
+            return written;
+        }
+        catch
+        {
+            ForgetAudit(chained);
+            throw;
         }
         finally
         {
@@ -160,11 +155,8 @@ public class TrustFundDbContext
         configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
     }
 
-    private List<AuditEntry> PrepareChanges()
+    private void PrepareChanges()
     {
-        var automatic = new List<AuditEntry>();
-        void AddAudit(string action, string summary, string? entityType, string? entityId) =>
-            automatic.Add(NewAuditEntry(action, summary, entityType, entityId));
         ChangeTracker.DetectChanges();
         foreach (var entry in ChangeTracker.Entries<AggregateRoot>().ToList())
         {
@@ -185,8 +177,6 @@ public class TrustFundDbContext
                     break;
             }
         }
-
-        return automatic;
     }
 
     private static string DescribeChange(EntityEntry<AggregateRoot> entry)
@@ -200,11 +190,12 @@ public class TrustFundDbContext
         return $"{entry.Metadata.ClrType.Name} changed: {string.Join(", ", changed)}";
     }
 
-    private void ChainPendingAudit(List<AuditEntry> entries, ChainEnd? last)
+    private List<AuditEntry> ChainPendingAudit(ChainEnd? last)
     {
         var sequence = last?.Sequence ?? 0;
         var previous = last?.Hash ?? AuditChain.Genesis;
-        foreach (var entry in entries)
+        var chained = new List<AuditEntry>(_pendingAudit);
+        foreach (var entry in chained)
         {
             entry.Chain(++sequence, previous);
             previous = entry.Hash;
@@ -212,16 +203,28 @@ public class TrustFundDbContext
         }
 
         _pendingAudit.Clear();
+        return chained;
     }
 
-    // A failed save writes nothing, its audit entries included: they describe changes that did not
-    // happen. Detaching them keeps their sequence numbers from leaking into a later save.
-    private void DiscardAudit(List<AuditEntry> entries)
+    // Accepted only once the transaction has committed, so a failed commit leaves the changes pending.
+    private void AcceptChangesIf(bool acceptAllChangesOnSuccess)
     {
-        foreach (var entry in entries)
+        if (acceptAllChangesOnSuccess)
+        {
+            ChangeTracker.AcceptAllChanges();
+        }
+    }
+
+    // The entries of a failed save recorded a change that did not happen: they are dropped, and their
+    // sequence numbers (already taken in memory) must not block the next save on this context.
+    private void ForgetAudit(IReadOnlyList<AuditEntry> chained)
+    {
+        foreach (var entry in chained)
         {
             Entry(entry).State = EntityState.Detached;
         }
+
+        _pendingAudit.Clear();
     }
 
     private sealed record ChainEnd(long Sequence, string Hash);

@@ -1,0 +1,6 @@
+using TrustFund.Application.Common;
+
+namespace TrustFund.Database.Tests.Engines;
+
+/// <summary>A fixed actor for audit entries written by the tests.</summary>
+public sealed record TestActor(Guid? UserId, string? Name, string? IpAddress) : ICurrentActor;
