@@ -164,6 +164,39 @@ public sealed class CallManagementTests
     }
 
     [Test]
+    public async Task Create_TimeSkippedByDaylightSaving_ShowsFieldError()
+    {
+        var code = CallFixtures.NewCode();
+        var form = CallFixtures.ValidForm(code);
+        form["OpensAt"] = "2026-03-29T02:30";
+
+        var page = await RefusedAsync("/Manage/Calls/New", form);
+
+        Assert.That(FieldError(page, "OpensAt"), Does.Contain("does not exist in Europe/Vienna"));
+        await AssertNotSavedAsync(code);
+    }
+
+    [Test]
+    public async Task Create_UnknownTimeZoneAndListValues_AreRefused()
+    {
+        var code = CallFixtures.NewCode();
+        var form = CallFixtures.ValidForm(code);
+        form["TimeZoneId"] = "Mars/Olympus_Mons";
+        form["EligibleAreas[2]"] = "999";
+        form["RequiredDocuments[2]"] = "Passport";
+
+        var page = await RefusedAsync("/Manage/Calls/New", form);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(FieldError(page, "TimeZoneId"), Does.Contain("Choose a time zone from the list."));
+            Assert.That(FieldError(page, "EligibleAreas"), Does.Contain("Choose eligible regions and countries from the list."));
+            Assert.That(FieldError(page, "RequiredDocuments"), Does.Contain("Choose required documents from the list."));
+        });
+        await AssertNotSavedAsync(code);
+    }
+
+    [Test]
     public async Task Create_AddAndRemoveCriterionButtons_ChangeRowsWithoutSaving()
     {
         var code = CallFixtures.NewCode();

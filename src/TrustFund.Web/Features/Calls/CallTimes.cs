@@ -59,6 +59,10 @@ public static class CallTimes
         return string.Create(CultureInfo.CurrentCulture, $"{local.ToString("d MMMM yyyy, HH:mm", CultureInfo.CurrentCulture)} ({zone.Id}, UTC{sign}{offset:hh\\:mm})");
     }
 
+    /// <summary>"28 Feb 2026 23:59 Europe/Vienna" for tables.</summary>
+    public static string ShortInCallZone(DateTime utc, string zoneId) =>
+        string.Create(CultureInfo.CurrentCulture, $"{ToLocal(utc, zoneId).ToString("d MMM yyyy HH:mm", CultureInfo.CurrentCulture)} {zoneId}");
+
     /// <summary>"28 February 2026, 22:59 UTC": what visitors see before the script shows their own zone.</summary>
     public static string InUtc(DateTime utc) =>
         string.Create(CultureInfo.CurrentCulture, $"{DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("d MMMM yyyy, HH:mm", CultureInfo.CurrentCulture)} UTC");
