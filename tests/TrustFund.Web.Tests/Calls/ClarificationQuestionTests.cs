@@ -151,6 +151,28 @@ public sealed class ClarificationQuestionTests
     }
 
     [Test]
+    public async Task Answer_StaleVersion_IsRefusedWithWhoChangedItAndKeepsTypedAnswer()
+    {
+        var call = await CallFixtures.AddCallAsync(_app);
+        using var applicant = await _app.SignInAsync(Applicant);
+        await applicant.PostFormAsync($"/calls/{call.Code}", $"/calls/{call.Code}/questions", new() { ["Question"] = "Two managers answer this" });
+        var question = await _app.WithDbAsync(db => db.ClarificationQuestions.AsNoTracking().SingleAsync(q => q.CallId == call.Id));
+        using var manager = await _app.SignInAsync("manager@trustfund.test");
+        var url = $"/Manage/Calls/{call.Id}/Questions/{question.Id}";
+        await manager.PostFormAsync($"/Manage/Calls/{call.Id}", url, new() { ["Answer"] = "First answer", ["Publish"] = "false", ["Version"] = question.Version.ToString() });
+
+        var response = await manager.PostFormAsync($"/Manage/Calls/{call.Id}", url, new() { ["Answer"] = "Second answer from an old page", ["Publish"] = "true", ["Version"] = question.Version.ToString() });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var page = await TestSession.ParseAsync(response);
+        Assert.That(page.QuerySelector("[data-error-summary]")!.TextContent, Does.Contain("manager@trustfund.test changed this"));
+        Assert.That(page.GetElementById($"Answer-{question.Id:N}")!.TextContent, Is.EqualTo("Second answer from an old page"));
+        var stored = await _app.WithDbAsync(db => db.ClarificationQuestions.AsNoTracking().SingleAsync(q => q.Id == question.Id));
+        Assert.That(stored.Answer, Is.EqualTo("First answer"));
+        Assert.That(stored.PublishedAtUtc, Is.Null);
+    }
+
+    [Test]
     public async Task QuestionRoutes_NonApplicant_Gets403()
     {
         var call = await CallFixtures.AddCallAsync(_app);
