@@ -374,6 +374,60 @@ namespace TrustFund.Migrations.PostgreSql.Migrations
                     b.ToTable("Calls", (string)null);
                 });
 
+            modelBuilder.Entity("TrustFund.Domain.Calls.ClarificationQuestion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime?>("AnsweredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("AskedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AskedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("AskedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("PublishedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CallId", "PublishedAtUtc");
+
+                    b.HasIndex("OrganisationId", "CallId");
+
+                    b.ToTable("ClarificationQuestions", (string)null);
+                });
+
             modelBuilder.Entity("TrustFund.Domain.Documents.Attachment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -764,6 +818,21 @@ namespace TrustFund.Migrations.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("CallId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrustFund.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrustFund.Domain.Calls.ClarificationQuestion", b =>
+                {
+                    b.HasOne("TrustFund.Domain.Calls.Call", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("TrustFund.Domain.Organisations.Organisation", null)

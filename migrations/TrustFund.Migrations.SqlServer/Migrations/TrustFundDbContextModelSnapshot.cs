@@ -375,6 +375,60 @@ namespace TrustFund.Migrations.SqlServer.Migrations
                     b.ToTable("Calls", (string)null);
                 });
 
+            modelBuilder.Entity("TrustFund.Domain.Calls.ClarificationQuestion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime?>("AnsweredAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("AskedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("AskedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<Guid>("AskedByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("PublishedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CallId", "PublishedAtUtc");
+
+                    b.HasIndex("OrganisationId", "CallId");
+
+                    b.ToTable("ClarificationQuestions", (string)null);
+                });
+
             modelBuilder.Entity("TrustFund.Domain.Documents.Attachment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -767,6 +821,21 @@ namespace TrustFund.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("CallId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrustFund.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrustFund.Domain.Calls.ClarificationQuestion", b =>
+                {
+                    b.HasOne("TrustFund.Domain.Calls.Call", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("TrustFund.Domain.Organisations.Organisation", null)

@@ -22,4 +22,11 @@ public static class AuditActions
     public const string EntityChanged = "entity.changed";
     public const string EntityDeleted = "entity.deleted";
     public const string ChainVerified = "audit.chain-verified";
+    public const string CallPublished = "call.published";
+    public const string CallClosed = "call.closed";
+    public const string CallDeleted = "call.deleted";
+    public const string CallDeadlineChanged = "call.deadline-changed";
+    public const string ClarificationAsked = "call.clarification-asked";
+    public const string ClarificationAnswered = "call.clarification-answered";
+    public const string ClarificationPublished = "call.clarification-published";
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrustFund.Application.Accounts;
+using TrustFund.Domain.Calls;
 using TrustFund.Domain.Organisations;
 using TrustFund.Infrastructure.Identity;
 using TrustFund.Infrastructure.Persistence;
@@ -34,6 +35,7 @@ public static class DemoData
         var db = scope.ServiceProvider.GetRequiredService<TrustFundDbContext>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<TrustFundUser>>();
         var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+        await SeedCallsAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
         if (await db.Users.AnyAsync(u => u.Email == Users[0].Email, cancellationToken))
         {
             return;
@@ -64,6 +66,84 @@ public static class DemoData
             };
             Check(await users.CreateAsync(user, Password), email);
             Check(await users.AddToRoleAsync(user, role), email);
+        }
+    }
+
+    /// <summary>
+    /// A short-term call open for applications (closing about two months from now, Vienna time) and a
+    /// medium-term call that has closed. Each is added only when its code is not in the database yet.
+    /// </summary>
+    private static async Task SeedCallsAsync(TrustFundDbContext db, DateTime now, CancellationToken cancellationToken)
+    {
+        const string vienna = "Europe/Vienna";
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(vienna);
+        DateTime ViennaToUtc(DateTime local) => TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone);
+        var today = TimeZoneInfo.ConvertTimeFromUtc(now, zone).Date;
+
+        if (!await db.Calls.AnyAsync(c => c.Code == "ST", cancellationToken))
+        {
+            var closes = ViennaToUtc(today.AddMonths(2).AddHours(23).AddMinutes(59));
+            var call = Call.Draft(
+                new CallTerms
+                {
+                    Code = "ST",
+                    Title = "Short-term grants for direct assistance to victims of trafficking",
+                    WindowType = WindowType.ShortTerm,
+                    Description = "Grants of up to USD 20,000 for up to nine months to non-governmental organisations giving humanitarian, legal and financial aid to victims of trafficking in persons.\n\nProposals may be written in English, French or Spanish.",
+                    OpensAtUtc = ViennaToUtc(today.AddDays(-14).AddHours(9)),
+                    ClosesAtUtc = closes,
+                    TimeZoneId = vienna,
+                    ClarificationDeadlineUtc = ViennaToUtc(today.AddMonths(1).AddHours(23).AddMinutes(59)),
+                    AnswersPublishedOn = DateOnly.FromDateTime(today.AddMonths(1).AddDays(7)),
+                    MinimumAmount = 5_000m,
+                    MaximumAmount = 20_000m,
+                    MaximumDurationMonths = 9,
+                    Envelope = 400_000m,
+                    PriorityForms = [ExploitationForm.SexualExploitation, ExploitationForm.ForcedLabour, ExploitationForm.ForcedCriminality],
+                    RegistrationCutoff = DateOnly.FromDateTime(today.AddYears(-1)),
+                    MinimumYearsOfExperience = 1,
+                    AcceptedLanguages = [ProposalLanguage.English, ProposalLanguage.French, ProposalLanguage.Spanish],
+                    RequiredDocuments = [DocumentType.RegistrationCertificate, DocumentType.AuditedFinancialStatements],
+                    ReviewersPerApplication = 2,
+                    TrancheTemplate = DefaultRubric.TranchesFor(WindowType.ShortTerm),
+                },
+                now.AddDays(-20));
+            call.Publish(now.AddDays(-14));
+            db.Calls.Add(call);
+        }
+
+        if (!await db.Calls.AnyAsync(c => c.Code == "MT", cancellationToken))
+        {
+            var call = Call.Draft(
+                new CallTerms
+                {
+                    Code = "MT",
+                    Title = "Medium-term projects in Africa, Asia and Latin America and the Caribbean",
+                    WindowType = WindowType.MediumTerm,
+                    Description = "Projects of up to 24 months offering comprehensive assistance and reintegration to victims of trafficking.",
+                    OpensAtUtc = ViennaToUtc(today.AddMonths(-5).AddHours(9)),
+                    ClosesAtUtc = ViennaToUtc(today.AddMonths(-3).AddHours(23).AddMinutes(59)),
+                    TimeZoneId = vienna,
+                    MinimumAmount = 20_000m,
+                    MaximumAmount = 100_000m,
+                    MaximumDurationMonths = 24,
+                    Envelope = 1_000_000m,
+                    EligibleAreas = ["002", "142", "419"],
+                    MinimumYearsOfExperience = 2,
+                    AcceptedLanguages = [ProposalLanguage.English, ProposalLanguage.French],
+                    RequiredDocuments = [DocumentType.RegistrationCertificate, DocumentType.AuditedFinancialStatements, DocumentType.ReferenceLetter],
+                    ReviewersPerApplication = 3,
+                    TrancheTemplate = DefaultRubric.TranchesFor(WindowType.MediumTerm),
+                },
+                now.AddMonths(-6));
+            call.Publish(now.AddMonths(-5));
+            call.Close(now.AddMonths(-3));
+            db.Calls.Add(call);
+        }
+
+        if (db.ChangeTracker.HasChanges())
+        {
+            await db.SaveChangesAsync(cancellationToken);
         }
     }
 

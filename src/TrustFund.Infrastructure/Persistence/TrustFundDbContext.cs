@@ -41,6 +41,8 @@ public class TrustFundDbContext
 
     public DbSet<GrantApplication> Applications => Set<GrantApplication>();
 
+    public DbSet<ClarificationQuestion> ClarificationQuestions => Set<ClarificationQuestion>();
+
     public DbSet<ApplicationVersion> ApplicationVersions => Set<ApplicationVersion>();
 
     public DbSet<Attachment> Attachments => Set<Attachment>();
