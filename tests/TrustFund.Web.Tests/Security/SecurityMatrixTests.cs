@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrustFund.Application.Accounts;
 using TrustFund.Application.Audit;
+using TrustFund.Domain.Calls;
 using TrustFund.Web.Tests.Infrastructure;
 using static TrustFund.Web.Tests.Security.SecurityMatrixTests.Expect;
 
@@ -20,7 +21,8 @@ namespace TrustFund.Web.Tests.Security;
 /// </summary>
 public sealed class SecurityMatrixTests
 {
-    // To add an endpoint: one line, then (if it has a new route parameter) a sample value in SampleValues.
+    // To add an endpoint: one line, then (if it has a new route parameter) a sample value in SampleValues
+    // (by parameter name, or by "route prefix:parameter name" when the same name means another record).
     //   Method  Route pattern as mapped           Anonymous        Applicant   Reviewer    FundManager FinanceOff. Administrator
     private static readonly EndpointRule[] Matrix =
     [
@@ -54,6 +56,20 @@ public sealed class SecurityMatrixTests
         new("POST", "/Admin/Users/{id:guid}/Deactivate", RedirectToLogin, Forbidden, Forbidden, Forbidden, Forbidden, BadRequest),
         new("POST", "/Admin/Users/{id:guid}/Reactivate", RedirectToLogin, Forbidden, Forbidden, Forbidden, Forbidden, BadRequest),
         new("POST", "/Admin/Users/{id:guid}/Invitation", RedirectToLogin, Forbidden, Forbidden, Forbidden, Forbidden, BadRequest),
+        new("GET",  "/Manage/Calls",                RedirectToLogin, Forbidden,  Forbidden,  Ok,         Forbidden,  Forbidden),
+        new("GET",  "/Manage/Calls/New",            RedirectToLogin, Forbidden,  Forbidden,  Ok,         Forbidden,  Forbidden),
+        new("POST", "/Manage/Calls/New",            RedirectToLogin, Forbidden,  Forbidden,  BadRequest, Forbidden,  Forbidden),
+        new("GET",  "/Manage/Calls/{id:guid}",      RedirectToLogin, Forbidden,  Forbidden,  Ok,         Forbidden,  Forbidden),
+        new("GET",  "/Manage/Calls/{id:guid}/Edit", RedirectToLogin, Forbidden,  Forbidden,  Ok,         Forbidden,  Forbidden),
+        new("POST", "/Manage/Calls/{id:guid}/Edit", RedirectToLogin, Forbidden,  Forbidden,  BadRequest, Forbidden,  Forbidden),
+        new("POST", "/Manage/Calls/{id:guid}/Publish", RedirectToLogin, Forbidden, Forbidden, BadRequest, Forbidden, Forbidden),
+        new("POST", "/Manage/Calls/{id:guid}/Close", RedirectToLogin, Forbidden, Forbidden,  BadRequest, Forbidden,  Forbidden),
+        new("POST", "/Manage/Calls/{id:guid}/Delete", RedirectToLogin, Forbidden, Forbidden, BadRequest, Forbidden,  Forbidden),
+        new("POST", "/Manage/Calls/{id:guid}/Questions/{questionId:guid}", RedirectToLogin, Forbidden, Forbidden, BadRequest, Forbidden, Forbidden),
+        new("GET",  "/calls",                       Ok,              Ok,         Ok,         Ok,         Ok,         Ok),
+        new("GET",  "/calls/{code}",                Ok,              Ok,         Ok,         Ok,         Ok,         Ok),
+        new("POST", "/calls/{code}/questions",      RedirectToLogin, BadRequest, Forbidden,  Forbidden,  Forbidden,  Forbidden),
+        new("GET",  "/calls/{code}/questions/{id:guid}", RedirectToLogin, Ok,    Forbidden,  Forbidden,  Forbidden,  Forbidden),
         new("GET",  "/Admin/Audit",                 RedirectToLogin, Forbidden,  Forbidden,  Forbidden,  Forbidden,  Ok),
         new("GET",  "/Admin/Audit/{sequence:long}", RedirectToLogin, Forbidden,  Forbidden,  Forbidden,  Forbidden,  Ok),
         new("POST", "/Admin/Audit/Verify",          RedirectToLogin, Forbidden,  Forbidden,  Forbidden,  Forbidden,  BadRequest),
@@ -110,6 +126,19 @@ public sealed class SecurityMatrixTests
         }
 
         SampleValues["id"] = (await _app.WithDbAsync(db => db.Users.Where(u => u.Email == "admin@trustfund.test").Select(u => u.Id).SingleAsync())).ToString();
+        var call = await _app.WithDbAsync(db => db.Calls.SingleAsync(c => c.Code == "ST"));
+        SampleValues["/Manage/Calls:id"] = call.Id.ToString();
+        SampleValues["/calls:code"] = call.Code;
+        var question = await _app.WithDbAsync(async db =>
+        {
+            var applicant = await db.Users.SingleAsync(u => u.Email == "applicant@trustfund.test");
+            var asked = ClarificationQuestion.Ask(call, applicant.OrganisationId!.Value, applicant.Id, applicant.Email!, "Are partner organisations' staff costs eligible?", _app.Clock.GetUtcNow().UtcDateTime);
+            db.ClarificationQuestions.Add(asked);
+            await db.SaveChangesAsync();
+            return asked;
+        });
+        SampleValues["questionId"] = question.Id.ToString();
+        SampleValues["/calls:id"] = question.Id.ToString();
     }
 
     [OneTimeTearDown]
@@ -294,12 +323,25 @@ public sealed class SecurityMatrixTests
         {
             RoutePatternLiteralPart literal => literal.Content,
             RoutePatternSeparatorPart separator => separator.Content,
-            RoutePatternParameterPart parameter when SampleValues.TryGetValue(parameter.Name, out var value) => Uri.EscapeDataString(value),
+            RoutePatternParameterPart parameter when SampleFor(pattern.RawText!, parameter.Name) is { } value => Uri.EscapeDataString(value),
             RoutePatternParameterPart { IsOptional: true } => string.Empty,
             RoutePatternParameterPart parameter => throw new AssertionException($"No sample value for route parameter {{{parameter.Name}}} of {pattern.RawText}: add one to SampleValues."),
             _ => throw new AssertionException($"Unexpected route part in {pattern.RawText}"),
         })));
         return "/" + string.Join('/', segments.Where(s => s.Length > 0));
+    }
+
+    private string? SampleFor(string rawPattern, string parameter)
+    {
+        var pattern = "/" + rawPattern.TrimStart('/');
+        var specific = SampleValues
+            .Where(kv => kv.Key.Contains(':', StringComparison.Ordinal)
+                && kv.Key.EndsWith(":" + parameter, StringComparison.OrdinalIgnoreCase)
+                && pattern.StartsWith(kv.Key[..kv.Key.LastIndexOf(':')], StringComparison.Ordinal))
+            .OrderByDescending(kv => kv.Key.Length)
+            .Select(kv => kv.Value)
+            .FirstOrDefault();
+        return specific ?? SampleValues.GetValueOrDefault(parameter);
     }
 
     private static string Describe(HttpResponseMessage response)
