@@ -20,4 +20,17 @@ public static class AuditActions
     public const string EntityChanged = "entity.changed";
     public const string EntityDeleted = "entity.deleted";
     public const string ChainVerified = "audit.chain-verified";
+    public const string OrganisationProfileUpdated = "organisation.profile-updated";
+    public const string OrganisationBankChanged = "organisation.bank-changed";
+    public const string OrganisationDocumentUploaded = "organisation.document-uploaded";
+    public const string OrganisationDocumentRemoved = "organisation.document-removed";
+    public const string OrganisationMemberInvited = "organisation.member-invited";
+    public const string OrganisationMemberRemoved = "organisation.member-removed";
+    public const string OrganisationVerified = "organisation.verified";
+    public const string OrganisationRejected = "organisation.rejected";
+    public const string OrganisationSuspended = "organisation.suspended";
+    public const string ApplicationInformationRequested = "application.information-requested";
+    public const string ScreeningGatesConfirmed = "application.screening.gates-confirmed";
+    public const string ScreenedEligible = "application.screening.eligible";
+    public const string ScreenedIneligible = "application.screening.ineligible";
 }
