@@ -253,9 +253,12 @@ public sealed class ManageApplicationsController : Controller
 
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
-            var text = query.Q.Trim().ToLower(CultureInfo.InvariantCulture);
+            var raw = query.Q.Trim();
+            var text = raw.ToLower(CultureInfo.InvariantCulture);
 #pragma warning disable CA1862, CA1304, CA1311 // translated to SQL lower(): portable across engines
-            entries = entries.Where(e => e.Title.ToLower().Contains(text) || e.OrganisationName.ToLower().Contains(text) || (e.Reference != null && e.Reference.ToLower().Contains(text)));
+            // The exact-case test covers scripts whose case the database's lower() does not know.
+            entries = entries.Where(e => e.Title.Contains(raw) || e.OrganisationName.Contains(raw)
+                || e.Title.ToLower().Contains(text) || e.OrganisationName.ToLower().Contains(text) || (e.Reference != null && e.Reference.ToLower().Contains(text)));
 #pragma warning restore CA1862, CA1304, CA1311
         }
 

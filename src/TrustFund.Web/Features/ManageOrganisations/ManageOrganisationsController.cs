@@ -48,7 +48,7 @@ public sealed class ManageOrganisationsController : Controller
         {
             var lowered = search.ToLower(CultureInfo.InvariantCulture);
 #pragma warning disable CA1862, CA1304, CA1311 // translated to SQL lower(): portable across engines
-            query = query.Where(o => o.LegalName.ToLower().Contains(lowered));
+            query = query.Where(o => o.LegalName.Contains(search) || o.LegalName.ToLower().Contains(lowered));
 #pragma warning restore CA1862, CA1304, CA1311
         }
 
