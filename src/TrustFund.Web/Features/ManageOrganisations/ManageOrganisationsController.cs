@@ -125,7 +125,7 @@ public sealed class ManageOrganisationsController : Controller
         if (organisation.Status == target)
         {
             // A repeated click: the organisation already has this status.
-            TempData["Notice"] = _text["{0} is already {1}.", organisation.LegalName, _text[target.ToString()]].Value;
+            TempData["Notice"] = _text["{0} is already {1}.", organisation.LegalName, _text[EnumText.Words(target)]].Value;
             return Redirect($"/Manage/Organisations/{id}");
         }
 
@@ -188,7 +188,7 @@ public sealed class ManageOrganisationsController : Controller
             return await DetailsView(current, input, cancellationToken);
         }
 
-        TempData["Notice"] = _text["{0} is now {1}. Its members have been told by email.", organisation.LegalName, _text[target.ToString()]].Value;
+        TempData["Notice"] = _text["{0} is now {1}. Its members have been told by email.", organisation.LegalName, _text[EnumText.Words(target)]].Value;
         return Redirect($"/Manage/Organisations/{id}");
     }
 

@@ -48,13 +48,13 @@ public sealed class GateEvaluator
                 ? new(EligibilityGate.UnppPartnerId, false, _text["No UNPP Partner ID in the organisation's profile."])
                 : new(EligibilityGate.UnppPartnerId, true, _text["UNPP Partner ID: {0}.", profile.UnppPartnerId]),
             new(EligibilityGate.OrganisationVerified, organisation.Status == OrganisationStatus.Verified, organisation.StatusChangedAtUtc is { } changed
-                ? _text["Organisation status: {0} since {1}.", _text[organisation.Status.ToString()], changed.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]
-                : _text["Organisation status: {0}.", _text[organisation.Status.ToString()]]),
+                ? _text["Organisation status: {0} since {1}.", _text[EnumText.Words(organisation.Status)], changed.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]
+                : _text["Organisation status: {0}.", _text[EnumText.Words(organisation.Status)]]),
             content.Language is { } language
-                ? new(EligibilityGate.AllowedLanguage, terms.AcceptedLanguages.Contains(language), _text["Written in {0}; the call accepts {1}.", _text[language.ToString()], string.Join(", ", terms.AcceptedLanguages.Select(l => _text[l.ToString()].Value))])
-                : new(EligibilityGate.AllowedLanguage, false, _text["No language given; the call accepts {0}.", string.Join(", ", terms.AcceptedLanguages.Select(l => _text[l.ToString()].Value))]),
+                ? new(EligibilityGate.AllowedLanguage, terms.AcceptedLanguages.Contains(language), _text["Written in {0}; the call accepts {1}.", _text[EnumText.Words(language)], string.Join(", ", terms.AcceptedLanguages.Select(l => _text[EnumText.Words(l)].Value))])
+                : new(EligibilityGate.AllowedLanguage, false, _text["No language given; the call accepts {0}.", string.Join(", ", terms.AcceptedLanguages.Select(l => _text[EnumText.Words(l)].Value))]),
             new(EligibilityGate.NonProfit, null, profile.Type is { } type
-                ? _text["Type declared in the profile: {0}. Check the registration certificate.", _text[type.ToString()]]
+                ? _text["Type declared in the profile: {0}. Check the registration certificate.", _text[EnumText.Words(type)]]
                 : _text["No type of organisation in the profile. Check the registration certificate."]),
             RegisteredInImplementingCountry(),
             BankInOwnName(),
@@ -104,7 +104,7 @@ public sealed class GateEvaluator
                 var needed = document == DocumentType.ReferenceLetter ? 2 : 1;
                 var attached = documents.GetValueOrDefault(document);
                 complete &= attached >= needed;
-                parts.Add(_text["{0}: {1} of {2}", _text[document.ToString()], attached, needed]);
+                parts.Add(_text["{0}: {1} of {2}", _text[EnumText.Words(document)], attached, needed]);
             }
 
             return new(EligibilityGate.DocumentsComplete, complete, string.Join("; ", parts) + ".");
@@ -134,7 +134,7 @@ public sealed class GateEvaluator
             var total = content.BudgetTotal;
             var direct = content.Budget.Where(l => l.Category == Domain.Applications.BudgetCategory.DirectAssistanceToVictims).Sum(l => l.Total);
             var share = total > 0 ? (direct / total).ToString("P0", CultureInfo.CurrentCulture) : "–";
-            var types = content.Assistance.Count == 0 ? "–" : string.Join(", ", content.Assistance.Select(a => _text[a.Type.ToString()].Value));
+            var types = content.Assistance.Count == 0 ? "–" : string.Join(", ", content.Assistance.Select(a => _text[EnumText.Words(a.Type)].Value));
             return new(EligibilityGate.DirectAssistanceToVictims, null, _text["Assistance offered: {0}. Direct assistance to victims is {1} of the budget.", types, share]);
         }
     }
