@@ -113,6 +113,13 @@ public sealed class ManageApplicationsController : Controller
             return Redirect($"/Manage/Applications/{id}");
         }
 
+        if (application.Status != ApplicationStatus.Submitted)
+        {
+            ModelState.AddModelError(string.Empty, _text["More information can only be requested while the application is submitted and not yet screened. It is now {0}.", _text[EnumText.Words(application.Status)]]);
+            _db.ChangeTracker.Clear();
+            return View("Details", await DetailsAsync(id, null, input, cancellationToken));
+        }
+
         try
         {
             application.RequestInformation(input.Message!);
