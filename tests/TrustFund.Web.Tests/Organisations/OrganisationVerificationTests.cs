@@ -157,6 +157,32 @@ public sealed class OrganisationVerificationTests
         });
     }
 
+    [Test]
+    public async Task VerifyBank_RecordsWhoAndWhen_AndAnApplicantChangeClearsIt()
+    {
+        var organisation = await FundData.OrganisationAsync(_app, "Bank to verify", verified: true);
+        using var manager = await _app.SignInAsync("manager@trustfund.test");
+        var page = $"/Manage/Organisations/{organisation.Id}";
+        var (_, form) = await manager.GetPageAsync(page);
+        var version = ((IHtmlInputElement)form.QuerySelector("form[action$='/VerifyBank'] input[name=Version]")!).Value;
+
+        var response = await manager.PostFormAsync(page, $"{page}/VerifyBank", new() { ["Version"] = version });
+
+        Assert.That(TestSession.IsRedirectTo(response, page), Is.True, await response.Content.ReadAsStringAsync());
+        var saved = await _app.WithDbAsync(db => db.Organisations.AsNoTracking().SingleAsync(o => o.Id == organisation.Id));
+        Assert.That((saved.Bank!.Verified, saved.Bank.VerifiedBy, saved.Bank.VerifiedAtUtc), Is.EqualTo((true, "manager@trustfund.test", (DateTime?)FundData.Now(_app))));
+        Assert.That(await _app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == AuditActions.OrganisationBankVerified && e.EntityId == organisation.Id.ToString())), Is.EqualTo(1));
+
+        await _app.WithDbAsync(async db =>
+        {
+            var current = await db.Organisations.SingleAsync(o => o.Id == organisation.Id);
+            current.ChangeBankDetails(current.Bank! with { AccountNumber = "NEW-ACCOUNT" });
+            return await db.SaveChangesAsync();
+        });
+        var (_, after) = await manager.GetPageAsync(page);
+        Assert.That(after.QuerySelector("[data-bank-verified]")!.GetAttribute("data-bank-verified"), Is.EqualTo("False"));
+    }
+
     private static List<string> Names(AngleSharp.Html.Dom.IHtmlDocument page) =>
         page.QuerySelectorAll("table[data-organisations] tbody a").Select(a => a.TextContent).ToList();
 

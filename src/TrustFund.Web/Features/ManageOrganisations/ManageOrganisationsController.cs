@@ -101,6 +101,51 @@ public sealed class ManageOrganisationsController : Controller
     public Task<IActionResult> Suspend(Guid id, StatusChangeInput input, CancellationToken cancellationToken) =>
         ChangeStatus(id, input, OrganisationStatus.Suspended, cancellationToken);
 
+    [HttpPost("{id:guid}/VerifyBank")]
+    public async Task<IActionResult> VerifyBank(Guid id, StatusChangeInput input, CancellationToken cancellationToken)
+    {
+        var organisation = await _db.Organisations.SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
+        if (organisation is null)
+        {
+            return NotFound();
+        }
+
+        if (organisation.Bank is { Verified: true })
+        {
+            TempData["Notice"] = _text["These bank details are already verified."].Value;
+            return Redirect($"/Manage/Organisations/{id}");
+        }
+
+        try
+        {
+            organisation.VerifyBankDetails(User.Identity!.Name!, _clock.GetUtcNow().UtcDateTime);
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddModelError(string.Empty, ex.Message);
+            _db.ChangeTracker.Clear();
+            return await DetailsView(organisation, input, cancellationToken);
+        }
+
+        _db.Entry(organisation).Property(o => o.Version).OriginalValue = input.Version;
+        _audit.Record(AuditActions.OrganisationBankVerified, $"Bank details of {organisation.LegalName} verified ({organisation.Bank!.AccountHolder}, {organisation.Bank.AccountNumber})", nameof(Organisation), organisation.Id.ToString());
+        try
+        {
+            await _db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            _db.ChangeTracker.Clear();
+            var current = await _db.Organisations.AsNoTracking().SingleAsync(o => o.Id == id, cancellationToken);
+            ModelState.AddModelError(string.Empty, _text["The organisation changed after you opened this page (its bank details may be new). Check them below and verify again."]);
+            input.Version = current.Version;
+            return await DetailsView(current, input, cancellationToken);
+        }
+
+        TempData["Notice"] = _text["The bank details of {0} are verified.", organisation.LegalName].Value;
+        return Redirect($"/Manage/Organisations/{id}");
+    }
+
     private async Task<IActionResult> ChangeStatus(Guid id, StatusChangeInput input, OrganisationStatus target, CancellationToken cancellationToken)
     {
         var organisation = await _db.Organisations.SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
