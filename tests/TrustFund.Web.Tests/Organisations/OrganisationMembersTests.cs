@@ -59,6 +59,18 @@ public sealed partial class OrganisationMembersTests
     }
 
     [Test]
+    public async Task Invite_LinkUsesThePublicSiteAddressWhenConfigured()
+    {
+        using var app = await new TrustFundApp(new Dictionary<string, string?> { ["PublicSite:BaseUrl"] = "https://grants.example.org/" }).StartAsync();
+        using var applicant = await app.SignInAsync("applicant@trustfund.test");
+
+        await applicant.PostFormAsync("/Organisation/Members", "/Organisation/Members/Invite", new() { ["Name"] = "Ada", ["Email"] = "ada@safeharbour.test" });
+
+        var email = (await FundData.EmailsToAsync(app, "ada@safeharbour.test")).Single();
+        Assert.That(email.TextBody, Does.Contain("https://grants.example.org/Account/AcceptInvitation?userId="));
+    }
+
+    [Test]
     public async Task Invite_ExistingEmail_IsRefused()
     {
         using var applicant = await _app.SignInAsync("applicant@trustfund.test");

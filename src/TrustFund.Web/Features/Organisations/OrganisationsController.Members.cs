@@ -75,7 +75,7 @@ public sealed partial class OrganisationsController
 
         EnsureSucceeded(await _users.AddToRoleAsync(user, Roles.Applicant));
         var token = await _users.GeneratePasswordResetTokenAsync(user);
-        var link = InvitationLinks.For(Request, user.Id, token);
+        var link = InvitationLinks.For(Request, HttpContext.RequestServices.GetRequiredService<IConfiguration>(), user.Id, token);
         var inviter = User.Identity!.Name;
         _outbox.Enqueue(new EmailMessage(
             email,
