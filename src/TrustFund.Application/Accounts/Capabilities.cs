@@ -12,6 +12,7 @@ public static class Capabilities
     public const string Review = "Review";
     public const string ManageFund = "ManageFund";
     public const string ManagePayments = "ManagePayments";
+    public const string VerifyOrganisations = "VerifyOrganisations";
 
     /// <summary>Which roles hold each capability.</summary>
     public static IReadOnlyDictionary<string, string[]> RolesFor { get; } = new Dictionary<string, string[]>
@@ -22,5 +23,6 @@ public static class Capabilities
         [Review] = [Roles.Reviewer],
         [ManageFund] = [Roles.FundManager],
         [ManagePayments] = [Roles.FinanceOfficer],
+        [VerifyOrganisations] = [Roles.Administrator, Roles.FundManager],
     };
 }

@@ -29,4 +29,18 @@ public static class AuditActions
     public const string ClarificationAsked = "call.clarification-asked";
     public const string ClarificationAnswered = "call.clarification-answered";
     public const string ClarificationPublished = "call.clarification-published";
+    public const string OrganisationProfileUpdated = "organisation.profile-updated";
+    public const string OrganisationBankChanged = "organisation.bank-changed";
+    public const string OrganisationBankVerified = "organisation.bank-verified";
+    public const string OrganisationDocumentUploaded = "organisation.document-uploaded";
+    public const string OrganisationDocumentRemoved = "organisation.document-removed";
+    public const string OrganisationMemberInvited = "organisation.member-invited";
+    public const string OrganisationMemberRemoved = "organisation.member-removed";
+    public const string OrganisationVerified = "organisation.verified";
+    public const string OrganisationRejected = "organisation.rejected";
+    public const string OrganisationSuspended = "organisation.suspended";
+    public const string ApplicationInformationRequested = "application.information-requested";
+    public const string ScreeningGatesConfirmed = "application.screening.gates-confirmed";
+    public const string ScreenedEligible = "application.screening.eligible";
+    public const string ScreenedIneligible = "application.screening.ineligible";
 }

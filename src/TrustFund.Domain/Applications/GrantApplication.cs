@@ -43,6 +43,12 @@ public sealed class GrantApplication : AggregateRoot
     /// <summary>Copied from the content for lists and filters.</summary>
     public decimal? AmountRequested { get; private set; }
 
+    /// <summary>Implementing countries copied from the content for filters, as <c>|AFG|NGA|</c>.</summary>
+    public string CountryIndex { get; private set; } = string.Empty;
+
+    /// <summary>Assistance types copied from the content for filters, as <c>|MedicalCare|Education|</c>.</summary>
+    public string AssistanceIndex { get; private set; } = string.Empty;
+
     public DateTime CreatedAtUtc { get; private set; }
 
     public DateTime LastEditedAtUtc { get; private set; }
@@ -104,6 +110,8 @@ public sealed class GrantApplication : AggregateRoot
         Content = Normalise(content);
         Title = Content.Title;
         AmountRequested = Content.AmountRequested;
+        CountryIndex = IndexOf(Content.Countries);
+        AssistanceIndex = IndexOf(Content.Assistance.Select(a => a.Type.ToString()));
         LastEditedAtUtc = nowUtc;
         LastEditedBy = editedBy;
     }
@@ -227,6 +235,9 @@ public sealed class GrantApplication : AggregateRoot
     /// <summary>The Board did not approve the application.</summary>
     public void Reject() => Status = Lifecycle.Apply(Status, "NotApproved");
 
+    /// <summary>The form in which <see cref="CountryIndex"/> and <see cref="AssistanceIndex"/> hold one value, for a contains-filter.</summary>
+    public static string IndexTerm(string value) => $"|{value}|";
+
     /// <summary>Builds the reference number: <c>UNVTF-&lt;year&gt;-&lt;call code&gt;-&lt;sequence&gt;</c>.</summary>
     public static string FormatReference(int year, string callCode, int sequence) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"UNVTF-{year}-{callCode}-{sequence:0000}");
@@ -345,6 +356,12 @@ public sealed class GrantApplication : AggregateRoot
         PrioritySituations = c.PrioritySituations.Distinct().ToList(),
         UnderservedGroups = c.UnderservedGroups.Distinct().ToList(),
     };
+
+    private static string IndexOf(IEnumerable<string> values)
+    {
+        var list = values.Distinct(StringComparer.Ordinal).ToList();
+        return list.Count == 0 ? string.Empty : $"|{string.Join('|', list)}|";
+    }
 
     private static string RequireText(string? text, string message)
     {

@@ -100,6 +100,22 @@ public sealed class Organisation : AggregateRoot
         Bank = details with { Verified = false, VerifiedAtUtc = null, VerifiedBy = null };
     }
 
+    /// <summary>Records that the Secretariat checked the bank account (in the organisation's own name).</summary>
+    public void VerifyBankDetails(string verifiedBy, DateTime nowUtc)
+    {
+        if (Bank is null)
+        {
+            throw new DomainException("organisation.bank-missing", "The organisation has not given bank details yet.");
+        }
+
+        if (Bank.Verified)
+        {
+            throw new DomainException("organisation.bank-already-verified", "These bank details are already verified.");
+        }
+
+        Bank = Bank with { Verified = true, VerifiedAtUtc = nowUtc, VerifiedBy = verifiedBy };
+    }
+
     /// <summary>Rules of the profile's shape, each tied to its field.</summary>
     public static IReadOnlyList<Common.RuleViolation> CheckProfile(OrganisationProfile profile)
     {

@@ -47,6 +47,8 @@ public class TrustFundDbContext
 
     public DbSet<Attachment> Attachments => Set<Attachment>();
 
+    public DbSet<Screening> Screenings => Set<Screening>();
+
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

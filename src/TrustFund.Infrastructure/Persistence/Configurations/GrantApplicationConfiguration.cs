@@ -18,6 +18,8 @@ internal sealed class GrantApplicationConfiguration : IEntityTypeConfiguration<G
         builder.Property(a => a.Reference).HasMaxLength(60);
         builder.Property(a => a.Title).HasMaxLength(GrantApplication.TitleMaxLength).IsRequired();
         builder.Property(a => a.Content).HasJsonConversion().IsRequired();
+        builder.Property(a => a.CountryIndex).HasMaxLength(2000).IsRequired();
+        builder.Property(a => a.AssistanceIndex).HasMaxLength(1000).IsRequired();
         builder.Property(a => a.LastEditedBy).HasMaxLength(256).IsRequired();
         builder.Property(a => a.WithdrawalReason).HasMaxLength(GrantApplication.ReasonMaxLength);
         builder.Property(a => a.InformationRequest).HasMaxLength(GrantApplication.ReasonMaxLength);

@@ -1,0 +1,8 @@
+namespace TrustFund.Domain.Applications;
+
+/// <summary>What eligibility screening concluded.</summary>
+public enum ScreeningOutcome
+{
+    Eligible,
+    Ineligible,
+}

@@ -1,0 +1,44 @@
+using TrustFund.Domain.Applications;
+
+namespace TrustFund.Web.Features.ManageApplications;
+
+/// <summary>One application as the fund managers' list reads it (a projection the database filters and sorts).</summary>
+public sealed class ApplicationListEntry
+{
+    public Guid Id { get; init; }
+
+    public string? Reference { get; init; }
+
+    public string Title { get; init; } = string.Empty;
+
+    public ApplicationStatus Status { get; init; }
+
+    public decimal? AmountRequested { get; init; }
+
+    public DateTime? SubmittedAtUtc { get; init; }
+
+    public Guid CallId { get; init; }
+
+    public string CallCode { get; init; } = string.Empty;
+
+    public Guid OrganisationId { get; init; }
+
+    public string OrganisationName { get; init; } = string.Empty;
+
+    public string CountryIndex { get; init; } = string.Empty;
+
+    public string AssistanceIndex { get; init; } = string.Empty;
+}
+
+/// <summary>A call in the list's filter.</summary>
+public sealed record CallOption(Guid Id, string Code, string Title);
+
+/// <summary>The fund managers' list: filters as typed, one page of rows, counts per status.</summary>
+public sealed record ApplicationListModel(
+    ApplicationListQuery Query,
+    IReadOnlyList<ApplicationListEntry> Rows,
+    int Total,
+    int Page,
+    int PageCount,
+    IReadOnlyDictionary<ApplicationStatus, int> CountsByStatus,
+    IReadOnlyList<CallOption> Calls);

@@ -1,0 +1,108 @@
+using System.Globalization;
+using TrustFund.Domain.Applications;
+using TrustFund.Domain.Calls;
+using TrustFund.Domain.Places;
+using TrustFund.Web.Features.Organisations;
+
+namespace TrustFund.Web.Features.ManageApplications;
+
+/// <summary>Filters, sort and page of the fund managers' applications list, read from the query string.</summary>
+public sealed class ApplicationListQuery
+{
+    public const int PageSize = 25;
+
+    public Guid? Call { get; set; }
+
+    public string? Status { get; set; }
+
+    public string? Country { get; set; }
+
+    public string? Region { get; set; }
+
+    public string? Assistance { get; set; }
+
+    public string? Min { get; set; }
+
+    public string? Max { get; set; }
+
+    public string? Q { get; set; }
+
+    /// <summary><c>submitted</c> (default), <c>amount</c>, <c>title</c> or <c>organisation</c>.</summary>
+    public string? Sort { get; set; }
+
+    /// <summary><c>asc</c> or <c>desc</c> (default: newest, largest first; names A to Z).</summary>
+    public string? Dir { get; set; }
+
+    public int Page { get; set; } = 1;
+
+    /// <summary>Statuses a manager can see: every status but Draft.</summary>
+    public static IReadOnlyList<ApplicationStatus> VisibleStatuses { get; } = Enum.GetValues<ApplicationStatus>().Where(s => s != ApplicationStatus.Draft).ToList();
+
+    public static IReadOnlyList<string> Sorts { get; } = ["submitted", "amount", "title", "organisation"];
+
+    public ApplicationStatus? StatusFilter =>
+        Enum.TryParse<ApplicationStatus>(Status, out var s) && VisibleStatuses.Contains(s) ? s : null;
+
+    public string? CountryFilter => UnM49.IsCountry(Country) ? Country!.ToUpperInvariant() : null;
+
+    public string? RegionFilter => Region is not null && UnM49.ByCode(Region) is { Type: not PlaceType.Country } ? Region : null;
+
+    public AssistanceType? AssistanceFilter =>
+        Enum.TryParse<AssistanceType>(Assistance, out var a) && Enum.IsDefined(a) ? a : null;
+
+    public string SortKey => Sorts.Contains(Sort ?? string.Empty) ? Sort! : "submitted";
+
+    public bool Descending => Dir switch
+    {
+        "asc" => false,
+        "desc" => true,
+        _ => SortKey is "submitted" or "amount",
+    };
+
+    /// <summary>Plain-language problems with the filters (shown above the list; the list ignores a bad filter).</summary>
+    public IReadOnlyList<(string Field, string Message)> Problems()
+    {
+        var problems = new List<(string, string)>();
+        if (!AmountText.TryParse(Min, out var min))
+        {
+            problems.Add((nameof(Min), "Enter the smallest amount in US dollars, such as 5000."));
+        }
+
+        if (!AmountText.TryParse(Max, out var max))
+        {
+            problems.Add((nameof(Max), "Enter the largest amount in US dollars, such as 20000."));
+        }
+
+        if (min is { } low && max is { } high && low > high)
+        {
+            problems.Add((nameof(Max), "The largest amount must not be smaller than the smallest amount."));
+        }
+
+        return problems;
+    }
+
+    public decimal? MinAmount => AmountText.TryParse(Min, out var v) ? v : null;
+
+    public decimal? MaxAmount => AmountText.TryParse(Max, out var v) ? v : null;
+
+    /// <summary>This query's link with some values changed (null removes a parameter).</summary>
+    public string With(string? status = "\0", string? sort = "\0", string? dir = "\0", int? page = null)
+    {
+        var values = new List<(string, string?)>
+        {
+            ("call", Call?.ToString()),
+            ("status", status == "\0" ? Status : status),
+            ("country", Country),
+            ("region", Region),
+            ("assistance", Assistance),
+            ("min", Min),
+            ("max", Max),
+            ("q", Q),
+            ("sort", sort == "\0" ? Sort : sort),
+            ("dir", dir == "\0" ? Dir : dir),
+            ("page", (page ?? 1) > 1 ? page!.Value.ToString(CultureInfo.InvariantCulture) : null),
+        };
+        var query = string.Join("&", values.Where(v => !string.IsNullOrEmpty(v.Item2)).Select(v => $"{v.Item1}={Uri.EscapeDataString(v.Item2!)}"));
+        return "/Manage/Applications" + (query.Length > 0 ? "?" + query : string.Empty);
+    }
+}

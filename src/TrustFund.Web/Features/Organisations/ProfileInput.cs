@@ -1,0 +1,184 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using FluentValidation;
+using Microsoft.Extensions.Localization;
+using TrustFund.Domain.Organisations;
+using TrustFund.Domain.Places;
+
+namespace TrustFund.Web.Features.Organisations;
+
+/// <summary>The organisation profile form: every field of the profile, the legal name and the country of registration.</summary>
+public sealed class ProfileInput
+{
+    public Guid Version { get; set; }
+
+    [Display(Name = "Legal name")]
+    public string? LegalName { get; set; }
+
+    [Display(Name = "Acronym")]
+    public string? Acronym { get; set; }
+
+    [Display(Name = "Type of organisation")]
+    public string? Type { get; set; }
+
+    [Display(Name = "Country of registration")]
+    public string? CountryOfRegistration { get; set; }
+
+    [Display(Name = "Year founded")]
+    public string? YearFounded { get; set; }
+
+    [Display(Name = "Registration number")]
+    public string? RegistrationNumber { get; set; }
+
+    [Display(Name = "Registration date")]
+    public string? RegistrationDate { get; set; }
+
+    [Display(Name = "Countries of operation")]
+    public List<string> CountriesOfOperation { get; set; } = [];
+
+    [Display(Name = "Address")]
+    public string? Address { get; set; }
+
+    [Display(Name = "Phone")]
+    public string? Phone { get; set; }
+
+    [Display(Name = "Website")]
+    public string? Website { get; set; }
+
+    [Display(Name = "Contact email address")]
+    public string? ContactEmail { get; set; }
+
+    [Display(Name = "Legal representative")]
+    public string? LegalRepresentative { get; set; }
+
+    [Display(Name = "UN Partner Portal (UNPP) Partner ID")]
+    public string? UnppPartnerId { get; set; }
+
+    [Display(Name = "Annual budget last year (USD)")]
+    public string? AnnualBudget1 { get; set; }
+
+    [Display(Name = "Annual budget two years ago (USD)")]
+    public string? AnnualBudget2 { get; set; }
+
+    [Display(Name = "Annual budget three years ago (USD)")]
+    public string? AnnualBudget3 { get; set; }
+
+    [Display(Name = "Main donors")]
+    public string? MainDonors { get; set; }
+
+    [Display(Name = "Previous grants")]
+    public string? PreviousGrants { get; set; }
+
+    public bool AttestsPseaPolicy { get; set; }
+
+    public bool AttestsSafeguardingPolicy { get; set; }
+
+    public bool AttestsDataProtectionPolicy { get; set; }
+
+    public bool AttestsNotIntermediary { get; set; }
+
+    public static ProfileInput From(Organisation organisation)
+    {
+        var p = organisation.Profile;
+        return new ProfileInput
+        {
+            Version = organisation.Version,
+            LegalName = organisation.LegalName,
+            CountryOfRegistration = organisation.CountryOfRegistration,
+            Acronym = p.Acronym,
+            Type = p.Type?.ToString(),
+            YearFounded = p.YearFounded?.ToString(CultureInfo.InvariantCulture),
+            RegistrationNumber = p.RegistrationNumber,
+            RegistrationDate = p.RegistrationDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            CountriesOfOperation = [.. p.CountriesOfOperation],
+            Address = p.Address,
+            Phone = p.Phone,
+            Website = p.Website,
+            ContactEmail = p.ContactEmail,
+            LegalRepresentative = p.LegalRepresentative,
+            UnppPartnerId = p.UnppPartnerId,
+            AnnualBudget1 = AmountText.Format(p.AnnualBudgets.ElementAtOrDefault(0)),
+            AnnualBudget2 = AmountText.Format(p.AnnualBudgets.ElementAtOrDefault(1)),
+            AnnualBudget3 = AmountText.Format(p.AnnualBudgets.ElementAtOrDefault(2)),
+            MainDonors = p.MainDonors,
+            PreviousGrants = p.PreviousGrants,
+            AttestsPseaPolicy = p.AttestsPseaPolicy,
+            AttestsSafeguardingPolicy = p.AttestsSafeguardingPolicy,
+            AttestsDataProtectionPolicy = p.AttestsDataProtectionPolicy,
+            AttestsNotIntermediary = p.AttestsNotIntermediary,
+        };
+    }
+
+    /// <summary>The profile the form describes; call only once the validator passed.</summary>
+    public OrganisationProfile ToProfile()
+    {
+        var budgets = new[] { AnnualBudget1, AnnualBudget2, AnnualBudget3 }
+            .Select(b => AmountText.TryParse(b, out var amount) ? amount : null)
+            .ToList();
+        while (budgets.Count > 0 && budgets[^1] is null)
+        {
+            budgets.RemoveAt(budgets.Count - 1);
+        }
+
+        return new OrganisationProfile
+        {
+            Acronym = Text(Acronym),
+            Type = Enum.TryParse<OrganisationType>(Type, out var type) && Enum.IsDefined(type) ? type : null,
+            YearFounded = int.TryParse(YearFounded, NumberStyles.None, CultureInfo.InvariantCulture, out var year) ? year : null,
+            RegistrationNumber = Text(RegistrationNumber),
+            RegistrationDate = ParseDate(RegistrationDate),
+            CountriesOfOperation = CountriesOfOperation.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim().ToUpperInvariant()).Distinct().ToList(),
+            Address = Text(Address),
+            Phone = Text(Phone),
+            Website = Text(Website),
+            ContactEmail = Text(ContactEmail),
+            LegalRepresentative = Text(LegalRepresentative),
+            UnppPartnerId = Text(UnppPartnerId),
+            AnnualBudgets = budgets,
+            MainDonors = Text(MainDonors),
+            PreviousGrants = Text(PreviousGrants),
+            AttestsPseaPolicy = AttestsPseaPolicy,
+            AttestsSafeguardingPolicy = AttestsSafeguardingPolicy,
+            AttestsDataProtectionPolicy = AttestsDataProtectionPolicy,
+            AttestsNotIntermediary = AttestsNotIntermediary,
+        };
+    }
+
+    /// <summary>The form field a domain rule about <paramref name="profileField"/> points at.</summary>
+    public static string FieldFor(string profileField) =>
+        profileField == nameof(OrganisationProfile.AnnualBudgets) ? nameof(AnnualBudget1) : profileField;
+
+    private static string Text(string? value) => (value ?? string.Empty).Trim();
+
+    private static DateOnly? ParseDate(string? value) =>
+        DateOnly.TryParseExact((value ?? string.Empty).Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+
+    public sealed class Validator : AbstractValidator<ProfileInput>
+    {
+        public Validator(IStringLocalizer<SharedResource> text)
+        {
+            RuleFor(x => x.LegalName).NotEmpty().WithMessage(_ => text["Enter the organisation's legal name."])
+                .MaximumLength(Organisation.LegalNameMaxLength).WithMessage(_ => text["The legal name must be {0} characters or fewer.", Organisation.LegalNameMaxLength]);
+            RuleFor(x => x.CountryOfRegistration).Must(UnM49.IsCountry).WithMessage(_ => text["Choose the country of registration."]);
+            RuleFor(x => x.Type).Must(t => string.IsNullOrEmpty(t) || (Enum.TryParse<OrganisationType>(t, out var v) && Enum.IsDefined(v)))
+                .WithMessage(_ => text["Choose a type of organisation from the list."]);
+            RuleFor(x => x.YearFounded).Must(y => string.IsNullOrWhiteSpace(y) || (int.TryParse(y.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1800 and <= 2100))
+                .WithMessage(_ => text["Enter the year founded as four digits, such as 2008."]);
+            RuleFor(x => x.RegistrationDate).Must(d => string.IsNullOrWhiteSpace(d) || ParseDate(d) is not null)
+                .WithMessage(_ => text["Enter the registration date as a real date, such as 2015-03-01."]);
+            RuleForEach(x => x.CountriesOfOperation).Must(c => string.IsNullOrWhiteSpace(c) || UnM49.IsCountry(c.Trim()))
+                .WithName(nameof(CountriesOfOperation)).OverridePropertyName(nameof(CountriesOfOperation))
+                .WithMessage(_ => text["Choose countries of operation from the list."]);
+            RuleFor(x => x.ContactEmail).EmailAddress().When(x => !string.IsNullOrWhiteSpace(x.ContactEmail))
+                .WithMessage(_ => text["Enter an email address in the correct format, like name@example.org."]);
+            foreach (var (field, getter) in new (string, Func<ProfileInput, string?>)[]
+            {
+                (nameof(AnnualBudget1), x => x.AnnualBudget1), (nameof(AnnualBudget2), x => x.AnnualBudget2), (nameof(AnnualBudget3), x => x.AnnualBudget3),
+            })
+            {
+                RuleFor(x => getter(x)).Must(AmountText.IsValid).OverridePropertyName(field)
+                    .WithMessage(_ => text["Enter the budget in US dollars, zero or more, with at most two decimals, such as 125000.50."]);
+            }
+        }
+    }
+}
