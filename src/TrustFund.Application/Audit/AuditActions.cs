@@ -20,4 +20,9 @@ public static class AuditActions
     public const string EntityChanged = "entity.changed";
     public const string EntityDeleted = "entity.deleted";
     public const string ChainVerified = "audit.chain-verified";
+    public const string ApplicationSubmitted = "application.submitted";
+    public const string ApplicationResubmitted = "application.resubmitted";
+    public const string ApplicationWithdrawn = "application.withdrawn";
+    public const string ApplicationDocumentAdded = "application.document-added";
+    public const string ApplicationDocumentRemoved = "application.document-removed";
 }
