@@ -76,9 +76,10 @@ public sealed partial class ApplicationsController
             {
                 await _db.SaveChangesAsync(cancellationToken);
             }
-            catch (DbUpdateConcurrencyException)
+            catch (DbUpdateException)
             {
-                // Another submission to the same call took a number, or this application changed: look again.
+                // Another submission to the same call took this number first (version token or unique
+                // reference), or this application changed: look again with fresh data.
                 _db.ChangeTracker.Clear();
                 continue;
             }
