@@ -282,7 +282,7 @@ public sealed class SectionInputTests
         var (_, list) = await session.GetPageAsync("/Applications");
         for (var i = 0; i < names.Count; i++)
         {
-            Assert.That(list.QuerySelector($"tr[data-application-id='{ids[i]}'] a")?.TextContent, Is.EqualTo(names[i]));
+            Assert.That(list.QuerySelector($"[data-application-id='{ids[i]}'] h2 a")?.TextContent, Is.EqualTo(names[i]));
         }
     }
 
@@ -330,7 +330,7 @@ public sealed class SectionInputTests
         var (_, overview) = await session.GetPageAsync($"/Applications/{first}");
         Assert.That(overview.QuerySelector("[role=status]")?.TextContent, Does.Contain("already has an application for this call"));
         var (_, list) = await session.GetPageAsync("/Applications");
-        Assert.That(list.QuerySelectorAll($"tr[data-application-id='{first}']"), Has.Length.EqualTo(1));
+        Assert.That(list.QuerySelectorAll($"[data-application-id='{first}']"), Has.Length.EqualTo(1));
         Assert.That(list.QuerySelector($"[data-open-calls] a[href='/Applications/{first}']"), Is.Not.Null, "the open call links to the existing application");
     }
 
