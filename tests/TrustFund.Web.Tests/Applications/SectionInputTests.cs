@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using TrustFund.Domain.Applications;
 using TrustFund.Web.Tests.Infrastructure;
 using static TrustFund.Web.Tests.Applications.ApplicantJourney;
@@ -332,6 +333,20 @@ public sealed class SectionInputTests
         var (_, list) = await session.GetPageAsync("/Applications");
         Assert.That(list.QuerySelectorAll($"[data-application-id='{first}']"), Has.Length.EqualTo(1));
         Assert.That(list.QuerySelector($"[data-open-calls] a[href='/Applications/{first}']"), Is.Not.Null, "the open call links to the existing application");
+    }
+
+    [Test]
+    public async Task Start_DoubleClicked_CreatesOneApplication()
+    {
+        var call = await CreateOpenCallAsync(_app);
+        using var session = await _app.SignInAsync(Applicant);
+        var token = await session.AntiforgeryTokenAsync("/Applications");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => PostWithTokenAsync(session, "/Applications/Start", token, new() { ["callId"] = call.Id.ToString() })));
+
+        var ids = await _app.WithDbAsync(db => db.Applications.Where(a => a.CallId == call.Id).Select(a => a.Id).ToListAsync());
+        Assert.That(ids, Has.Count.EqualTo(1));
+        Assert.That(responses.Select(r => r.Headers.Location?.OriginalString), Is.All.EqualTo($"/Applications/{ids[0]}"));
     }
 
     [Test]

@@ -130,6 +130,23 @@ public sealed partial class ApplicationsController : Controller
 
         _db.Applications.Add(application);
         await _db.SaveChangesAsync(cancellationToken);
+        if (!call.Terms.AllowsSeveralApplicationsPerOrganisation)
+        {
+            // Two simultaneous clicks can both pass the check above: the earliest draft wins and the other is undone.
+            var earliest = await _db.Applications.AsNoTracking()
+                .Where(a => a.OrganisationId == applicant.OrganisationId && a.CallId == call.Id && a.Status != ApplicationStatus.Withdrawn)
+                .OrderBy(a => a.CreatedAtUtc).ThenBy(a => a.Id)
+                .Select(a => a.Id)
+                .FirstAsync(cancellationToken);
+            if (earliest != application.Id)
+            {
+                _db.Applications.Remove(application);
+                await _db.SaveChangesAsync(cancellationToken);
+                TempData["Notice"] = _text["Your organisation already has an application for this call, so we have opened it. A call accepts one application per organisation."].Value;
+                return Redirect($"/Applications/{earliest}");
+            }
+        }
+
         TempData["Notice"] = _text["Your draft application has been started. Fill in the sections in any order and save as you go."].Value;
         return Redirect($"/Applications/{application.Id}");
     }
