@@ -1,3 +1,4 @@
+using System.Data;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
@@ -103,53 +104,56 @@ public sealed partial class ApplicationsController : Controller
             return NotFound();
         }
 
-        if (!call.Terms.AllowsSeveralApplicationsPerOrganisation)
+        // Serializable: two simultaneous clicks cannot both see "no application yet" and both insert
+        // (SQLite takes the write lock at once; PostgreSQL and SQL Server refuse one of the two).
+        GrantApplication application;
+        try
         {
-            var existing = await _db.Applications.AsNoTracking()
-                .Where(a => a.OrganisationId == applicant.OrganisationId && a.CallId == call.Id && a.Status != ApplicationStatus.Withdrawn)
-                .OrderBy(a => a.CreatedAtUtc)
-                .Select(a => (Guid?)a.Id)
-                .FirstOrDefaultAsync(cancellationToken);
-            if (existing is { } existingId)
+            await using var transaction = await _db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
+            if (await ExistingApplicationAsync(applicant, call) is { } existingId)
             {
                 TempData["Notice"] = _text["Your organisation already has an application for this call, so we have opened it. A call accepts one application per organisation."].Value;
                 return Redirect($"/Applications/{existingId}");
             }
-        }
 
-        GrantApplication application;
-        try
-        {
-            application = GrantApplication.Start(call, applicant.OrganisationId, applicant.Name, Now);
-        }
-        catch (DomainException)
-        {
-            TempData["Notice"] = _text["This call is not open for applications any more."].Value;
-            return Redirect("/Applications");
-        }
-
-        _db.Applications.Add(application);
-        await _db.SaveChangesAsync(cancellationToken);
-        if (!call.Terms.AllowsSeveralApplicationsPerOrganisation)
-        {
-            // Two simultaneous clicks can both pass the check above: the earliest draft wins and the other is undone.
-            var earliest = await _db.Applications.AsNoTracking()
-                .Where(a => a.OrganisationId == applicant.OrganisationId && a.CallId == call.Id && a.Status != ApplicationStatus.Withdrawn)
-                .OrderBy(a => a.CreatedAtUtc).ThenBy(a => a.Id)
-                .Select(a => a.Id)
-                .FirstAsync(cancellationToken);
-            if (earliest != application.Id)
+            try
             {
-                _db.Applications.Remove(application);
-                await _db.SaveChangesAsync(cancellationToken);
-                TempData["Notice"] = _text["Your organisation already has an application for this call, so we have opened it. A call accepts one application per organisation."].Value;
-                return Redirect($"/Applications/{earliest}");
+                application = GrantApplication.Start(call, applicant.OrganisationId, applicant.Name, Now);
             }
+            catch (DomainException)
+            {
+                TempData["Notice"] = _text["This call is not open for applications any more."].Value;
+                return Redirect("/Applications");
+            }
+
+            _db.Applications.Add(application);
+            await _db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
+        {
+            _db.ChangeTracker.Clear();
+            if (await ExistingApplicationAsync(applicant, call) is { } existingId)
+            {
+                TempData["Notice"] = _text["Your organisation already has an application for this call, so we have opened it. A call accepts one application per organisation."].Value;
+                return Redirect($"/Applications/{existingId}");
+            }
+
+            throw;
         }
 
         TempData["Notice"] = _text["Your draft application has been started. Fill in the sections in any order and save as you go."].Value;
         return Redirect($"/Applications/{application.Id}");
     }
+
+    private async Task<Guid?> ExistingApplicationAsync(Applicant applicant, Call call) =>
+        call.Terms.AllowsSeveralApplicationsPerOrganisation
+            ? null
+            : await _db.Applications.AsNoTracking()
+                .Where(a => a.OrganisationId == applicant.OrganisationId && a.CallId == call.Id && a.Status != ApplicationStatus.Withdrawn)
+                .OrderBy(a => a.CreatedAtUtc)
+                .Select(a => (Guid?)a.Id)
+                .FirstOrDefaultAsync(HttpContext.RequestAborted);
 
     [HttpGet("{id:guid}")]
     public async Task<IActionResult> Overview(Guid id, CancellationToken cancellationToken)
