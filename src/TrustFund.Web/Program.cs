@@ -15,6 +15,7 @@ if (databaseOptions.MigrateOnStartup)
     if (await DatabaseStartup.MigrateAsync(app.Services, startupLogger) && app.Environment.IsDevelopment())
     {
         await DemoData.SeedAsync(app.Services);
+        await DemoData.SeedApplicationsAsync(app.Services);
     }
 }
 

@@ -43,4 +43,9 @@ public static class AuditActions
     public const string ScreeningGatesConfirmed = "application.screening.gates-confirmed";
     public const string ScreenedEligible = "application.screening.eligible";
     public const string ScreenedIneligible = "application.screening.ineligible";
+    public const string ApplicationSubmitted = "application.submitted";
+    public const string ApplicationResubmitted = "application.resubmitted";
+    public const string ApplicationWithdrawn = "application.withdrawn";
+    public const string ApplicationDocumentAdded = "application.document-added";
+    public const string ApplicationDocumentRemoved = "application.document-removed";
 }

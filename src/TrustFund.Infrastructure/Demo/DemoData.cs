@@ -13,7 +13,7 @@ namespace TrustFund.Infrastructure.Demo;
 /// Demo accounts for Development: one user per role and two organisations. Never called outside
 /// Development; running it twice adds nothing.
 /// </summary>
-public static class DemoData
+public static partial class DemoData
 {
     /// <summary>The one password of every demo account (documented in the README).</summary>
     public const string Password = "TrustFund-demo-2026";

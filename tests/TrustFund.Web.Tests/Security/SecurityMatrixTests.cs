@@ -8,7 +8,10 @@ using Microsoft.Extensions.DependencyInjection;
 using TrustFund.Application.Accounts;
 using TrustFund.Application.Audit;
 using TrustFund.Domain.Calls;
+using TrustFund.Domain.Documents;
+using TrustFund.Infrastructure.Files;
 using TrustFund.Web.Tests.Infrastructure;
+using TrustFund.Web.Tests.Screening;
 using static TrustFund.Web.Tests.Security.SecurityMatrixTests.Expect;
 
 namespace TrustFund.Web.Tests.Security;
@@ -70,6 +73,54 @@ public sealed class SecurityMatrixTests
         new("GET",  "/calls/{code}",                Ok,              Ok,         Ok,         Ok,         Ok,         Ok),
         new("POST", "/calls/{code}/questions",      RedirectToLogin, BadRequest, Forbidden,  Forbidden,  Forbidden,  Forbidden),
         new("GET",  "/calls/{code}/questions/{id:guid}", RedirectToLogin, Ok,    Forbidden,  Forbidden,  Forbidden,  Forbidden),
+        new("GET",  "/Applications", RedirectToLogin, Ok, Forbidden, Forbidden, Forbidden, Forbidden),
+        new("GET",  "/Applications/{id:guid}", RedirectToLogin, Ok, Forbidden, Forbidden, Forbidden, Forbidden),
+        new("GET",  "/Applications/{id:guid}/Assistance", RedirectToLogin, Ok, Forbidden, Forbidden, Forbidden, Forbidden),
+        new("GET",  "/Applications/{id:guid}/Beneficiaries", RedirectToLogin, Ok, Forbidden, Forbidden, Forbidden, Forbidden),
+        new("GET",  "/Applications/{id:guid}/Budget", RedirectToLogin, Ok, Forbidden, Forbidden, Forbidden, Forbidden),
+        new("GET",  "/Applications/{id:guid}/Declarations", RedirectToLogin, Ok, Forbidden, Forbidden, Forbidden, Forbidden),
+        new("GET",  "/Applications/{id:guid}/Documents", RedirectToLogin, Ok, Forbidden, Forbidden, Forbidden, Forbidden),
+        new("GET",  "/Applications/{id:guid}/Project", RedirectToLogin, Ok, Forbidden, Forbidden, Forbidden, Forbidden),
+        new("GET",  "/Applications/{id:guid}/Submit", RedirectToLogin, Ok, Forbidden, Forbidden, Forbidden, Forbidden),
+        new("GET",  "/Applications/{id:guid}/Withdraw", RedirectToLogin, Ok, Forbidden, Forbidden, Forbidden, Forbidden),
+        new("GET",  "/Applications/{id:guid}/Receipt", RedirectToLogin, Ok, Forbidden, Forbidden, Forbidden, Forbidden),
+        new("GET",  "/Applications/{id:guid}/Versions/Compare", RedirectToLogin, Ok, Forbidden, Forbidden, Forbidden, Forbidden),
+        new("POST", "/Applications/Start", RedirectToLogin, BadRequest, Forbidden, Forbidden, Forbidden, Forbidden),
+        new("POST", "/Applications/{id:guid}/Assistance", RedirectToLogin, BadRequest, Forbidden, Forbidden, Forbidden, Forbidden),
+        new("POST", "/Applications/{id:guid}/Beneficiaries", RedirectToLogin, BadRequest, Forbidden, Forbidden, Forbidden, Forbidden),
+        new("POST", "/Applications/{id:guid}/Budget", RedirectToLogin, BadRequest, Forbidden, Forbidden, Forbidden, Forbidden),
+        new("POST", "/Applications/{id:guid}/Declarations", RedirectToLogin, BadRequest, Forbidden, Forbidden, Forbidden, Forbidden),
+        new("POST", "/Applications/{id:guid}/Documents", RedirectToLogin, BadRequest, Forbidden, Forbidden, Forbidden, Forbidden),
+        new("POST", "/Applications/{id:guid}/Documents/{attachmentId:guid}/Remove", RedirectToLogin, BadRequest, Forbidden, Forbidden, Forbidden, Forbidden),
+        new("POST", "/Applications/{id:guid}/Project", RedirectToLogin, BadRequest, Forbidden, Forbidden, Forbidden, Forbidden),
+        new("POST", "/Applications/{id:guid}/Submit", RedirectToLogin, BadRequest, Forbidden, Forbidden, Forbidden, Forbidden),
+        new("POST", "/Applications/{id:guid}/Withdraw", RedirectToLogin, BadRequest, Forbidden, Forbidden, Forbidden, Forbidden),
+        new("GET",  "/Applications/{id:guid}/Documents/{attachmentId:guid}", RedirectToLogin, Ok, NotFound, Ok, NotFound, NotFound),
+        new("GET",  "/Manage/Applications", RedirectToLogin, Forbidden, Forbidden, Ok, Forbidden, Forbidden),
+        new("GET",  "/Manage/Applications/{id:guid}", RedirectToLogin, Forbidden, Forbidden, Ok, Forbidden, Forbidden),
+        new("GET",  "/Manage/Applications/{id:guid}/Attachments/{attachmentId:guid}", RedirectToLogin, Forbidden, Forbidden, Ok, Forbidden, Forbidden),
+        new("POST", "/Manage/Applications/{id:guid}/RequestInformation", RedirectToLogin, Forbidden, Forbidden, BadRequest, Forbidden, Forbidden),
+        new("GET",  "/Manage/Applications/{id:guid}/Screening", RedirectToLogin, Forbidden, Forbidden, Ok, Forbidden, Forbidden),
+        new("POST", "/Manage/Applications/{id:guid}/Screening", RedirectToLogin, Forbidden, Forbidden, BadRequest, Forbidden, Forbidden),
+        new("GET",  "/Manage/Organisations", RedirectToLogin, Forbidden, Forbidden, Ok, Forbidden, Ok),
+        new("GET",  "/Manage/Organisations/{id:guid}", RedirectToLogin, Forbidden, Forbidden, Ok, Forbidden, Ok),
+        new("GET",  "/Manage/Organisations/{id:guid}/Documents/{documentId:guid}", RedirectToLogin, Forbidden, Forbidden, Ok, Forbidden, Ok),
+        new("POST", "/Manage/Organisations/{id:guid}/Reject", RedirectToLogin, Forbidden, Forbidden, BadRequest, Forbidden, BadRequest),
+        new("POST", "/Manage/Organisations/{id:guid}/Suspend", RedirectToLogin, Forbidden, Forbidden, BadRequest, Forbidden, BadRequest),
+        new("POST", "/Manage/Organisations/{id:guid}/Verify", RedirectToLogin, Forbidden, Forbidden, BadRequest, Forbidden, BadRequest),
+        new("POST", "/Manage/Organisations/{id:guid}/VerifyBank", RedirectToLogin, Forbidden, Forbidden, BadRequest, Forbidden, BadRequest),
+        new("GET",  "/Organisation", RedirectToLogin, Redirect, Forbidden, Forbidden, Forbidden, Forbidden),
+        new("GET",  "/Organisation/Bank", RedirectToLogin, Ok, Forbidden, Forbidden, Forbidden, Forbidden),
+        new("GET",  "/Organisation/Documents", RedirectToLogin, Ok, Forbidden, Forbidden, Forbidden, Forbidden),
+        new("GET",  "/Organisation/Members", RedirectToLogin, Ok, Forbidden, Forbidden, Forbidden, Forbidden),
+        new("GET",  "/Organisation/Profile", RedirectToLogin, Ok, Forbidden, Forbidden, Forbidden, Forbidden),
+        new("GET",  "/Organisation/Documents/{id:guid}", RedirectToLogin, Ok, Forbidden, Forbidden, Forbidden, Forbidden),
+        new("POST", "/Organisation/Bank", RedirectToLogin, BadRequest, Forbidden, Forbidden, Forbidden, Forbidden),
+        new("POST", "/Organisation/Documents", RedirectToLogin, BadRequest, Forbidden, Forbidden, Forbidden, Forbidden),
+        new("POST", "/Organisation/Documents/{id:guid}/Remove", RedirectToLogin, BadRequest, Forbidden, Forbidden, Forbidden, Forbidden),
+        new("POST", "/Organisation/Members/Invite", RedirectToLogin, BadRequest, Forbidden, Forbidden, Forbidden, Forbidden),
+        new("POST", "/Organisation/Members/{id:guid}/Remove", RedirectToLogin, BadRequest, Forbidden, Forbidden, Forbidden, Forbidden),
+        new("POST", "/Organisation/Profile", RedirectToLogin, BadRequest, Forbidden, Forbidden, Forbidden, Forbidden),
         new("GET",  "/Admin/Audit",                 RedirectToLogin, Forbidden,  Forbidden,  Forbidden,  Forbidden,  Ok),
         new("GET",  "/Admin/Audit/{sequence:long}", RedirectToLogin, Forbidden,  Forbidden,  Forbidden,  Forbidden,  Ok),
         new("POST", "/Admin/Audit/Verify",          RedirectToLogin, Forbidden,  Forbidden,  Forbidden,  Forbidden,  BadRequest),
@@ -139,6 +190,31 @@ public sealed class SecurityMatrixTests
         });
         SampleValues["questionId"] = question.Id.ToString();
         SampleValues["/calls:id"] = question.Id.ToString();
+
+        // A submitted application of the applicant's organisation with a document, and a document
+        // kept at organisation level: every id-bearing route is tried on a record that exists.
+        var organisationId = await FundData.DemoOrganisationIdAsync(_app, "applicant@trustfund.test");
+        var application = await FundData.ApplicationAsync(_app, call.Id, organisationId, FundData.Content("Safe shelter and legal aid", 10_000m));
+        var records = await _app.WithDbAsync(async db =>
+        {
+            var applicant = await db.Users.SingleAsync(u => u.Email == "applicant@trustfund.test");
+            var now = _app.Clock.GetUtcNow().UtcDateTime;
+            var pdf = "%PDF-1.4\n%matrix\n"u8.ToArray();
+            var fileKey = Guid.NewGuid();
+            db.StoredFiles.Add(new StoredFile { Key = fileKey, Content = pdf, StoredAtUtc = now });
+            var applicationDocument = Attachment.Record(organisationId, application.Id, DocumentType.Other, "plan.pdf", "application/pdf", pdf.Length, new string('0', 64), fileKey, now, applicant.Email!);
+            var organisationDocument = Attachment.Record(organisationId, null, DocumentType.RegistrationCertificate, "certificate.pdf", "application/pdf", pdf.Length, new string('0', 64), fileKey, now, applicant.Email!);
+            db.Attachments.AddRange(applicationDocument, organisationDocument);
+            await db.SaveChangesAsync();
+            return (ApplicationId: application.Id, ApplicationDocumentId: applicationDocument.Id, OrganisationDocumentId: organisationDocument.Id, OrganisationId: organisationId, ApplicantId: applicant.Id);
+        });
+        SampleValues["/Applications:id"] = records.ApplicationId.ToString();
+        SampleValues["/Manage/Applications:id"] = records.ApplicationId.ToString();
+        SampleValues["attachmentId"] = records.ApplicationDocumentId.ToString();
+        SampleValues["/Organisation/Documents:id"] = records.OrganisationDocumentId.ToString();
+        SampleValues["documentId"] = records.OrganisationDocumentId.ToString();
+        SampleValues["/Manage/Organisations:id"] = records.OrganisationId.ToString();
+        SampleValues["/Organisation/Members:id"] = records.ApplicantId.ToString();
     }
 
     [OneTimeTearDown]

@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using TrustFund.Domain.Applications;
+using TrustFund.Infrastructure.Demo;
+using TrustFund.Web.Tests.Infrastructure;
+using static TrustFund.Web.Tests.Applications.ApplicantJourney;
+
+namespace TrustFund.Web.Tests.Applications;
+
+public sealed class DemoApplicationsTests
+{
+    [Test]
+    public async Task SeedApplications_WithoutOpenCall_AddsNothing()
+    {
+        using var app = await new TrustFundApp().StartAsync();
+
+        await DemoData.SeedApplicationsAsync(app.Services);
+
+        Assert.That(await app.WithDbAsync(db => db.Applications.CountAsync()), Is.Zero);
+    }
+
+    [Test]
+    public async Task SeedApplications_WithOpenCall_AddsSubmittedAndDraftOnceAndTheyShowInMyApplications()
+    {
+        using var app = await new TrustFundApp().StartAsync();
+        var call = await CreateOpenCallAsync(app, t => t with { RequiredDocuments = [TrustFund.Domain.Calls.DocumentType.AuditedFinancialStatements, TrustFund.Domain.Calls.DocumentType.ReferenceLetter] });
+        var organisation = await OrganisationOfAsync(app, Applicant);
+
+        await DemoData.SeedApplicationsAsync(app.Services);
+        await DemoData.SeedApplicationsAsync(app.Services);
+
+        var applications = await app.WithDbAsync(db => db.Applications.AsNoTracking().ToListAsync());
+        var submitted = applications.Single(a => a.Status == ApplicationStatus.Submitted);
+        Assert.Multiple(() =>
+        {
+            Assert.That(applications, Has.Count.EqualTo(2));
+            Assert.That(submitted.OrganisationId, Is.EqualTo(organisation));
+            Assert.That(submitted.Reference, Is.EqualTo($"UNVTF-2026-{call.Code}-0001"));
+            Assert.That(applications.Count(a => a.Status == ApplicationStatus.Draft), Is.EqualTo(1));
+        });
+        using var session = await app.SignInAsync(Applicant);
+        var (_, list) = await session.GetPageAsync("/Applications");
+        Assert.That(list.QuerySelector($"[data-application-id='{submitted.Id}']")?.TextContent, Does.Contain(submitted.Reference));
+    }
+}
