@@ -12,9 +12,20 @@ public sealed class DemoApplicationsTests
     public async Task SeedApplications_WithoutOpenCall_AddsNothing()
     {
         using var app = await new TrustFundApp().StartAsync();
+        var closedCalls = await app.WithDbAsync(async db =>
+        {
+            foreach (var open in await db.Calls.Where(c => c.Status == TrustFund.Domain.Calls.CallStatus.Published).ToListAsync())
+            {
+                open.Close(app.Clock.GetUtcNow().UtcDateTime);
+            }
+
+            await db.SaveChangesAsync();
+            return await db.Calls.CountAsync(c => c.Status == TrustFund.Domain.Calls.CallStatus.Closed);
+        });
 
         await DemoData.SeedApplicationsAsync(app.Services);
 
+        Assert.That(closedCalls, Is.GreaterThan(0), "the demo calls exist and are all closed");
         Assert.That(await app.WithDbAsync(db => db.Applications.CountAsync()), Is.Zero);
     }
 

@@ -262,7 +262,7 @@ public sealed class SectionInputTests
     [Test]
     public async Task MultilingualNames_RoundTripThroughTitleAndMyApplications()
     {
-        var names = File.ReadAllLines(FixturePath())
+        var names = File.ReadAllLines(MultilingualNames.FixturePath)
             .Where(l => !string.IsNullOrWhiteSpace(l) && !l.StartsWith('#'))
             .Select(l => l.Split('\t', 2)[1])
             .ToList();
@@ -366,31 +366,6 @@ public sealed class SectionInputTests
         Assert.That(TestSession.IsRedirectTo(response, "/Applications"), Is.True);
         var (_, list) = await session.GetPageAsync("/Applications");
         Assert.That(list.QuerySelector("[role=status]")?.TextContent, Does.Contain("not open for applications"));
-    }
-
-    private static string FixturePath()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "fixtures", "multilingual-names.txt");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        const string fallback = "/work/shared/fixtures/multilingual-names.txt";
-        if (!File.Exists(fallback))
-        {
-            if (Environment.GetEnvironmentVariable("CI") == "true")
-            {
-                Assert.Fail("The multilingual names fixture is missing.");
-            }
-
-            Assert.Ignore("The multilingual names fixture (shared/fixtures/multilingual-names.txt) is not available here.");
-        }
-
-        return fallback;
     }
 
     private async Task<(TestSession Session, Guid Id)> NewDraftAsync()

@@ -18,9 +18,7 @@ public sealed class OrganisationProfileTests
     public void StopApp() => _app.Dispose();
 
     public static IEnumerable<string> MultilingualNames() =>
-        File.ReadAllLines(Path.Combine(FixturesFolder(), "multilingual-names.txt"))
-            .Where(l => l.Length > 0 && !l.StartsWith('#'))
-            .Select(l => l.Split('\t', 2)[1]);
+        Infrastructure.MultilingualNames.Lines().Select(l => l.Name);
 
     [TestCaseSource(nameof(MultilingualNames))]
     public async Task Profile_MultilingualLegalName_RoundTripsThroughFormAndManagersList(string name)
@@ -241,24 +239,5 @@ public sealed class OrganisationProfileTests
         var token = await session.AntiforgeryTokenAsync("/Organisation/Profile");
         fields.Add(new("__RequestVerificationToken", token));
         return await session.Client.PostAsync(new Uri("/Organisation/Profile", UriKind.Relative), new FormUrlEncodedContent(fields));
-    }
-
-    private static string FixturesFolder()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null)
-        {
-            foreach (var candidate in new[] { Path.Combine(directory.FullName, "shared", "fixtures"), Path.Combine(directory.FullName, "..", "shared", "fixtures") })
-            {
-                if (File.Exists(Path.Combine(candidate, "multilingual-names.txt")))
-                {
-                    return candidate;
-                }
-            }
-
-            directory = directory.Parent;
-        }
-
-        throw new InvalidOperationException("The shared fixtures folder (shared/fixtures/multilingual-names.txt) was not found above the test directory.");
     }
 }

@@ -91,7 +91,7 @@ public sealed class OrganisationVerificationTests
         var response = await PostDecisionAsync(manager, organisation.Id, "Reject", "Changed our mind.");
 
         var page = await TestSession.ParseAsync(response);
-        Assert.That(page.QuerySelector("[data-error-summary]")!.TextContent, Does.Contain("A organisation that is verified cannot be rejected."));
+        Assert.That(page.QuerySelector("[data-error-summary]")!.TextContent, Does.Contain("An organisation that is verified cannot be rejected."));
         var saved = await _app.WithDbAsync(db => db.Organisations.AsNoTracking().SingleAsync(o => o.Id == organisation.Id));
         Assert.That(saved.Status, Is.EqualTo(OrganisationStatus.Verified));
     }
