@@ -280,6 +280,8 @@ public sealed partial class ApplicationJourneyTests : BrowserTest
         await Assertions.Expect(manager.Locator("[data-outcome]")).ToHaveAttributeAsync("data-outcome", "Eligible");
         await Assertions.Expect(manager.Locator("[data-application-status]")).ToHaveAttributeAsync("data-application-status", "Eligible");
         await Assertions.Expect(manager.Locator("[data-confirmed='pass']")).ToHaveCountAsync(count);
+        await Assertions.Expect(manager.Locator("[data-gate-result]")).ToHaveTextAsync(Enumerable.Repeat("Result: pass", count).ToArray());
+        await Assertions.Expect(manager.Locator("[data-gate-comment]").First).ToHaveTextAsync("Comment: Checked against the file and the organisation's documents (gate 1).");
         await SaveScreenshotAsync(manager, "journey-11-screened-eligible");
     }
 

@@ -36,6 +36,13 @@ public sealed class ApplicationPagesLayoutTests : BrowserTest
         var application = await DemoPages.DraftApplicationAsync(page);
         await page.GotoAsync(application + "/Budget");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Budget");
+        if (await page.Locator("[data-budget-line]").CountAsync() < 2)
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "Add a line" }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Add a line" }).ClickAsync();
+        }
+
+        await Assertions.Expect(page.Locator("[data-budget-line]")).Not.ToHaveCountAsync(0);
 
         await LayoutAssert.NoHorizontalScrollAsync(page, NarrowWidth);
         await SaveScreenshotAsync(page, "narrow-budget");
