@@ -26,6 +26,9 @@ public sealed class AppProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The folder the app writes each email into as an .eml file (its outbox dispatcher runs every few seconds).</summary>
+    public string MailFolder => Path.Combine(_workFolder, "mail");
+
     /// <summary>The app's last lines of console output, for failure messages.</summary>
     public string RecentOutput => string.Join(Environment.NewLine, _output);
 
@@ -54,6 +57,8 @@ public sealed class AppProcess : IAsyncDisposable
         startInfo.Environment["ConnectionStrings__TrustFund"] = $"Data Source={Path.Combine(workFolder, "trustfund.db")}";
         startInfo.Environment["Email__PickupFolder"] = Path.Combine(workFolder, "mail");
         startInfo.Environment["Email__Smtp__Host"] = string.Empty;
+        startInfo.Environment["Email__DispatcherEnabled"] = "true";
+        startInfo.Environment["Email__PollInterval"] = "00:00:01";
         startInfo.Environment["DOTNET_NOLOGO"] = "1";
 
         var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using TrustFund.Infrastructure.Demo;
@@ -7,6 +8,7 @@ namespace TrustFund.EndToEnd.Tests.Infrastructure;
 /// <summary>Base of the browser tests: fresh contexts (no shared cookies) per test, sign-in through the real form.</summary>
 public abstract class BrowserTest
 {
+    private static readonly ConcurrentDictionary<string, string> SignedInStates = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<IBrowserContext> _contexts = [];
 
     protected static Uri BaseAddress => EndToEndRun.App.BaseAddress;
@@ -38,14 +40,39 @@ public abstract class BrowserTest
         _contexts.Clear();
     }
 
+    /// <summary>
+    /// A page in a new context already signed in as <paramref name="account"/>: the first call per account signs in
+    /// through the form, later calls reuse its cookies, which keeps suites of page checks fast.
+    /// </summary>
+    protected async Task<IPage> NewSignedInPageAsync(DemoAccount account, Action<BrowserNewContextOptions>? configure = null)
+    {
+        if (SignedInStates.TryGetValue(account.Email, out var state))
+        {
+            return await NewPageAsync(options =>
+            {
+                options.StorageState = state;
+                configure?.Invoke(options);
+            });
+        }
+
+        var page = await NewPageAsync(configure);
+        await SignInAsync(page, account);
+        SignedInStates[account.Email] = await page.Context.StorageStateAsync();
+        return page;
+    }
+
     /// <summary>Opens the login page, fills in the form and signs in; waits for the account's home page.</summary>
-    protected static async Task SignInAsync(IPage page, DemoAccount account)
+    protected static Task SignInAsync(IPage page, DemoAccount account) =>
+        SignInAsync(page, account.Email, DemoData.Password, account.HomeHeading);
+
+    /// <summary>Signs in through the login form and waits for the home page with <paramref name="homeHeading"/>.</summary>
+    protected static async Task SignInAsync(IPage page, string email, string password, string homeHeading)
     {
         await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Email address").FillAsync(account.Email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(DemoData.Password);
+        await page.GetByLabel("Email address").FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(account.HomeHeading);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(homeHeading);
     }
 
     /// <summary>A full-page screenshot in the test's work folder, attached to the test result.</summary>

@@ -36,7 +36,7 @@ public sealed class LayoutTests : BrowserTest
         var page = await NewPageAsync(Narrow);
         await page.GotoAsync("/Account/Login");
 
-        await AssertNoHorizontalScrollAsync(page);
+        await LayoutAssert.NoHorizontalScrollAsync(page, NarrowWidth);
         await SaveScreenshotAsync(page, "narrow-login");
     }
 
@@ -46,29 +46,12 @@ public sealed class LayoutTests : BrowserTest
         var page = await NewPageAsync(Narrow);
         await SignInAsync(page, account);
 
-        await AssertNoHorizontalScrollAsync(page);
+        await LayoutAssert.NoHorizontalScrollAsync(page, NarrowWidth);
         await SaveScreenshotAsync(page, $"narrow-home-{account.Role}-{account.Email}");
     }
 
     private static void Narrow(Microsoft.Playwright.BrowserNewContextOptions options) =>
         options.ViewportSize = new Microsoft.Playwright.ViewportSize { Width = NarrowWidth, Height = 640 };
-
-    private static async Task AssertNoHorizontalScrollAsync(Microsoft.Playwright.IPage page)
-    {
-        var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
-        if (scrollWidth > NarrowWidth + 1)
-        {
-            var culprits = await page.EvaluateAsync<string[]>(
-                """
-                (width) => Array.from(document.querySelectorAll('body *'))
-                    .filter(e => e.getBoundingClientRect().right > width + 1)
-                    .slice(0, 10)
-                    .map(e => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}${e.className ? '.' + String(e.className).trim().split(/\s+/).join('.') : ''} (right edge ${Math.round(e.getBoundingClientRect().right)} px)`)
-                """,
-                NarrowWidth);
-            Assert.Fail($"{page.Url} scrolls sideways at {NarrowWidth} px: scrollWidth is {scrollWidth}. Too wide: {string.Join("; ", culprits)}");
-        }
-    }
 
     private sealed class StyleSheet
     {

@@ -25,7 +25,8 @@ public static class ScreeningForms
             fields.Add(new($"Gates[{i}].Gate", gate));
             var result = results?.GetValueOrDefault(gate) ?? (confirmAll ? "pass" : string.Empty);
             fields.Add(new($"Gates[{i}].Result", result));
-            var comment = comments?.GetValueOrDefault(gate) ?? gates[i].QuerySelector("textarea")!.TextContent;
+            // A decided screening shows its comments as text, with no form fields to copy them from.
+            var comment = comments?.GetValueOrDefault(gate) ?? gates[i].QuerySelector("textarea")?.TextContent ?? "Replayed after the decision.";
             fields.Add(new($"Gates[{i}].Comment", comment));
         }
 

@@ -82,7 +82,7 @@ public sealed class GateEvaluator
             var years = profile.YearsOfExperience(submittedOn);
             if (years is not { } y)
             {
-                return new(EligibilityGate.Experience, terms.MinimumYearsOfExperience == 0 ? true : null, _text["No registration date or year founded in the profile; the call asks for at least {0} years.", terms.MinimumYearsOfExperience]);
+                return new(EligibilityGate.Experience, terms.MinimumYearsOfExperience == 0 ? true : null, terms.MinimumYearsOfExperience == 1 ? _text["No registration date or year founded in the profile; the call asks for at least 1 year."] : _text["No registration date or year founded in the profile; the call asks for at least {0} years.", terms.MinimumYearsOfExperience]);
             }
 
             var since = profile.RegistrationDate is { } registered ? Iso(registered) : profile.YearFounded!.Value.ToString(CultureInfo.InvariantCulture);
