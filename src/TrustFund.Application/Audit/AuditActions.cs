@@ -12,6 +12,13 @@ public static class AuditActions
     public const string EmailConfirmed = "account.email-confirmed";
     public const string PasswordChanged = "account.password-changed";
     public const string PasswordReset = "account.password-reset";
+    public const string TwoFactorRequired = "account.sign-in.code-required";
+    public const string TwoFactorEnabled = "account.two-factor.enabled";
+    public const string TwoFactorDisabled = "account.two-factor.disabled";
+    public const string TwoFactorReset = "account.two-factor.reset";
+    public const string TwoFactorFailed = "account.two-factor.failed";
+    public const string RecoveryCodesGenerated = "account.two-factor.recovery-codes-generated";
+    public const string RecoveryCodeUsed = "account.two-factor.recovery-code-used";
     public const string UserInvited = "user.invited";
     public const string InvitationAccepted = "user.invitation-accepted";
     public const string RolesChanged = "user.roles-changed";

@@ -18,6 +18,15 @@ public static partial class DemoData
     /// <summary>The one password of every demo account (documented in the README).</summary>
     public const string Password = "TrustFund-demo-2026";
 
+    /// <summary>
+    /// The authenticator key (base32) of the demo fund manager, finance officer and administrator, whose
+    /// roles require two-factor sign-in (documented in the README: add it to any authenticator app).
+    /// </summary>
+    public const string StaffAuthenticatorKey = "TRUSTFUNDDEMOSTAFFAUTHENTICATOR2";
+
+    /// <summary>Demo roles that sign in with the fixed <see cref="StaffAuthenticatorKey"/>.</summary>
+    public static IReadOnlyList<string> TwoFactorRoles { get; } = [Roles.FundManager, Roles.FinanceOfficer, Roles.Administrator];
+
     public static IReadOnlyList<(string Email, string Name, string Role, int Organisation)> Users { get; } =
     [
         ("applicant@trustfund.test", "Amina Haddad", Roles.Applicant, 1),
@@ -38,6 +47,7 @@ public static partial class DemoData
         await SeedCallsAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
         if (await db.Users.AnyAsync(u => u.Email == Users[0].Email, cancellationToken))
         {
+            await SeedAuthenticatorKeysAsync(scope.ServiceProvider, users);
             return;
         }
 
@@ -66,6 +76,25 @@ public static partial class DemoData
             };
             Check(await users.CreateAsync(user, Password), email);
             Check(await users.AddToRoleAsync(user, role), email);
+        }
+
+        await SeedAuthenticatorKeysAsync(scope.ServiceProvider, users);
+    }
+
+    /// <summary>Gives the demo staff whose roles need two-factor sign-in the documented key, unless they already have one.</summary>
+    private static async Task SeedAuthenticatorKeysAsync(IServiceProvider services, UserManager<TrustFundUser> users)
+    {
+        var keys = (IUserAuthenticatorKeyStore<TrustFundUser>)services.GetRequiredService<IUserStore<TrustFundUser>>();
+        foreach (var (email, _, role, _) in Users.Where(u => TwoFactorRoles.Contains(u.Role)))
+        {
+            var user = await users.FindByEmailAsync(email);
+            if (user is null || !string.IsNullOrEmpty(await users.GetAuthenticatorKeyAsync(user)))
+            {
+                continue;
+            }
+
+            await keys.SetAuthenticatorKeyAsync(user, StaffAuthenticatorKey, CancellationToken.None);
+            Check(await users.SetTwoFactorEnabledAsync(user, true), email);
         }
     }
 

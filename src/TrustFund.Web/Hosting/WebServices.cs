@@ -11,6 +11,7 @@ using TrustFund.Application.Accounts;
 using TrustFund.Application.Common;
 using TrustFund.Infrastructure;
 using TrustFund.Web.Features.Account;
+using TrustFund.Web.Features.TwoFactor;
 
 namespace TrustFund.Web.Hosting;
 
@@ -72,6 +73,7 @@ public static class WebServices
             {
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 options.Filters.Add<FluentValidationFilter>();
+                options.Filters.Add<TwoFactorEnrolmentFilter>();
             })
             .AddRazorOptions(options => options.ViewLocationExpanders.Add(new FeatureFolderViewLocations()))
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)

@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using TrustFund.EndToEnd.Tests.Infrastructure;
+using TrustFund.Infrastructure.Demo;
 
 namespace TrustFund.EndToEnd.Tests.Accessibility;
 
@@ -37,6 +38,33 @@ public sealed class AxeTests : BrowserTest
         Assert.That(new Uri(page.Url).AbsolutePath, Is.EqualTo("/Account/Register"), "The registration page must be open to anonymous visitors, not redirect.");
         await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
         await AccessibilityAssert.NoSeriousViolationsAsync(page);
+    }
+
+    [Test]
+    public async Task AuthenticatorCodePage_Axe_NoSeriousOrCriticalViolations()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("Email address").FillAsync("admin@trustfund.test");
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(DemoData.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Enter your authenticator code");
+
+        await AccessibilityAssert.NoSeriousViolationsAsync(page);
+    }
+
+    [Test]
+    public async Task TwoFactorEnrolmentPage_Axe_NoSeriousOrCriticalViolations()
+    {
+        var page = await NewPageAsync();
+        await SignInAsync(page, DemoAccount.Named("reviewer2@trustfund.test"));
+
+        await page.GotoAsync("/Account/TwoFactor/Enable");
+
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Set up two-factor sign-in");
+        await Assertions.Expect(page.Locator("img#authenticator-qr")).ToBeVisibleAsync();
+        await AccessibilityAssert.NoSeriousViolationsAsync(page);
+        await SaveScreenshotAsync(page, "two-factor-enrolment");
     }
 
     [TestCaseSource(typeof(DemoAccount), nameof(DemoAccount.All))]

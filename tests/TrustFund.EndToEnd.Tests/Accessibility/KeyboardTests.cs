@@ -43,6 +43,18 @@ public sealed class KeyboardTests : BrowserTest
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign in" })).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");
 
+        // The fund manager's second step: the code field is reached with Tab and the form sent with Enter.
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Enter your authenticator code");
+        var code = page.GetByLabel("Code from your authenticator app");
+        for (var presses = 0; presses < 12 && !await code.EvaluateAsync<bool>("e => e === document.activeElement"); presses++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        await Assertions.Expect(code).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync(TrustFund.Web.Tests.Infrastructure.Totp.Now(DemoData.StaffAuthenticatorKey));
+        await page.Keyboard.PressAsync("Enter");
+
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(account.HomeHeading);
     }
 }

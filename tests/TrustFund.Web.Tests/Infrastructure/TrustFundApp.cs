@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using TrustFund.Infrastructure.Demo;
+using TrustFund.Infrastructure.Identity;
 using TrustFund.Infrastructure.Persistence;
 
 namespace TrustFund.Web.Tests.Infrastructure;
@@ -51,17 +53,36 @@ public sealed class TrustFundApp : WebApplicationFactory<Program>
     public TestSession NewSession() =>
         new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
 
-    /// <summary>A signed-in session for a demo account.</summary>
+    /// <summary>
+    /// A signed-in session for a demo account. For an account with two-factor sign-in on, the second
+    /// step is completed with the code an authenticator app would show now.
+    /// </summary>
     public async Task<TestSession> SignInAsync(string email, string password = DemoData.Password)
     {
         var session = NewSession();
         var response = await session.PostFormAsync("/Account/Login", "/Account/Login", new() { ["Email"] = email, ["Password"] = password });
-        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+        if (TestSession.IsRedirectTo(response, "/Account/LoginWith2fa"))
         {
-            throw new InvalidOperationException($"Sign-in of {email} failed: {(int)response.StatusCode}");
+            var key = await AuthenticatorKeyAsync(email)
+                ?? throw new InvalidOperationException($"{email} must enter an authenticator code but has no key.");
+            response = await session.PostFormAsync(response.Headers.Location!.OriginalString, "/Account/LoginWith2fa", new() { ["Code"] = Totp.Now(key) });
+        }
+
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect || TestSession.IsRedirectTo(response, "/Account/Login"))
+        {
+            throw new InvalidOperationException($"Sign-in of {email} failed: {(int)response.StatusCode} {response.Headers.Location}");
         }
 
         return session;
+    }
+
+    /// <summary>The authenticator key Identity keeps for the user, or null.</summary>
+    public async Task<string?> AuthenticatorKeyAsync(string email)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<TrustFundUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No user {email}.");
+        return await users.GetAuthenticatorKeyAsync(user);
     }
 
     /// <summary>Runs <paramref name="action"/> with a fresh database context.</summary>

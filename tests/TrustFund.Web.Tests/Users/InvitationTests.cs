@@ -73,6 +73,8 @@ public sealed class InvitationTests
         var audited = await _app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.InvitationAccepted && e.EntityId == user.Id.ToString()));
         Assert.That(audited, Is.True);
         using var signedIn = await _app.SignInAsync(email, Password);
+        Assert.That(TestSession.IsRedirectTo(await signedIn.GetAsync("/"), "/Account/TwoFactor/Enable"), Is.True, "A finance officer sets up two-factor sign-in at the first sign-in");
+        await TwoFactorSteps.EnrolAsync(signedIn);
         var (_, home) = await signedIn.GetPageAsync("/");
         Assert.That(Heading(home), Is.EqualTo("Payments"));
 

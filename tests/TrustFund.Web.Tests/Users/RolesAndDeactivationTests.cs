@@ -40,6 +40,8 @@ public sealed class RolesAndDeactivationTests
         var stale = await reviewerSession.GetAsync("/Admin/Users");
         Assert.That(TestSession.IsRedirectTo(stale, "/Account/Login"), Is.True, "The session with the old roles has ended");
         using var again = await _app.SignInAsync(reviewer.Email!);
+        Assert.That(TestSession.IsRedirectTo(await again.GetAsync("/Admin/Users"), "/Account/TwoFactor/Enable"), Is.True, "An administrator must set up two-factor sign-in first");
+        await TwoFactorSteps.EnrolAsync(again);
         Assert.That((await again.GetAsync("/Admin/Users")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 

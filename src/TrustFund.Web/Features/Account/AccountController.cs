@@ -6,6 +6,7 @@ using TrustFund.Application.Audit;
 using TrustFund.Application.Email;
 using TrustFund.Infrastructure.Identity;
 using TrustFund.Infrastructure.Persistence;
+using TrustFund.Web.Features.TwoFactor;
 
 namespace TrustFund.Web.Features.Account;
 
@@ -73,16 +74,14 @@ public sealed partial class AccountController : Controller
         var result = await _signIn.PasswordSignInAsync(user, input.Password!, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            user.LastSignInAtUtc = _clock.GetUtcNow().UtcDateTime;
-            _audit.Record(AuditActions.SignInSucceeded, $"{user.Email} signed in", "User", user.Id.ToString());
-            if (!(await _users.UpdateAsync(user)).Succeeded)
-            {
-                // The last-sign-in time lost a race with another change to the account (its save, and
-                // the audit entry with it, were discarded); the sign-in itself still counts.
-                _db.Entry(user).State = Microsoft.EntityFrameworkCore.EntityState.Detached;
-                await _audit.RecordNowAsync(AuditActions.SignInSucceeded, $"{user.Email} signed in", "User", user.Id.ToString());
-            }
+            await RecordSignInAsync(user, $"{user.Email} signed in");
             return LocalRedirect(Url.IsLocalUrl(input.ReturnUrl) ? input.ReturnUrl! : "/");
+        }
+
+        if (result.RequiresTwoFactor)
+        {
+            await _audit.RecordNowAsync(AuditActions.TwoFactorRequired, $"{user.Email} entered the right password; an authenticator code is required", "User", user.Id.ToString());
+            return Redirect(SecondStep("/Account/LoginWith2fa", input.ReturnUrl));
         }
 
         if (result.IsLockedOut)
@@ -107,6 +106,7 @@ public sealed partial class AccountController : Controller
 
     [HttpPost("Logout")]
     [AllowAnonymous]
+    [AllowWithoutTwoFactor]
     public async Task<IActionResult> Logout()
     {
         if (User.Identity?.IsAuthenticated == true)
@@ -121,10 +121,24 @@ public sealed partial class AccountController : Controller
 
     [HttpGet("AccessDenied")]
     [AllowAnonymous]
+    [AllowWithoutTwoFactor]
     public IActionResult AccessDenied()
     {
         Response.StatusCode = StatusCodes.Status403Forbidden;
         return View("~/Features/Errors/Forbidden.cshtml");
+    }
+
+    private async Task RecordSignInAsync(TrustFundUser user, string summary)
+    {
+        user.LastSignInAtUtc = _clock.GetUtcNow().UtcDateTime;
+        _audit.Record(AuditActions.SignInSucceeded, summary, "User", user.Id.ToString());
+        if (!(await _users.UpdateAsync(user)).Succeeded)
+        {
+            // The last-sign-in time lost a race with another change to the account (its save, and
+            // the audit entry with it, were discarded); the sign-in itself still counts.
+            _db.Entry(user).State = Microsoft.EntityFrameworkCore.EntityState.Detached;
+            await _audit.RecordNowAsync(AuditActions.SignInSucceeded, summary, "User", user.Id.ToString());
+        }
     }
 
     private static string Printable(string value)

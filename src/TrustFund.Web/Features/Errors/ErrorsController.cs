@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using TrustFund.Web.Features.TwoFactor;
 
 namespace TrustFund.Web.Features.Errors;
 
 /// <summary>Friendly pages for errors and status codes; never a stack trace outside Development.</summary>
 [AllowAnonymous]
+[AllowWithoutTwoFactor]
 [Route("Error")]
 public sealed class ErrorsController : Controller
 {

@@ -1,0 +1,137 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using TrustFund.Application.Audit;
+using TrustFund.Infrastructure.Identity;
+using TrustFund.Web.Features.TwoFactor;
+
+namespace TrustFund.Web.Features.Account;
+
+/// <summary>
+/// The second step of sign-in for accounts with two-factor sign-in on: a code from the authenticator
+/// app, or one of the recovery codes. Wrong codes count towards the same lockout as wrong passwords.
+/// </summary>
+public sealed partial class AccountController
+{
+    [HttpGet("LoginWith2fa")]
+    [AllowAnonymous]
+    public async Task<IActionResult> LoginWith2fa(string? returnUrl = null) =>
+        await _signIn.GetTwoFactorAuthenticationUserAsync() is null
+            ? SignInExpired()
+            : View(new AuthenticatorCodeInput { ReturnUrl = returnUrl });
+
+    [HttpPost("LoginWith2fa")]
+    [AllowAnonymous]
+    public async Task<IActionResult> LoginWith2fa(AuthenticatorCodeInput input)
+    {
+        if (await _signIn.GetTwoFactorAuthenticationUserAsync() is not { } user)
+        {
+            return SignInExpired();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return CodeForm(input);
+        }
+
+        var result = await _signIn.TwoFactorAuthenticatorSignInAsync(input.Digits, isPersistent: false, rememberClient: false);
+        if (result.Succeeded)
+        {
+            await RecordSignInAsync(user, $"{user.Email} signed in with an authenticator code");
+            return LocalRedirect(Url.IsLocalUrl(input.ReturnUrl) ? input.ReturnUrl! : "/");
+        }
+
+        if (result.IsLockedOut)
+        {
+            await RecordLockoutAsync(user);
+            ModelState.AddModelError(nameof(AuthenticatorCodeInput.Code), LockedOutMessage());
+            return CodeForm(input);
+        }
+
+        await _audit.RecordNowAsync(AuditActions.TwoFactorFailed, $"Wrong authenticator code for {user.Email}", "User", user.Id.ToString());
+        ModelState.AddModelError(nameof(AuthenticatorCodeInput.Code), _text["The code is not right. Enter the code your authenticator app shows now."]);
+        return CodeForm(input);
+    }
+
+    [HttpGet("LoginWithRecoveryCode")]
+    [AllowAnonymous]
+    public async Task<IActionResult> LoginWithRecoveryCode(string? returnUrl = null) =>
+        await _signIn.GetTwoFactorAuthenticationUserAsync() is null
+            ? SignInExpired()
+            : View(new RecoveryCodeInput { ReturnUrl = returnUrl });
+
+    [HttpPost("LoginWithRecoveryCode")]
+    [AllowAnonymous]
+    public async Task<IActionResult> LoginWithRecoveryCode(RecoveryCodeInput input)
+    {
+        if (await _signIn.GetTwoFactorAuthenticationUserAsync() is not { } user)
+        {
+            return SignInExpired();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return RecoveryCodeForm(input);
+        }
+
+        if (await _users.IsLockedOutAsync(user))
+        {
+            await RecordLockoutAsync(user);
+            ModelState.AddModelError(nameof(RecoveryCodeInput.RecoveryCode), LockedOutMessage());
+            return RecoveryCodeForm(input);
+        }
+
+        var result = await _signIn.TwoFactorRecoveryCodeSignInAsync(input.Normalised);
+        if (result.Succeeded)
+        {
+            var left = await _users.CountRecoveryCodesAsync(user);
+            await _audit.RecordNowAsync(AuditActions.RecoveryCodeUsed, $"{user.Email} signed in with a recovery code; {left} left", "User", user.Id.ToString());
+            await RecordSignInAsync(user, $"{user.Email} signed in with a recovery code");
+            TempData["Notice"] = _text["You signed in with a recovery code, which now no longer works. You have {0} left: if you lost your phone, reset your authenticator app from Two-factor sign-in.", left].Value;
+            return LocalRedirect(Url.IsLocalUrl(input.ReturnUrl) ? input.ReturnUrl! : "/");
+        }
+
+        // Identity does not count wrong recovery codes towards lockout: count them here like wrong app codes.
+        if (!result.IsLockedOut)
+        {
+            await _users.AccessFailedAsync(user);
+        }
+
+        if (result.IsLockedOut || await _users.IsLockedOutAsync(user))
+        {
+            await RecordLockoutAsync(user);
+            ModelState.AddModelError(nameof(RecoveryCodeInput.RecoveryCode), LockedOutMessage());
+            return RecoveryCodeForm(input);
+        }
+
+        await _audit.RecordNowAsync(AuditActions.TwoFactorFailed, $"Wrong recovery code for {user.Email}", "User", user.Id.ToString());
+        ModelState.AddModelError(nameof(RecoveryCodeInput.RecoveryCode), _text["That recovery code is not right, or it has been used already. Check it and try again."]);
+        return RecoveryCodeForm(input);
+    }
+
+    private static string SecondStep(string path, string? returnUrl) =>
+        string.IsNullOrEmpty(returnUrl) ? path : $"{path}?returnUrl={Uri.EscapeDataString(returnUrl)}";
+
+    private RedirectResult SignInExpired()
+    {
+        TempData["Notice"] = _text["Sign in with your email address and password first. If you did, it took too long: start again."].Value;
+        return Redirect("/Account/Login");
+    }
+
+    private Task RecordLockoutAsync(TrustFundUser user) =>
+        _audit.RecordNowAsync(AuditActions.LockedOut, $"{user.Email} is locked out after repeated failures", "User", user.Id.ToString());
+
+    private string LockedOutMessage() =>
+        _text["Too many failed attempts. This account is locked for 15 minutes. Try again later, or reset your password."];
+
+    private ViewResult CodeForm(AuthenticatorCodeInput input)
+    {
+        input.Code = null;
+        return View(nameof(LoginWith2fa), input);
+    }
+
+    private ViewResult RecoveryCodeForm(RecoveryCodeInput input)
+    {
+        input.RecoveryCode = null;
+        return View(nameof(LoginWithRecoveryCode), input);
+    }
+}

@@ -1,0 +1,13 @@
+using System.Security.Claims;
+using TrustFund.Application.Accounts;
+
+namespace TrustFund.Web.Features.TwoFactor;
+
+/// <summary>Roles that hold money and decisions: their holders must sign in with an authenticator app.</summary>
+public static class TwoFactorRoles
+{
+    public static IReadOnlyList<string> Required { get; } = [Roles.FundManager, Roles.FinanceOfficer, Roles.Administrator];
+
+    /// <summary>Whether two-factor sign-in is mandatory for this signed-in user.</summary>
+    public static bool IsRequiredFor(ClaimsPrincipal user) => Required.Any(user.IsInRole);
+}
