@@ -72,6 +72,12 @@ public static class WebServices
             {
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 options.Filters.Add<FluentValidationFilter>();
+
+                // The record named in the URL is the one acted on: a posted or query field called
+                // "id" (or "code") must not override the route value.
+                var route = options.ValueProviderFactories.OfType<Microsoft.AspNetCore.Mvc.ModelBinding.RouteValueProviderFactory>().Single();
+                options.ValueProviderFactories.Remove(route);
+                options.ValueProviderFactories.Insert(0, route);
             })
             .AddRazorOptions(options => options.ViewLocationExpanders.Add(new FeatureFolderViewLocations()))
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
