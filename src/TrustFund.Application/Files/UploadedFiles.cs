@@ -17,6 +17,12 @@ public static class UploadedFiles
     private const long MaximumUncompressedBytes = 100 * 1024 * 1024;
     private const int MaximumZipEntries = 2000;
 
+    // Browsers sniff the start of a response for markup.
+    private const int HtmlSniffBytes = 1024;
+    private static readonly string[] HtmlMarkers = ["<html", "<script", "<svg", "<!doctype", "<body", "<iframe", "<head", "<img", "<object", "<embed"];
+    private static readonly byte[] PngEnd = [0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82];
+    private static readonly byte[] JpegEnd = [0xFF, 0xD9];
+
     public static string ContentTypeOf(FileKind kind) => kind switch
     {
         FileKind.Pdf => "application/pdf",
@@ -60,6 +66,11 @@ public static class UploadedFiles
             return FileInspection.Refused($"The file's content does not match its name: it is not a {extension.TrimStart('.').ToUpperInvariant()} file.");
         }
 
+        if (CheckStructure(content, kind.Value) is { } damaged)
+        {
+            return FileInspection.Refused(damaged);
+        }
+
         if (kind is FileKind.Docx or FileKind.Xlsx)
         {
             var problem = CheckOfficeArchive(content.ToArray(), kind.Value);
@@ -100,6 +111,27 @@ public static class UploadedFiles
         }
 
         return stem + extension;
+    }
+
+    // A file that is also a web page (or carries an archive after the image) can be opened as the
+    // other type by a browser or another program: accept only files that are just what they claim.
+    private static string? CheckStructure(ReadOnlySpan<byte> content, FileKind kind)
+    {
+        switch (kind)
+        {
+            case FileKind.Pdf:
+                var head = Encoding.ASCII.GetString(content[..Math.Min(content.Length, HtmlSniffBytes)]);
+                return HtmlMarkers.Any(m => head.Contains(m, StringComparison.OrdinalIgnoreCase))
+                    ? "The PDF contains web page code and cannot be accepted."
+                    : null;
+            case FileKind.Png:
+                return content.EndsWith(PngEnd) ? null : "The PNG image is damaged or has other data after its end.";
+            case FileKind.Jpeg:
+                var end = content.TrimEnd((byte)0);
+                return end.EndsWith(JpegEnd) ? null : "The JPG image is damaged or has other data after its end.";
+            default:
+                return null;
+        }
     }
 
     private static FileKind? Recognise(ReadOnlySpan<byte> content)

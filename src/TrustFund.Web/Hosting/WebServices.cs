@@ -74,6 +74,12 @@ public static class WebServices
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 options.Filters.Add<FluentValidationFilter>();
                 options.Filters.Add<TwoFactorEnrolmentFilter>();
+
+                // The record named in the URL is the one acted on: a posted or query field called
+                // "id" (or "code") must not override the route value.
+                var route = options.ValueProviderFactories.OfType<Microsoft.AspNetCore.Mvc.ModelBinding.RouteValueProviderFactory>().Single();
+                options.ValueProviderFactories.Remove(route);
+                options.ValueProviderFactories.Insert(0, route);
             })
             .AddRazorOptions(options => options.ViewLocationExpanders.Add(new FeatureFolderViewLocations()))
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)

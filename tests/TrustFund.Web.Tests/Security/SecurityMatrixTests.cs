@@ -4,14 +4,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using TrustFund.Application.Accounts;
 using TrustFund.Application.Audit;
-using TrustFund.Domain.Calls;
-using TrustFund.Domain.Documents;
-using TrustFund.Infrastructure.Files;
 using TrustFund.Web.Tests.Infrastructure;
-using TrustFund.Web.Tests.Screening;
 using static TrustFund.Web.Tests.Security.SecurityMatrixTests.Expect;
 
 namespace TrustFund.Web.Tests.Security;
@@ -24,7 +19,7 @@ namespace TrustFund.Web.Tests.Security;
 /// </summary>
 public sealed class SecurityMatrixTests
 {
-    // To add an endpoint: one line, then (if it has a new route parameter) a sample value in SampleValues
+    // To add an endpoint: one line, then (if it has a new route parameter) a sample value in RouteSamples.Values
     // (by parameter name, or by "route prefix:parameter name" when the same name means another record).
     //   Method  Route pattern as mapped           Anonymous        Applicant   Reviewer    FundManager FinanceOff. Administrator
     private static readonly EndpointRule[] Matrix =
@@ -150,6 +145,7 @@ public sealed class SecurityMatrixTests
 
     private readonly Dictionary<string, TestSession> _sessions = [];
     private TrustFundApp _app = null!;
+    private RouteSamples _samples = null!;
 
     /// <summary>What an endpoint answers.</summary>
     public enum Expect
@@ -162,16 +158,6 @@ public sealed class SecurityMatrixTests
         NotFound,
         ServerError,
     }
-
-    /// <summary>
-    /// Values put into route parameters, by parameter name. "{id}" is an existing user id (the
-    /// administrator's), set when the app starts.
-    /// </summary>
-    private Dictionary<string, string> SampleValues { get; } = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["code"] = "404",
-        ["sequence"] = "1",
-    };
 
     public static IEnumerable<TestCaseData> Rules =>
         Matrix.Select(rule => new TestCaseData(rule).SetArgDisplayNames($"{rule.Method} {rule.Pattern}"));
@@ -186,45 +172,7 @@ public sealed class SecurityMatrixTests
             _sessions[role] = await _app.SignInAsync(email);
         }
 
-        SampleValues["id"] = (await _app.WithDbAsync(db => db.Users.Where(u => u.Email == "admin@trustfund.test").Select(u => u.Id).SingleAsync())).ToString();
-        var call = await _app.WithDbAsync(db => db.Calls.SingleAsync(c => c.Code == "ST"));
-        SampleValues["/Manage/Calls:id"] = call.Id.ToString();
-        SampleValues["/calls:code"] = call.Code;
-        var question = await _app.WithDbAsync(async db =>
-        {
-            var applicant = await db.Users.SingleAsync(u => u.Email == "applicant@trustfund.test");
-            var asked = ClarificationQuestion.Ask(call, applicant.OrganisationId!.Value, applicant.Id, applicant.Email!, "Are partner organisations' staff costs eligible?", _app.Clock.GetUtcNow().UtcDateTime);
-            db.ClarificationQuestions.Add(asked);
-            await db.SaveChangesAsync();
-            return asked;
-        });
-        SampleValues["questionId"] = question.Id.ToString();
-        SampleValues["/calls:id"] = question.Id.ToString();
-
-        // A submitted application of the applicant's organisation with a document, and a document
-        // kept at organisation level: every id-bearing route is tried on a record that exists.
-        var organisationId = await FundData.DemoOrganisationIdAsync(_app, "applicant@trustfund.test");
-        var application = await FundData.ApplicationAsync(_app, call.Id, organisationId, FundData.Content("Safe shelter and legal aid", 10_000m));
-        var records = await _app.WithDbAsync(async db =>
-        {
-            var applicant = await db.Users.SingleAsync(u => u.Email == "applicant@trustfund.test");
-            var now = _app.Clock.GetUtcNow().UtcDateTime;
-            var pdf = "%PDF-1.4\n%matrix\n"u8.ToArray();
-            var fileKey = Guid.NewGuid();
-            db.StoredFiles.Add(new StoredFile { Key = fileKey, Content = pdf, StoredAtUtc = now });
-            var applicationDocument = Attachment.Record(organisationId, application.Id, DocumentType.Other, "plan.pdf", "application/pdf", pdf.Length, new string('0', 64), fileKey, now, applicant.Email!);
-            var organisationDocument = Attachment.Record(organisationId, null, DocumentType.RegistrationCertificate, "certificate.pdf", "application/pdf", pdf.Length, new string('0', 64), fileKey, now, applicant.Email!);
-            db.Attachments.AddRange(applicationDocument, organisationDocument);
-            await db.SaveChangesAsync();
-            return (ApplicationId: application.Id, ApplicationDocumentId: applicationDocument.Id, OrganisationDocumentId: organisationDocument.Id, OrganisationId: organisationId, ApplicantId: applicant.Id);
-        });
-        SampleValues["/Applications:id"] = records.ApplicationId.ToString();
-        SampleValues["/Manage/Applications:id"] = records.ApplicationId.ToString();
-        SampleValues["attachmentId"] = records.ApplicationDocumentId.ToString();
-        SampleValues["/Organisation/Documents:id"] = records.OrganisationDocumentId.ToString();
-        SampleValues["documentId"] = records.OrganisationDocumentId.ToString();
-        SampleValues["/Manage/Organisations:id"] = records.OrganisationId.ToString();
-        SampleValues["/Organisation/Members:id"] = records.ApplicantId.ToString();
+        _samples = await RouteSamples.CreateAsync(_app);
     }
 
     [OneTimeTearDown]
@@ -386,49 +334,9 @@ public sealed class SecurityMatrixTests
         return [.. rows.Select(r => (r.ActorName, r.Summary, r.ActorId))];
     }
 
-    /// <summary>Every route endpoint the app maps, keyed by method ("*" when any) and pattern.</summary>
-    private Dictionary<EndpointKey, RouteEndpoint> MappedEndpoints()
-    {
-        var endpoints = new Dictionary<EndpointKey, RouteEndpoint>();
-        foreach (var endpoint in _app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
-        {
-            var pattern = "/" + (endpoint.RoutePattern.RawText ?? string.Empty).TrimStart('/');
-            var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods;
-            foreach (var method in methods is { Count: > 0 } ? methods : ["*"])
-            {
-                endpoints[new EndpointKey(method, pattern)] = endpoint;
-            }
-        }
+    private Dictionary<EndpointKey, RouteEndpoint> MappedEndpoints() => RouteSamples.MappedEndpoints(_app);
 
-        return endpoints;
-    }
-
-    private string FillRoute(RoutePattern pattern)
-    {
-        var segments = pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
-        {
-            RoutePatternLiteralPart literal => literal.Content,
-            RoutePatternSeparatorPart separator => separator.Content,
-            RoutePatternParameterPart parameter when SampleFor(pattern.RawText!, parameter.Name) is { } value => Uri.EscapeDataString(value),
-            RoutePatternParameterPart { IsOptional: true } => string.Empty,
-            RoutePatternParameterPart parameter => throw new AssertionException($"No sample value for route parameter {{{parameter.Name}}} of {pattern.RawText}: add one to SampleValues."),
-            _ => throw new AssertionException($"Unexpected route part in {pattern.RawText}"),
-        })));
-        return "/" + string.Join('/', segments.Where(s => s.Length > 0));
-    }
-
-    private string? SampleFor(string rawPattern, string parameter)
-    {
-        var pattern = "/" + rawPattern.TrimStart('/');
-        var specific = SampleValues
-            .Where(kv => kv.Key.Contains(':', StringComparison.Ordinal)
-                && kv.Key.EndsWith(":" + parameter, StringComparison.OrdinalIgnoreCase)
-                && pattern.StartsWith(kv.Key[..kv.Key.LastIndexOf(':')], StringComparison.Ordinal))
-            .OrderByDescending(kv => kv.Key.Length)
-            .Select(kv => kv.Value)
-            .FirstOrDefault();
-        return specific ?? SampleValues.GetValueOrDefault(parameter);
-    }
+    private string FillRoute(RoutePattern pattern) => _samples.Fill(pattern);
 
     private static string Describe(HttpResponseMessage response)
     {

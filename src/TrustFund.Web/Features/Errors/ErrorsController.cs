@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using TrustFund.Web.Features.TwoFactor;
@@ -21,8 +22,13 @@ public sealed class ErrorsController : Controller
 
     [Route("{code:int:range(400,599)}")]
     [IgnoreAntiforgeryToken]
-    public IActionResult Status(int code)
+    public IActionResult Status()
     {
+        // Read from the route only, without model binding: the failed request's form or query
+        // (which may be what failed to parse) is still there when this page is re-executed.
+        var code = int.TryParse(RouteData.Values["code"]?.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
+            ? parsed
+            : StatusCodes.Status400BadRequest;
         Response.StatusCode = code;
         return code switch
         {

@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Accounts;
+using TrustFund.Domain.Calls;
+using TrustFund.Domain.Documents;
+using TrustFund.Infrastructure.Files;
+using TrustFund.Web.Tests.Infrastructure;
+using TrustFund.Web.Tests.Screening;
+
+namespace TrustFund.Web.Tests.Security;
+
+/// <summary>Records the hostile-input tests work on: the security matrix samples plus editable ones, and another organisation's.</summary>
+public static class HostileData
+{
+    /// <summary>
+    /// The matrix samples, except that applicant pages use a draft application (with a document) so
+    /// its section forms are shown, and user pages a throwaway reviewer (not the administrator signed in).
+    /// </summary>
+    public static async Task<RouteSamples> SamplesAsync(TrustFundApp app)
+    {
+        var samples = await RouteSamples.CreateAsync(app);
+        var call = await FundData.PublishedCallAsync(app, "HX");
+        var draft = await FundData.ApplicationAsync(app, call.Id, samples.OrganisationId, FundData.Content("Draft under attack", 10_000m), submit: false);
+        var document = await DocumentAsync(app, samples.OrganisationId, draft.Id, "draft-plan.pdf");
+        samples.Values["/Applications:id"] = draft.Id.ToString();
+        samples.Values["/Applications:attachmentId"] = document.ToString();
+        var user = await TestAccounts.CreateUserAsync(app, Roles.Reviewer);
+        samples.Values["id"] = user.Id.ToString();
+        return samples;
+    }
+
+    /// <summary>Records of the second demo organisation (applicant2@): an application with a document, an organisation document, a question.</summary>
+    public static async Task<OtherOrganisation> OtherOrganisationAsync(TrustFundApp app, RouteSamples samples)
+    {
+        var organisationId = await FundData.DemoOrganisationIdAsync(app, "applicant2@trustfund.test");
+        var member = await app.WithDbAsync(db => db.Users.Where(u => u.Email == "applicant2@trustfund.test").Select(u => u.Id).SingleAsync());
+        var call = await FundData.PublishedCallAsync(app, "OX");
+        var draft = await FundData.ApplicationAsync(app, call.Id, organisationId, FundData.Content("Another organisation's draft", 12_000m), submit: false);
+        var applicationDocument = await DocumentAsync(app, organisationId, draft.Id, "other-plan.pdf");
+        var organisationDocument = await DocumentAsync(app, organisationId, null, "other-certificate.pdf");
+        var question = await app.WithDbAsync(async db =>
+        {
+            var stCall = await db.Calls.SingleAsync(c => c.Id == samples.CallId);
+            var asked = ClarificationQuestion.Ask(stCall, organisationId, member, "applicant2@trustfund.test", "May we include transport costs?", app.Clock.GetUtcNow().UtcDateTime);
+            db.ClarificationQuestions.Add(asked);
+            await db.SaveChangesAsync();
+            return asked.Id;
+        });
+        return new OtherOrganisation(organisationId, call.Id, draft.Id, applicationDocument, organisationDocument, question, member);
+    }
+
+    public static async Task<Guid> DocumentAsync(TrustFundApp app, Guid organisationId, Guid? applicationId, string name) =>
+        await app.WithDbAsync(async db =>
+        {
+            var now = app.Clock.GetUtcNow().UtcDateTime;
+            var pdf = System.Text.Encoding.ASCII.GetBytes($"%PDF-1.4\n% {name}\n%%EOF\n");
+            var key = Guid.NewGuid();
+            db.StoredFiles.Add(new StoredFile { Key = key, Content = pdf, StoredAtUtc = now });
+            var attachment = Attachment.Record(organisationId, applicationId, DocumentType.Other, name, "application/pdf", pdf.Length, new string('0', 64), key, now, "applicant@trustfund.test");
+            db.Attachments.Add(attachment);
+            await db.SaveChangesAsync();
+            return attachment.Id;
+        });
+}
