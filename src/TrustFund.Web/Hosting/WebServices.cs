@@ -11,6 +11,7 @@ using TrustFund.Application.Accounts;
 using TrustFund.Application.Common;
 using TrustFund.Infrastructure;
 using TrustFund.Web.Features.Account;
+using TrustFund.Web.Features.Benchmark;
 
 namespace TrustFund.Web.Hosting;
 
@@ -82,6 +83,7 @@ public static class WebServices
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
+        services.AddBenchmarkMode(configuration);
         return services;
     }
 
@@ -97,6 +99,7 @@ public static class WebServices
             app.UseHsts();
         }
 
+        app.UseBenchmarkMode();
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/Error/{0}");
         app.UseStaticFiles();
