@@ -92,6 +92,7 @@ try
     foreach (var page in pages)
     {
         await RunAsync(page, 2);
+        await DrainAsync();
     }
 
     var runs = pages.ToDictionary(p => p.Name, _ => new List<(WrkRun Run, double MemoryMb)>());
@@ -101,6 +102,7 @@ try
         {
             var run = await RunAsync(page, arguments.DurationSeconds);
             var memory = app.ResidentMemoryMb();
+            await DrainAsync();
             runs[page.Name].Add((run, memory));
             Console.WriteLine($"  round {round}: {page.Name,-24} {run.Rps,9:F0} req/s  p95 {run.P95Ms,7:F1} ms  errors {run.Errors}  RSS {memory:F0} MB");
         }
@@ -112,15 +114,17 @@ try
     {
         var r = runs[p.Name];
         var rps = Median(r.Select(x => x.Run.Rps));
+        double? Completed(double value, int decimals) => rps > 0 ? Math.Round(value, decimals) : null;
+        double? Ratio(double baseline) => rps > 0 && baseline > 0 ? Math.Round(rps / baseline, 3) : null;
         return new PageResult(
             p.Name,
             Math.Round(rps, 1),
-            Math.Round(Median(r.Select(x => x.Run.P50Ms)), 2),
-            Math.Round(Median(r.Select(x => x.Run.P95Ms)), 2),
-            Math.Round(Median(r.Select(x => x.Run.P99Ms)), 2),
+            Completed(Median(r.Select(x => x.Run.P50Ms)), 2),
+            Completed(Median(r.Select(x => x.Run.P95Ms)), 2),
+            Completed(Median(r.Select(x => x.Run.P99Ms)), 2),
             (long)Median(r.Select(x => (double)x.Run.Errors)),
-            Math.Round(rps / json, 3),
-            Math.Round(rps / fortunes, 3),
+            Ratio(json),
+            Ratio(fortunes),
             statements[p.Name],
             Math.Round(Median(r.Select(x => x.MemoryMb)), 0));
     }).ToList();
@@ -146,6 +150,23 @@ Task<WrkRun> RunAsync(BenchPage page, int seconds)
     return WrkRun.RunAsync(new Uri(app.Address, page.Path), cookie, seconds, token);
 }
 
+// Requests wrk abandoned at the end of a run keep the app busy; the next run starts once it answers again.
+async Task DrainAsync()
+{
+    var watch = Stopwatch.StartNew();
+    while (watch.Elapsed < TimeSpan.FromMinutes(2))
+    {
+        var probe = Stopwatch.StartNew();
+        await anonymous.ProbeAsync("/bench/json", token);
+        if (probe.ElapsedMilliseconds < 200)
+        {
+            return;
+        }
+
+        await Task.Delay(500, token);
+    }
+}
+
 static double Median(IEnumerable<double> values)
 {
     var sorted = values.Order().ToList();
@@ -161,9 +182,11 @@ static void PrintTable(List<PageResult> results, BenchmarkArguments arguments, d
     Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     foreach (var r in results)
     {
-        Console.WriteLine(string.Create(
-            CultureInfo.InvariantCulture,
-            $"| {r.Name} | {r.Rps:F0} | {r.P50Ms:F1} | {r.P95Ms:F1} | {r.P99Ms:F1} | {r.Errors} | {r.RatioToJson:F3} | {r.RatioToFortunes:F2} | {r.SqlPerRequest?.ToString(CultureInfo.InvariantCulture) ?? "-"} | {r.MemoryMb:F0} |"));
+        // A run in which no request finished within its duration has no latency to show.
+        static string Figure(double? value, string format) => value?.ToString(format, CultureInfo.InvariantCulture) ?? "-";
+        var rps = r.Rps > 0 ? Figure(r.Rps, "F0") : "none completed";
+        var sql = r.SqlPerRequest?.ToString(CultureInfo.InvariantCulture) ?? "-";
+        Console.WriteLine($"| {r.Name} | {rps} | {Figure(r.P50Ms, "F1")} | {Figure(r.P95Ms, "F1")} | {Figure(r.P99Ms, "F1")} | {r.Errors} | {Figure(r.RatioToJson, "F3")} | {Figure(r.RatioToFortunes, "F2")} | {sql} | {r.MemoryMb.ToString("F0", CultureInfo.InvariantCulture)} |");
     }
 
     Console.WriteLine();
