@@ -11,6 +11,7 @@ using TrustFund.Application.Accounts;
 using TrustFund.Application.Common;
 using TrustFund.Infrastructure;
 using TrustFund.Web.Features.Account;
+using TrustFund.Web.Features.Benchmark;
 using TrustFund.Web.Features.TwoFactor;
 
 namespace TrustFund.Web.Hosting;
@@ -90,6 +91,7 @@ public static class WebServices
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
+        services.AddBenchmarkMode(configuration);
         return services;
     }
 
@@ -105,6 +107,7 @@ public static class WebServices
             app.UseHsts();
         }
 
+        app.UseBenchmarkMode();
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/Error/{0}");
         app.UseStaticFiles();

@@ -1,0 +1,56 @@
+using TrustFund.Infrastructure.Persistence;
+
+namespace TrustFund.Benchmarks;
+
+/// <summary>Command line: <c>[--provider Sqlite|PostgreSql] [--scale small|large] [--duration SECONDS] [--fresh] [--connection CS]</c>.</summary>
+public sealed record BenchmarkArguments(DatabaseProvider Provider, DataScale Scale, int DurationSeconds, bool Fresh, string? Connection, bool GenerateOnly)
+{
+    public static BenchmarkArguments Parse(string[] args)
+    {
+        var provider = DatabaseProvider.Sqlite;
+        var scale = DataScale.Small;
+        var duration = 10;
+        var fresh = false;
+        var generateOnly = false;
+        string? connection = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            switch (args[i])
+            {
+                case "--provider":
+                    provider = DatabaseProviders.Parse(Next());
+                    break;
+                case "--scale":
+                    scale = DataScale.Parse(Next());
+                    break;
+                case "--duration":
+                    duration = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture);
+                    if (duration is < 1 or > 600)
+                    {
+                        throw new ArgumentException("--duration must be 1 to 600 seconds.");
+                    }
+
+                    break;
+                case "--fresh":
+                    fresh = true;
+                    break;
+                case "--generate-only":
+                    generateOnly = true;
+                    break;
+                case "--connection":
+                    connection = Next();
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown argument '{args[i]}'.");
+            }
+        }
+
+        if (provider == DatabaseProvider.SqlServer)
+        {
+            throw new ArgumentException("The benchmark runs on Sqlite or PostgreSql.");
+        }
+
+        return new BenchmarkArguments(provider, scale, duration, fresh, connection, generateOnly);
+    }
+}

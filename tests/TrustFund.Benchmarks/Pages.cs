@@ -1,0 +1,30 @@
+using TrustFund.Infrastructure.Demo;
+
+namespace TrustFund.Benchmarks;
+
+/// <summary>The pages measured. Adding a page to the benchmark is one line here.</summary>
+public static class Pages
+{
+    public const string Json = "bench/json";
+    public const string Fortunes = "bench/fortunes";
+
+    public static string Manager => DemoData.Users.Single(u => u.Email.StartsWith("manager@", StringComparison.Ordinal)).Email;
+
+    /// <summary>An applicant of a generated organisation with a full history of applications.</summary>
+    public static string Applicant => DataGenerator.ApplicantEmail(0);
+
+    public static IReadOnlyList<BenchPage> Baselines { get; } =
+    [
+        new(Json, "/bench/json", null),
+        new(Fortunes, "/bench/fortunes", null),
+    ];
+
+    public static IReadOnlyList<BenchPage> Measured { get; } =
+    [
+        new("open calls", "/calls", null),
+        new("applications list", "/Manage/Applications?Status=Eligible&Sort=amount&Dir=desc", Manager),
+        new("applications list p100", "/Manage/Applications?Status=Eligible&Sort=amount&Dir=desc&Page=100", Manager),
+        new("application detail", "/Manage/Applications/{application}", Manager),
+        new("applicant home", "/", Applicant),
+    ];
+}

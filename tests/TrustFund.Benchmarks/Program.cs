@@ -1,0 +1,294 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using TrustFund.Benchmarks;
+using TrustFund.Domain.Applications;
+using TrustFund.Infrastructure;
+using TrustFund.Infrastructure.Benchmarks;
+using TrustFund.Infrastructure.Demo;
+using TrustFund.Infrastructure.Persistence;
+
+BenchmarkArguments arguments;
+try
+{
+    arguments = BenchmarkArguments.Parse(args);
+}
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    Console.Error.WriteLine("Usage: dotnet run -c Release --project tests/TrustFund.Benchmarks -- [--provider Sqlite|PostgreSql] [--scale small|large] [--duration SECONDS] [--fresh] [--generate-only] [--connection CONNECTION-STRING]");
+    return 2;
+}
+
+if (!arguments.GenerateOnly && !WrkRun.IsInstalled())
+{
+    Console.Error.WriteLine("wrk is not installed. On Debian or Ubuntu: sudo apt-get install wrk");
+    return 2;
+}
+
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+var token = cancellation.Token;
+var root = FindRepositoryRoot();
+var connectionString = ConnectionString(arguments, root);
+Console.WriteLine($"TrustFund benchmark: {arguments.Provider}, scale {arguments.Scale.Name}, {arguments.DurationSeconds} s per run, {WrkRun.Connections} connections, {WrkRun.Threads} threads");
+
+await PrepareDatabaseAsync(arguments, connectionString, token);
+if (arguments.GenerateOnly)
+{
+    return 0;
+}
+
+Console.WriteLine("Publishing the app in Release...");
+var appDll = await AppProcess.PublishAsync(root, token);
+await using var app = await AppProcess.StartAsync(appDll, arguments.Provider, connectionString, token);
+Console.WriteLine($"App running at {app.Address} (pid {app.ProcessId})");
+
+var values = await PlaceholderValuesAsync(arguments.Provider, connectionString, token);
+var sessions = new Dictionary<string, SignedInClient>();
+var anonymous = new SignedInClient(app.Address);
+try
+{
+    foreach (var account in Pages.Measured.Select(p => p.Account).OfType<string>().Distinct())
+    {
+        var client = new SignedInClient(app.Address);
+        await client.SignInAsync(account, DemoData.Password, token);
+        sessions[account] = client;
+    }
+
+    var pages = Pages.Baselines.Concat(Pages.Measured)
+        .Select(p => p with { Path = values.Aggregate(p.Path, (path, v) => path.Replace(v.Key, v.Value, StringComparison.Ordinal)) })
+        .ToList();
+    var statements = new Dictionary<string, int?>();
+    foreach (var page in pages)
+    {
+        var client = page.Account is null ? anonymous : sessions[page.Account];
+        (HttpStatusCode Status, int? Statements) probe = default;
+        for (var i = 0; i < 3; i++)
+        {
+            probe = await client.ProbeAsync(page.Path, token);
+        }
+
+        if (probe.Status != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"{page.Name} ({page.Path}) answered {(int)probe.Status}, not 200: the benchmark would measure an error page.");
+        }
+
+        statements[page.Name] = probe.Statements;
+    }
+
+    Console.WriteLine("Warming up...");
+    foreach (var page in pages)
+    {
+        await RunAsync(page, 2);
+        await DrainAsync();
+    }
+
+    var runs = pages.ToDictionary(p => p.Name, _ => new List<(WrkRun Run, double MemoryMb)>());
+    for (var round = 1; round <= 3; round++)
+    {
+        foreach (var page in pages)
+        {
+            var run = await RunAsync(page, arguments.DurationSeconds);
+            var memory = app.ResidentMemoryMb();
+            await DrainAsync();
+            runs[page.Name].Add((run, memory));
+            Console.WriteLine($"  round {round}: {page.Name,-24} {run.Rps,9:F0} req/s  p95 {run.P95Ms,7:F1} ms  errors {run.Errors}  RSS {memory:F0} MB");
+        }
+    }
+
+    var json = Median(runs[Pages.Json].Select(r => r.Run.Rps));
+    var fortunes = Median(runs[Pages.Fortunes].Select(r => r.Run.Rps));
+    var results = pages.Select(p =>
+    {
+        var r = runs[p.Name];
+        var rps = Median(r.Select(x => x.Run.Rps));
+        double? Completed(double value, int decimals) => rps > 0 ? Math.Round(value, decimals) : null;
+        double? Ratio(double baseline) => rps > 0 && baseline > 0 ? Math.Round(rps / baseline, 3) : null;
+        return new PageResult(
+            p.Name,
+            Math.Round(rps, 1),
+            Completed(Median(r.Select(x => x.Run.P50Ms)), 2),
+            Completed(Median(r.Select(x => x.Run.P95Ms)), 2),
+            Completed(Median(r.Select(x => x.Run.P99Ms)), 2),
+            (long)Median(r.Select(x => (double)x.Run.Errors)),
+            Ratio(json),
+            Ratio(fortunes),
+            statements[p.Name],
+            Math.Round(Median(r.Select(x => x.MemoryMb)), 0));
+    }).ToList();
+
+    PrintTable(results, arguments, app.ResidentMemoryMb("VmHWM"));
+    var output = Path.Combine(Directory.GetCurrentDirectory(), "bench-results.json");
+    await File.WriteAllTextAsync(output, JsonSerializer.Serialize(results, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }), token);
+    Console.WriteLine($"Results written to {output}");
+    return 0;
+}
+finally
+{
+    anonymous.Dispose();
+    foreach (var client in sessions.Values)
+    {
+        client.Dispose();
+    }
+}
+
+Task<WrkRun> RunAsync(BenchPage page, int seconds)
+{
+    var cookie = page.Account is null ? null : sessions[page.Account].CookieHeader;
+    return WrkRun.RunAsync(new Uri(app.Address, page.Path), cookie, seconds, token);
+}
+
+// Requests wrk abandoned at the end of a run keep the app busy; the next run starts once it answers again.
+async Task DrainAsync()
+{
+    var watch = Stopwatch.StartNew();
+    while (watch.Elapsed < TimeSpan.FromMinutes(2))
+    {
+        var probe = Stopwatch.StartNew();
+        await anonymous.ProbeAsync("/bench/json", token);
+        if (probe.ElapsedMilliseconds < 200)
+        {
+            return;
+        }
+
+        await Task.Delay(500, token);
+    }
+}
+
+static double Median(IEnumerable<double> values)
+{
+    var sorted = values.Order().ToList();
+    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+}
+
+static void PrintTable(List<PageResult> results, BenchmarkArguments arguments, double peakMemoryMb)
+{
+    Console.WriteLine();
+    Console.WriteLine($"{arguments.Provider}, scale {arguments.Scale.Name}, {WrkRun.Connections} connections, medians of 3 rounds of {arguments.DurationSeconds} s");
+    Console.WriteLine();
+    Console.WriteLine("| Page | req/s | p50 ms | p95 ms | p99 ms | errors | x json | x fortunes | SQL/req | RSS MB |");
+    Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    foreach (var r in results)
+    {
+        // A run in which no request finished within its duration has no latency to show.
+        static string Figure(double? value, string format) => value?.ToString(format, CultureInfo.InvariantCulture) ?? "-";
+        var rps = r.Rps > 0 ? Figure(r.Rps, "F0") : "none completed";
+        var sql = r.SqlPerRequest?.ToString(CultureInfo.InvariantCulture) ?? "-";
+        Console.WriteLine($"| {r.Name} | {rps} | {Figure(r.P50Ms, "F1")} | {Figure(r.P95Ms, "F1")} | {Figure(r.P99Ms, "F1")} | {r.Errors} | {Figure(r.RatioToJson, "F3")} | {Figure(r.RatioToFortunes, "F2")} | {sql} | {r.MemoryMb.ToString("F0", CultureInfo.InvariantCulture)} |");
+    }
+
+    Console.WriteLine();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Peak app memory (VmHWM): {peakMemoryMb:F0} MB"));
+}
+
+static string FindRepositoryRoot()
+{
+    foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "TrustFund.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+    }
+
+    throw new InvalidOperationException("Run the benchmark from the TrustFund repository.");
+}
+
+static string ConnectionString(BenchmarkArguments arguments, string root)
+{
+    if (arguments.Connection is { } given)
+    {
+        return given;
+    }
+
+    if (arguments.Provider == DatabaseProvider.PostgreSql)
+    {
+        return Environment.GetEnvironmentVariable("TRUSTFUND_BENCH_POSTGRES")
+            ?? throw new InvalidOperationException("PostgreSql needs --connection or TRUSTFUND_BENCH_POSTGRES (a database the benchmark may drop and recreate).");
+    }
+
+    var folder = Path.Combine(root, "artifacts", "bench");
+    Directory.CreateDirectory(folder);
+    return $"Data Source={Path.Combine(folder, $"trustfund-{arguments.Scale.Name}.db")}";
+}
+
+static async Task PrepareDatabaseAsync(BenchmarkArguments arguments, string connectionString, CancellationToken cancellationToken)
+{
+    TrustFundDbContext NewContext() => new(DbContextOptionsFactory.Create(arguments.Provider, connectionString), TimeProvider.System);
+    await using (var db = NewContext())
+    {
+        if (!arguments.Fresh && await db.Database.CanConnectAsync(cancellationToken)
+            && !(await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any()
+            && await db.Applications.CountAsync(cancellationToken) >= arguments.Scale.Applications
+            && await db.Set<Fortune>().AnyAsync(cancellationToken))
+        {
+            Console.WriteLine("Reusing the generated data set (--fresh regenerates it).");
+            await PrintCountsAsync(db, cancellationToken);
+            return;
+        }
+
+        Console.WriteLine("Generating the data set...");
+        await db.Database.EnsureDeletedAsync(cancellationToken);
+    }
+
+    var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["Database:Provider"] = arguments.Provider.ToString(),
+        ["ConnectionStrings:TrustFund"] = connectionString,
+        ["Email:DispatcherEnabled"] = "false",
+    }).Build();
+    var services = new ServiceCollection()
+        .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
+        .AddSingleton<IConfiguration>(configuration);
+    services.AddTrustFundInfrastructure(configuration, new HostingEnvironment { EnvironmentName = "Production", ApplicationName = "TrustFund.Benchmarks", ContentRootPath = AppContext.BaseDirectory });
+    services.AddTrustFundIdentity();
+    await using var provider = services.BuildServiceProvider();
+    var watch = Stopwatch.StartNew();
+    if (!await DatabaseStartup.MigrateAsync(provider, NullLogger.Instance, cancellationToken))
+    {
+        throw new InvalidOperationException("The benchmark database could not be migrated.");
+    }
+
+    await DemoData.SeedAsync(provider, cancellationToken);
+    Console.WriteLine($"  migrated and demo accounts added in {watch.Elapsed.TotalSeconds:F1} s");
+    await new DataGenerator(NewContext, arguments.Scale, TimeProvider.System.GetUtcNow().UtcDateTime).GenerateAsync(cancellationToken);
+    await using var done = NewContext();
+    await Fortunes.SeedAsync(done, cancellationToken);
+    await PrintCountsAsync(done, cancellationToken);
+}
+
+static async Task PrintCountsAsync(TrustFundDbContext db, CancellationToken cancellationToken)
+{
+    var calls = await db.Calls.CountAsync(cancellationToken);
+    var organisations = await db.Organisations.CountAsync(cancellationToken);
+    var users = await db.Users.CountAsync(cancellationToken);
+    var applications = await db.Applications.CountAsync(cancellationToken);
+    var audit = await db.AuditEntries.CountAsync(cancellationToken);
+    Console.WriteLine($"  rows: {calls} calls, {organisations} organisations, {users} users, {applications} applications, {audit} audit entries");
+}
+
+static async Task<Dictionary<string, string>> PlaceholderValuesAsync(DatabaseProvider provider, string connectionString, CancellationToken cancellationToken)
+{
+    await using var db = new TrustFundDbContext(DbContextOptionsFactory.Create(provider, connectionString), TimeProvider.System);
+    var application = await db.Applications.AsNoTracking()
+        .Where(a => a.Status == ApplicationStatus.Eligible)
+        .OrderBy(a => a.Reference)
+        .Select(a => a.Id)
+        .FirstAsync(cancellationToken);
+    return new Dictionary<string, string> { ["{application}"] = application.ToString() };
+}
