@@ -29,6 +29,12 @@ public static class WebServices
     public static IServiceCollection AddTrustFundWeb(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
         services.AddHttpContextAccessor();
+        if (!environment.IsDevelopment())
+        {
+            // One JSON object per line: user-supplied text with CR/LF is escaped, so it cannot forge log lines.
+            services.AddLogging(logging => logging.AddJsonConsole(o => o.JsonWriterOptions = new() { Indented = false }));
+        }
+
         services.AddScoped<ICurrentActor, CurrentActor>();
         services.AddTrustFundInfrastructure(configuration, environment);
         services.AddTrustFundIdentity();
