@@ -88,6 +88,7 @@ public static class WebServices
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
+        services.AddTrustFundRateLimits(configuration);
         return services;
     }
 
@@ -109,6 +110,7 @@ public static class WebServices
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseTrustFundRateLimits();
         app.UseAuthorization();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

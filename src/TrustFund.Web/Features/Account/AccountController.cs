@@ -6,6 +6,7 @@ using TrustFund.Application.Audit;
 using TrustFund.Application.Email;
 using TrustFund.Infrastructure.Identity;
 using TrustFund.Infrastructure.Persistence;
+using TrustFund.Web.Hosting;
 
 namespace TrustFund.Web.Features.Account;
 
@@ -54,6 +55,7 @@ public sealed partial class AccountController : Controller
         View(new LoginInput { ReturnUrl = returnUrl });
 
     [HttpPost("Login")]
+    [RateLimited(RateLimitPolicies.SignIn)]
     [AllowAnonymous]
     public async Task<IActionResult> Login(LoginInput input)
     {
