@@ -51,6 +51,7 @@ public sealed class SecurityMatrixTests
         new("POST", "/Account/AcceptInvitation",    BadRequest,      BadRequest, BadRequest, BadRequest, BadRequest, BadRequest),
         new("GET",  "/Account/ChangePassword",      RedirectToLogin, Ok,         Ok,         Ok,         Ok,         Ok),
         new("POST", "/Account/ChangePassword",      RedirectToLogin, BadRequest, BadRequest, BadRequest, BadRequest, BadRequest),
+        new("POST", "/Account/SignOutEverywhere",   RedirectToLogin, BadRequest, BadRequest, BadRequest, BadRequest, BadRequest),
         new("GET",  "/Admin/Users",                 RedirectToLogin, Forbidden,  Forbidden,  Forbidden,  Forbidden,  Ok),
         new("GET",  "/Admin/Users/Invite",          RedirectToLogin, Forbidden,  Forbidden,  Forbidden,  Forbidden,  Ok),
         new("POST", "/Admin/Users/Invite",          RedirectToLogin, Forbidden,  Forbidden,  Forbidden,  Forbidden,  BadRequest),
