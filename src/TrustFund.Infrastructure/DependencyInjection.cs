@@ -91,7 +91,8 @@ public static class DependencyInjection
             .AddSignInManager<TrustFundSignInManager>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<EmailLinkTokenProvider>(TokenOptions.DefaultProvider)
-            .AddPasswordValidator<MaximumLengthPasswordValidator>();
+            .AddPasswordValidator<MaximumLengthPasswordValidator>()
+            .AddPasswordValidator<CommonPasswordValidator>();
     }
 
     private static string ResolveConnectionString(IConfiguration configuration, DatabaseProvider provider, IHostEnvironment environment)

@@ -7,6 +7,7 @@ public static class AuditActions
     public const string SignInFailed = "account.sign-in.failed";
     public const string LockedOut = "account.locked-out";
     public const string SignedOut = "account.signed-out";
+    public const string SignedOutEverywhere = "account.signed-out-everywhere";
     public const string Registered = "account.registered";
     public const string RegistrationWithExistingEmail = "account.registration-existing-email";
     public const string EmailConfirmed = "account.email-confirmed";

@@ -31,6 +31,12 @@ public static class WebServices
     public static IServiceCollection AddTrustFundWeb(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
         services.AddHttpContextAccessor();
+        if (!environment.IsDevelopment())
+        {
+            // One JSON object per line: user-supplied text with CR/LF is escaped, so it cannot forge log lines.
+            services.AddLogging(logging => logging.AddJsonConsole(o => o.JsonWriterOptions = new() { Indented = false }));
+        }
+
         services.AddScoped<ICurrentActor, CurrentActor>();
         services.AddTrustFundInfrastructure(configuration, environment);
         services.AddTrustFundIdentity();
@@ -92,6 +98,7 @@ public static class WebServices
         });
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
         services.AddBenchmarkMode(configuration);
+        services.AddTrustFundRateLimits(configuration);
         return services;
     }
 
@@ -114,6 +121,7 @@ public static class WebServices
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseTrustFundRateLimits();
         app.UseAuthorization();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

@@ -28,6 +28,7 @@ public sealed class TrustFundApp : WebApplicationFactory<Program>
             ["ConnectionStrings:TrustFund"] = $"Data Source={_databaseFile}",
             ["Database:MigrateOnStartup"] = "true",
             ["Email:DispatcherEnabled"] = "false",
+            ["RateLimits:Enabled"] = "false",
             ["Email:PickupFolder"] = Path.Combine(Path.GetTempPath(), $"trustfund-mail-{Guid.NewGuid():N}"),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

@@ -56,6 +56,7 @@ public sealed class SecurityMatrixTests
         new("POST", "/Account/TwoFactor/RecoveryCodes", RedirectToLogin, BadRequest, BadRequest, BadRequest, BadRequest, BadRequest),
         new("POST", "/Account/TwoFactor/Reset",     RedirectToLogin, BadRequest, BadRequest, BadRequest, BadRequest, BadRequest),
         new("POST", "/Account/TwoFactor/Disable",   RedirectToLogin, BadRequest, BadRequest, BadRequest, BadRequest, BadRequest),
+        new("POST", "/Account/SignOutEverywhere",   RedirectToLogin, BadRequest, BadRequest, BadRequest, BadRequest, BadRequest),
         new("GET",  "/Admin/Users",                 RedirectToLogin, Forbidden,  Forbidden,  Forbidden,  Forbidden,  Ok),
         new("GET",  "/Admin/Users/Invite",          RedirectToLogin, Forbidden,  Forbidden,  Forbidden,  Forbidden,  Ok),
         new("POST", "/Admin/Users/Invite",          RedirectToLogin, Forbidden,  Forbidden,  Forbidden,  Forbidden,  BadRequest),

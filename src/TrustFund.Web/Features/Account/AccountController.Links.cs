@@ -57,6 +57,9 @@ public sealed partial class AccountController
                 case "PasswordTooLong":
                     ModelState.AddModelError(passwordField, _text["Your password must be 128 characters or fewer."]);
                     break;
+                case CommonPasswordValidator.ErrorCode:
+                    ModelState.AddModelError(passwordField, _text["This password is too common and easy to guess. Choose a different one, such as three or four unrelated words."]);
+                    break;
                 case nameof(IdentityErrorDescriber.InvalidEmail):
                 case nameof(IdentityErrorDescriber.InvalidUserName):
                     ModelState.AddModelError(emailField, _text["Enter an email address in the correct format, like name@example.org."]);

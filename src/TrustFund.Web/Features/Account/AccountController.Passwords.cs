@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using TrustFund.Application.Audit;
 using TrustFund.Infrastructure.Identity;
+using TrustFund.Web.Hosting;
 
 namespace TrustFund.Web.Features.Account;
 
@@ -14,6 +15,7 @@ public sealed partial class AccountController
     public IActionResult ForgotPassword() => View(new EmailAddressInput());
 
     [HttpPost("ForgotPassword")]
+    [RateLimited(RateLimitPolicies.AccountEmails)]
     [AllowAnonymous]
     public async Task<IActionResult> ForgotPassword(EmailAddressInput input, CancellationToken cancellationToken)
     {
@@ -47,6 +49,7 @@ public sealed partial class AccountController
     }
 
     [HttpPost("ResetPassword")]
+    [RateLimited(RateLimitPolicies.AccountEmails)]
     [AllowAnonymous]
     public async Task<IActionResult> ResetPassword(SetPasswordInput input, CancellationToken cancellationToken)
     {

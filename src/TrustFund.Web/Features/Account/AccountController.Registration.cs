@@ -6,6 +6,7 @@ using TrustFund.Application.Audit;
 using TrustFund.Domain.Common;
 using TrustFund.Domain.Organisations;
 using TrustFund.Infrastructure.Identity;
+using TrustFund.Web.Hosting;
 
 namespace TrustFund.Web.Features.Account;
 
@@ -17,6 +18,7 @@ public sealed partial class AccountController
     public IActionResult Register() => View(new RegisterInput());
 
     [HttpPost("Register")]
+    [RateLimited(RateLimitPolicies.AccountEmails)]
     [AllowAnonymous]
     public async Task<IActionResult> Register(RegisterInput input, CancellationToken cancellationToken)
     {
@@ -130,6 +132,7 @@ public sealed partial class AccountController
     public IActionResult ResendConfirmation() => View(new EmailAddressInput());
 
     [HttpPost("ResendConfirmation")]
+    [RateLimited(RateLimitPolicies.AccountEmails)]
     [AllowAnonymous]
     public async Task<IActionResult> ResendConfirmation(EmailAddressInput input, CancellationToken cancellationToken)
     {

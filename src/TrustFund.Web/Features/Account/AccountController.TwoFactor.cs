@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using TrustFund.Application.Audit;
 using TrustFund.Infrastructure.Identity;
 using TrustFund.Web.Features.TwoFactor;
+using TrustFund.Web.Hosting;
 
 namespace TrustFund.Web.Features.Account;
 
@@ -20,6 +21,7 @@ public sealed partial class AccountController
             : View(new AuthenticatorCodeInput { ReturnUrl = returnUrl });
 
     [HttpPost("LoginWith2fa")]
+    [RateLimited(RateLimitPolicies.SignIn)]
     [AllowAnonymous]
     public async Task<IActionResult> LoginWith2fa(AuthenticatorCodeInput input)
     {
@@ -60,6 +62,7 @@ public sealed partial class AccountController
             : View(new RecoveryCodeInput { ReturnUrl = returnUrl });
 
     [HttpPost("LoginWithRecoveryCode")]
+    [RateLimited(RateLimitPolicies.SignIn)]
     [AllowAnonymous]
     public async Task<IActionResult> LoginWithRecoveryCode(RecoveryCodeInput input)
     {

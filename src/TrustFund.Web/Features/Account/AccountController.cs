@@ -7,6 +7,7 @@ using TrustFund.Application.Email;
 using TrustFund.Infrastructure.Identity;
 using TrustFund.Infrastructure.Persistence;
 using TrustFund.Web.Features.TwoFactor;
+using TrustFund.Web.Hosting;
 
 namespace TrustFund.Web.Features.Account;
 
@@ -55,6 +56,7 @@ public sealed partial class AccountController : Controller
         View(new LoginInput { ReturnUrl = returnUrl });
 
     [HttpPost("Login")]
+    [RateLimited(RateLimitPolicies.SignIn)]
     [AllowAnonymous]
     public async Task<IActionResult> Login(LoginInput input)
     {

@@ -6,6 +6,7 @@ using TrustFund.Application.Audit;
 using TrustFund.Application.Files;
 using TrustFund.Domain.Calls;
 using TrustFund.Domain.Documents;
+using TrustFund.Web.Hosting;
 
 namespace TrustFund.Web.Features.Applications;
 
@@ -27,6 +28,7 @@ public sealed partial class ApplicationsController
     /// the size limit gets the documents page with a clear message instead of a bare error.
     /// </summary>
     [HttpPost("{id:guid}/Documents")]
+    [RateLimited(RateLimitPolicies.Uploads)]
     [IgnoreAntiforgeryToken]
     [RequestSizeLimit(UploadRequestLimit)]
     [RequestFormLimits(MultipartBodyLengthLimit = UploadRequestLimit)]

@@ -34,6 +34,7 @@ public sealed class ErrorsController : Controller
         {
             StatusCodes.Status403Forbidden => View("Forbidden"),
             StatusCodes.Status404NotFound => View("NotFound"),
+            StatusCodes.Status429TooManyRequests => View("TooManyRequests", Response.Headers.RetryAfter.ToString()),
             _ => View("StatusCode", code),
         };
     }

@@ -4,6 +4,7 @@ using TrustFund.Application.Audit;
 using TrustFund.Application.Files;
 using TrustFund.Domain.Calls;
 using TrustFund.Domain.Documents;
+using TrustFund.Web.Hosting;
 
 namespace TrustFund.Web.Features.Organisations;
 
@@ -22,6 +23,7 @@ public sealed partial class OrganisationsController
     }
 
     [HttpPost("Documents")]
+    [RateLimited(RateLimitPolicies.Uploads)]
     [RequestSizeLimit(DocumentFiles.RequestLimitBytes)]
     [RequestFormLimits(MultipartBodyLengthLimit = DocumentFiles.RequestLimitBytes)]
     public async Task<IActionResult> Upload(DocumentUploadInput input, CancellationToken cancellationToken)
