@@ -46,7 +46,16 @@ internal static class RateLimits
         {
             if (PolicyOf(context) == RateLimitPolicies.SignIn)
             {
-                context.Items[AccountKey] = await AccountOfAsync(context);
+                try
+                {
+                    context.Items[AccountKey] = await AccountOfAsync(context);
+                }
+                catch (InvalidDataException)
+                {
+                    // A form body that cannot be decoded (e.g. a NUL character) is a bad request, not a failure.
+                    context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                    return;
+                }
             }
 
             await next(context);

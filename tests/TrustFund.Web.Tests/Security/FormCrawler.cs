@@ -33,7 +33,8 @@ public sealed class FormCrawler : IDisposable
     ];
 
     // Actions whose success ends the session or removes the record the other forms are about: run last.
-    private static readonly string[] EndingActions = ["/Logout", "/Delete", "/Remove", "/Withdraw", "/Submit", "/Deactivate", "/Suspend", "/Reject", "/Close", "/Verify", "/Publish"];
+    private static readonly string[] SessionEndingActions = ["/Logout", "/SignOutEverywhere", "/TwoFactor/Reset", "/TwoFactor/Disable", "/TwoFactor/RecoveryCodes"];
+    private static readonly string[] EndingActions = ["/Delete", "/Remove", "/Withdraw", "/Submit", "/Deactivate", "/Suspend", "/Reject", "/Close", "/Verify", "/Publish"];
 
     private readonly TrustFundApp _app;
     private readonly Dictionary<string, TestSession> _sessions = [];
@@ -127,7 +128,7 @@ public sealed class FormCrawler : IDisposable
             }
         }
 
-        return [.. forms.Values.OrderBy(f => EndingActions.Any(a => f.Action.EndsWith(a, StringComparison.OrdinalIgnoreCase)) ? 1 : 0).ThenBy(f => f.Action, StringComparer.Ordinal).ThenBy(f => f.Identity, StringComparer.Ordinal)];
+        return [.. forms.Values.OrderBy(f => SessionEndingActions.Any(a => f.Action.EndsWith(a, StringComparison.OrdinalIgnoreCase)) ? 2 : EndingActions.Any(a => f.Action.EndsWith(a, StringComparison.OrdinalIgnoreCase)) ? 1 : 0).ThenBy(f => f.Action, StringComparer.Ordinal).ThenBy(f => f.Identity, StringComparer.Ordinal)];
     }
 
     /// <summary>Posts <paramref name="fields"/> (raw bytes per value) to the form with the identity's token, as the form's encoding.</summary>
