@@ -172,6 +172,8 @@ public sealed class OrganisationVerificationTests
         var saved = await _app.WithDbAsync(db => db.Organisations.AsNoTracking().SingleAsync(o => o.Id == organisation.Id));
         Assert.That((saved.Bank!.Verified, saved.Bank.VerifiedBy, saved.Bank.VerifiedAtUtc), Is.EqualTo((true, "manager@trustfund.test", (DateTime?)FundData.Now(_app))));
         Assert.That(await _app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == AuditActions.OrganisationBankVerified && e.EntityId == organisation.Id.ToString())), Is.EqualTo(1));
+        var summary = await _app.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == AuditActions.OrganisationBankVerified && e.EntityId == organisation.Id.ToString()).Select(e => e.Summary).SingleAsync());
+        Assert.That(summary, Does.Not.Contain(saved.Bank.AccountNumber).And.Contain(saved.Bank.AccountNumber[^4..]), "the append-only audit trail never holds a full account number");
 
         await _app.WithDbAsync(async db =>
         {

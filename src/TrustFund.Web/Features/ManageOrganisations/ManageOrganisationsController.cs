@@ -128,7 +128,7 @@ public sealed class ManageOrganisationsController : Controller
         }
 
         _db.Entry(organisation).Property(o => o.Version).OriginalValue = input.Version;
-        _audit.Record(AuditActions.OrganisationBankVerified, $"Bank details of {organisation.LegalName} verified ({organisation.Bank!.AccountHolder}, {organisation.Bank.AccountNumber})", nameof(Organisation), organisation.Id.ToString());
+        _audit.Record(AuditActions.OrganisationBankVerified, $"Bank details of {organisation.LegalName} verified ({organisation.Bank!.AccountHolder}, account ending {LastFour(organisation.Bank.AccountNumber)})", nameof(Organisation), organisation.Id.ToString());
         try
         {
             await _db.SaveChangesAsync(cancellationToken);
@@ -251,4 +251,8 @@ public sealed class ManageOrganisationsController : Controller
             .ToListAsync(cancellationToken);
         return View("Details", input);
     }
+
+    // The audit trail is append-only: an account number written there could never be removed.
+    private static string LastFour(string accountNumber) =>
+        accountNumber.Length <= 4 ? "****" : accountNumber[^4..];
 }
