@@ -13,6 +13,7 @@ using TrustFund.Infrastructure.Email;
 using TrustFund.Infrastructure.Files;
 using TrustFund.Infrastructure.Identity;
 using TrustFund.Infrastructure.Persistence;
+using TrustFund.Infrastructure.Persistence.ReadModels;
 
 namespace TrustFund.Infrastructure;
 
@@ -26,7 +27,10 @@ public static class DependencyInjection
         var connectionString = ResolveConnectionString(configuration, provider, environment);
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
-        services.AddDbContext<TrustFundDbContext>(options => DbContextOptionsFactory.Configure(options, provider, connectionString));
+        services.AddSingleton<ChangeVersions>();
+        services.AddSingleton<ChangeVersionInterceptor>();
+        services.AddDbContext<TrustFundDbContext>((services, options) =>
+            DbContextOptionsFactory.Configure(options, provider, connectionString).AddInterceptors(services.GetRequiredService<ChangeVersionInterceptor>()));
 
         services.AddScoped<IAuditTrail, AuditTrail>();
         services.AddScoped<AuditChainVerifier>();

@@ -256,11 +256,21 @@ namespace TrustFund.Migrations.PostgreSql.Migrations
                     b.HasIndex("Reference")
                         .IsUnique();
 
+                    b.HasIndex("AmountRequested", "Id");
+
                     b.HasIndex("CallId", "Status");
 
                     b.HasIndex("OrganisationId", "CallId");
 
-                    b.HasIndex("Status", "SubmittedAtUtc");
+                    b.HasIndex("SubmittedAtUtc", "Id");
+
+                    b.HasIndex("Title", "Id");
+
+                    b.HasIndex("Status", "AmountRequested", "Id");
+
+                    b.HasIndex("Status", "SubmittedAtUtc", "Id");
+
+                    b.HasIndex("Status", "Title", "Id");
 
                     b.ToTable("Applications", (string)null);
                 });
@@ -376,6 +386,8 @@ namespace TrustFund.Migrations.PostgreSql.Migrations
                     b.HasIndex("Action", "Sequence");
 
                     b.HasIndex("ActorId", "Sequence");
+
+                    b.HasIndex("EntityId", "Sequence");
 
                     b.ToTable("AuditEntries", (string)null);
                 });
@@ -591,6 +603,8 @@ namespace TrustFund.Migrations.PostgreSql.Migrations
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LegalName");
 
                     b.HasIndex("Status");
 

@@ -257,11 +257,21 @@ namespace TrustFund.Migrations.SqlServer.Migrations
                         .IsUnique()
                         .HasFilter("[Reference] IS NOT NULL");
 
+                    b.HasIndex("AmountRequested", "Id");
+
                     b.HasIndex("CallId", "Status");
 
                     b.HasIndex("OrganisationId", "CallId");
 
-                    b.HasIndex("Status", "SubmittedAtUtc");
+                    b.HasIndex("SubmittedAtUtc", "Id");
+
+                    b.HasIndex("Title", "Id");
+
+                    b.HasIndex("Status", "AmountRequested", "Id");
+
+                    b.HasIndex("Status", "SubmittedAtUtc", "Id");
+
+                    b.HasIndex("Status", "Title", "Id");
 
                     b.ToTable("Applications", (string)null);
                 });
@@ -377,6 +387,8 @@ namespace TrustFund.Migrations.SqlServer.Migrations
                     b.HasIndex("Action", "Sequence");
 
                     b.HasIndex("ActorId", "Sequence");
+
+                    b.HasIndex("EntityId", "Sequence");
 
                     b.ToTable("AuditEntries", (string)null);
                 });
@@ -592,6 +604,8 @@ namespace TrustFund.Migrations.SqlServer.Migrations
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LegalName");
 
                     b.HasIndex("Status");
 

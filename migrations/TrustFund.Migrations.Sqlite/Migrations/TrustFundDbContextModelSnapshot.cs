@@ -169,9 +169,9 @@ namespace TrustFund.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal?>("AmountRequested")
+                    b.Property<long?>("AmountRequested")
                         .HasPrecision(18, 2)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("AssistanceIndex")
                         .IsRequired()
@@ -245,11 +245,21 @@ namespace TrustFund.Migrations.Sqlite.Migrations
                     b.HasIndex("Reference")
                         .IsUnique();
 
+                    b.HasIndex("AmountRequested", "Id");
+
                     b.HasIndex("CallId", "Status");
 
                     b.HasIndex("OrganisationId", "CallId");
 
-                    b.HasIndex("Status", "SubmittedAtUtc");
+                    b.HasIndex("SubmittedAtUtc", "Id");
+
+                    b.HasIndex("Title", "Id");
+
+                    b.HasIndex("Status", "AmountRequested", "Id");
+
+                    b.HasIndex("Status", "SubmittedAtUtc", "Id");
+
+                    b.HasIndex("Status", "Title", "Id");
 
                     b.ToTable("Applications", (string)null);
                 });
@@ -365,6 +375,8 @@ namespace TrustFund.Migrations.Sqlite.Migrations
                     b.HasIndex("Action", "Sequence");
 
                     b.HasIndex("ActorId", "Sequence");
+
+                    b.HasIndex("EntityId", "Sequence");
 
                     b.ToTable("AuditEntries", (string)null);
                 });
@@ -580,6 +592,8 @@ namespace TrustFund.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LegalName");
 
                     b.HasIndex("Status");
 

@@ -150,6 +150,10 @@ public class TrustFundDbContext
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(TrustFundDbContext).Assembly);
         builder.Entity<DataProtectionKey>().ToTable("DataProtectionKeys");
+        if (Database.IsSqlite())
+        {
+            builder.Entity<GrantApplication>().Property(a => a.AmountRequested).HasConversion<MinorUnitsConverter>();
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -14,6 +14,8 @@ using TrustFund.Web.Features.Account;
 using TrustFund.Web.Features.Benchmark;
 using TrustFund.Web.Features.TwoFactor;
 
+using TrustFund.Web.Features.ManageApplications;
+
 namespace TrustFund.Web.Hosting;
 
 /// <summary>Composition of the web tier: MVC with feature folders, Identity cookies, authorization, localization.</summary>
@@ -41,6 +43,10 @@ public static class WebServices
         services.AddTrustFundInfrastructure(configuration, environment);
         services.AddTrustFundIdentity();
         services.AddTrustFundAccounts(configuration, environment);
+
+        // Read models that are costly to build (counts, option lists) are cached; one request at a time rebuilds an entry.
+        services.AddHybridCache();
+        services.AddScoped<ApplicationListReader>();
 
         services.Configure<SecurityStampValidatorOptions>(options =>
         {

@@ -22,5 +22,6 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.HasIndex(e => e.OccurredAtUtc);
         builder.HasIndex(e => new { e.Action, e.Sequence });
         builder.HasIndex(e => new { e.ActorId, e.Sequence });
+        builder.HasIndex(e => new { e.EntityId, e.Sequence });
     }
 }

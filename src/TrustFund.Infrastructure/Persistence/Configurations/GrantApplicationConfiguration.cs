@@ -31,6 +31,13 @@ internal sealed class GrantApplicationConfiguration : IEntityTypeConfiguration<G
         builder.HasIndex(a => a.Reference).IsUnique();
         builder.HasIndex(a => new { a.OrganisationId, a.CallId });
         builder.HasIndex(a => new { a.CallId, a.Status });
-        builder.HasIndex(a => new { a.Status, a.SubmittedAtUtc });
+
+        // The managers' list seeks one page in the order chosen, with or without a status filter.
+        builder.HasIndex(a => new { a.Status, a.SubmittedAtUtc, a.Id });
+        builder.HasIndex(a => new { a.Status, a.AmountRequested, a.Id });
+        builder.HasIndex(a => new { a.Status, a.Title, a.Id });
+        builder.HasIndex(a => new { a.SubmittedAtUtc, a.Id });
+        builder.HasIndex(a => new { a.AmountRequested, a.Id });
+        builder.HasIndex(a => new { a.Title, a.Id });
     }
 }

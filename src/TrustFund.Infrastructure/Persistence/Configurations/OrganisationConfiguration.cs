@@ -19,5 +19,6 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         builder.Property(o => o.Profile).HasJsonConversion().IsRequired();
         builder.Property(o => o.Bank).HasJsonConversion();
         builder.HasIndex(o => o.Status);
+        builder.HasIndex(o => o.LegalName);
     }
 }

@@ -33,7 +33,10 @@ public sealed class ApplicationListEntry
 /// <summary>A call in the list's filter.</summary>
 public sealed record CallOption(Guid Id, string Code, string Title);
 
-/// <summary>The fund managers' list: filters as typed, one page of rows, counts per status.</summary>
+/// <summary>
+/// The fund managers' list: filters as typed, one page of rows, counts per status, and the cursors of
+/// the previous and next pages (null where there is none).
+/// </summary>
 public sealed record ApplicationListModel(
     ApplicationListQuery Query,
     IReadOnlyList<ApplicationListEntry> Rows,
@@ -41,4 +44,6 @@ public sealed record ApplicationListModel(
     int Page,
     int PageCount,
     IReadOnlyDictionary<ApplicationStatus, int> CountsByStatus,
-    IReadOnlyList<CallOption> Calls);
+    IReadOnlyList<CallOption> Calls,
+    string? PreviousCursor,
+    string? NextCursor);

@@ -33,7 +33,14 @@ public sealed class ApplicationListQuery
     /// <summary><c>asc</c> or <c>desc</c> (default: newest, largest first; names A to Z).</summary>
     public string? Dir { get; set; }
 
+    /// <summary>The page number shown (the cursors below decide which rows are read).</summary>
     public int Page { get; set; } = 1;
+
+    /// <summary>Cursor of the last row of the previous page: read the page after it.</summary>
+    public string? After { get; set; }
+
+    /// <summary>Cursor of the first row of the next page: read the page before it.</summary>
+    public string? Before { get; set; }
 
     /// <summary>Statuses a manager can see: every status but Draft.</summary>
     public static IReadOnlyList<ApplicationStatus> VisibleStatuses { get; } = Enum.GetValues<ApplicationStatus>().Where(s => s != ApplicationStatus.Draft).ToList();
@@ -85,8 +92,8 @@ public sealed class ApplicationListQuery
 
     public decimal? MaxAmount => AmountText.TryParse(Max, out var v) ? v : null;
 
-    /// <summary>This query's link with some values changed (null removes a parameter).</summary>
-    public string With(string? status = "\0", string? sort = "\0", string? dir = "\0", int? page = null)
+    /// <summary>This query's link with some values changed (null removes a parameter); links go to the first page unless a cursor is given.</summary>
+    public string With(string? status = "\0", string? sort = "\0", string? dir = "\0", int? page = null, string? after = null, string? before = null)
     {
         var values = new List<(string, string?)>
         {
@@ -100,7 +107,9 @@ public sealed class ApplicationListQuery
             ("q", Q),
             ("sort", sort == "\0" ? Sort : sort),
             ("dir", dir == "\0" ? Dir : dir),
-            ("page", (page ?? 1) > 1 ? page!.Value.ToString(CultureInfo.InvariantCulture) : null),
+            ("page", (page ?? 1) > 1 && (after ?? before) is not null ? page!.Value.ToString(CultureInfo.InvariantCulture) : null),
+            ("after", after),
+            ("before", before),
         };
         var query = string.Join("&", values.Where(v => !string.IsNullOrEmpty(v.Item2)).Select(v => $"{v.Item1}={Uri.EscapeDataString(v.Item2!)}"));
         return "/Manage/Applications" + (query.Length > 0 ? "?" + query : string.Empty);

@@ -26,9 +26,11 @@ public sealed class ManageApplicationsController : Controller
     private readonly IEmailOutbox _outbox;
     private readonly IFileStore _files;
     private readonly IStringLocalizer<ManageApplicationsController> _text;
+    private readonly ApplicationListReader _list;
 
-    public ManageApplicationsController(TrustFundDbContext db, IAuditTrail audit, IEmailOutbox outbox, IFileStore files, IStringLocalizer<ManageApplicationsController> text)
+    public ManageApplicationsController(TrustFundDbContext db, IAuditTrail audit, IEmailOutbox outbox, IFileStore files, IStringLocalizer<ManageApplicationsController> text, ApplicationListReader list)
     {
+        _list = list;
         _db = db;
         _audit = audit;
         _outbox = outbox;
@@ -44,23 +46,7 @@ public sealed class ManageApplicationsController : Controller
             ModelState.AddModelError(field, _text[message]);
         }
 
-        var filtered = Filter(Entries(), query);
-        var counts = await filtered.GroupBy(e => e.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        if (query.StatusFilter is { } status)
-        {
-            filtered = filtered.Where(e => e.Status == status);
-        }
-
-        var total = await filtered.CountAsync(cancellationToken);
-        var pageCount = Math.Max(1, (total + ApplicationListQuery.PageSize - 1) / ApplicationListQuery.PageSize);
-        var page = Math.Clamp(query.Page, 1, pageCount);
-        var rows = await Sort(filtered, query)
-            .Skip((page - 1) * ApplicationListQuery.PageSize)
-            .Take(ApplicationListQuery.PageSize)
-            .ToListAsync(cancellationToken);
-        var calls = await _db.Calls.AsNoTracking().OrderByDescending(c => c.OpensAtUtc).Select(c => new CallOption(c.Id, c.Code, c.Title)).ToListAsync(cancellationToken);
-        var byStatus = ApplicationListQuery.VisibleStatuses.ToDictionary(s => s, s => counts.FirstOrDefault(c => c.Key == s)?.Count ?? 0);
-        return View(new ApplicationListModel(query, rows, total, page, pageCount, byStatus, calls));
+        return View(await _list.ReadAsync(query, cancellationToken));
     }
 
     [HttpGet("{id:guid}")]
@@ -164,28 +150,31 @@ public sealed class ManageApplicationsController : Controller
 
     private async Task<ApplicationDetailsModel?> DetailsAsync(Guid id, int? versionNumber, RequestInformationInput? input, CancellationToken cancellationToken)
     {
-        var application = await _db.Applications.AsNoTracking().Include(a => a.Versions)
-            .SingleOrDefaultAsync(a => a.Id == id && a.SubmittedAtUtc != null, cancellationToken);
-        if (application is null)
+        // Three statements whatever the application's size: the application with its versions, call,
+        // organisation and screening; its documents; its history (indexed by entity id).
+        var found = await (
+            from a in _db.Applications.AsNoTracking().Include(a => a.Versions)
+            where a.Id == id && a.SubmittedAtUtc != null
+            join c in _db.Calls on a.CallId equals c.Id
+            join o in _db.Organisations on a.OrganisationId equals o.Id
+            from s in _db.Screenings.Where(s => s.ApplicationId == a.Id).DefaultIfEmpty()
+            select new { Application = a, Call = c, Organisation = o, Screening = s })
+            .AsSingleQuery()
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
         {
             return null;
         }
 
-        var call = await _db.Calls.AsNoTracking().SingleAsync(c => c.Id == application.CallId, cancellationToken);
-        var organisation = await _db.Organisations.AsNoTracking().SingleAsync(o => o.Id == application.OrganisationId, cancellationToken);
+        var (application, call, organisation, screening) = (found.Application, found.Call, found.Organisation, found.Screening);
         var attachments = await _db.Attachments.AsNoTracking()
             .Where(a => a.OrganisationId == application.OrganisationId && (a.ApplicationId == id || a.ApplicationId == null))
             .OrderBy(a => a.DocumentType).ThenBy(a => a.UploadedAtUtc)
             .ToListAsync(cancellationToken);
-        var screening = await _db.Screenings.AsNoTracking().SingleOrDefaultAsync(s => s.ApplicationId == id, cancellationToken);
-        var keys = new List<string> { id.ToString() };
-        if (screening is not null)
-        {
-            keys.Add(screening.Id.ToString());
-        }
-
+        var applicationKey = id.ToString();
+        var screeningKey = screening?.Id.ToString();
         var history = await _db.AuditEntries.AsNoTracking()
-            .Where(e => e.EntityId != null && keys.Contains(e.EntityId))
+            .Where(e => e.EntityId == applicationKey || (screeningKey != null && e.EntityId == screeningKey))
             .OrderBy(e => e.Sequence)
             .ToListAsync(cancellationToken);
         var shown = versionNumber is { } n ? application.Versions.FirstOrDefault(v => v.Number == n) : null;
@@ -201,103 +190,4 @@ public sealed class ManageApplicationsController : Controller
             screening,
             input ?? new RequestInformationInput { Version = application.Version });
     }
-
-    /// <summary>Submitted applications (drafts are the organisation's own business) with their call and organisation.</summary>
-    private IQueryable<ApplicationListEntry> Entries() =>
-        from a in _db.Applications.AsNoTracking()
-        where a.SubmittedAtUtc != null
-        join o in _db.Organisations on a.OrganisationId equals o.Id
-        join c in _db.Calls on a.CallId equals c.Id
-        select new ApplicationListEntry
-        {
-            Id = a.Id,
-            Reference = a.Reference,
-            Title = a.Title,
-            Status = a.Status,
-            AmountRequested = a.AmountRequested,
-            SubmittedAtUtc = a.SubmittedAtUtc,
-            CallId = a.CallId,
-            CallCode = c.Code,
-            OrganisationId = a.OrganisationId,
-            OrganisationName = o.LegalName,
-            CountryIndex = a.CountryIndex,
-            AssistanceIndex = a.AssistanceIndex,
-        };
-
-    private static IQueryable<ApplicationListEntry> Filter(IQueryable<ApplicationListEntry> entries, ApplicationListQuery query)
-    {
-        if (query.Call is { } callId)
-        {
-            entries = entries.Where(e => e.CallId == callId);
-        }
-
-        if (query.CountryFilter is { } country)
-        {
-            var term = GrantApplication.IndexTerm(country);
-            entries = entries.Where(e => e.CountryIndex.Contains(term));
-        }
-
-        if (query.RegionFilter is { } region)
-        {
-            entries = entries.Where(InRegion(region));
-        }
-
-        if (query.AssistanceFilter is { } assistance)
-        {
-            var term = GrantApplication.IndexTerm(assistance.ToString());
-            entries = entries.Where(e => e.AssistanceIndex.Contains(term));
-        }
-
-        if (query.MinAmount is { } min)
-        {
-            entries = entries.Where(e => e.AmountRequested >= min);
-        }
-
-        if (query.MaxAmount is { } max)
-        {
-            entries = entries.Where(e => e.AmountRequested <= max);
-        }
-
-        if (!string.IsNullOrWhiteSpace(query.Q))
-        {
-            var raw = query.Q.Trim();
-            var text = raw.ToLower(CultureInfo.InvariantCulture);
-#pragma warning disable CA1862, CA1304, CA1311 // translated to SQL lower(): portable across engines
-            // The exact-case test covers scripts whose case the database's lower() does not know.
-            entries = entries.Where(e => e.Title.Contains(raw) || e.OrganisationName.Contains(raw)
-                || e.Title.ToLower().Contains(text) || e.OrganisationName.ToLower().Contains(text) || (e.Reference != null && e.Reference.ToLower().Contains(text)));
-#pragma warning restore CA1862, CA1304, CA1311
-        }
-
-        return entries;
-    }
-
-    /// <summary>Any implementing country in the region: one indexed-text test per country of the region, computed once.</summary>
-    private static Expression<Func<ApplicationListEntry, bool>> InRegion(string region)
-    {
-        var countries = UnM49.Countries.Where(c => UnM49.IsWithin(c.Iso3!, region)).Select(c => c.Iso3!).ToList();
-        var entry = Expression.Parameter(typeof(ApplicationListEntry), "e");
-        var index = Expression.Property(entry, nameof(ApplicationListEntry.CountryIndex));
-        var contains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
-        Expression body = Expression.Constant(false);
-        foreach (var iso3 in countries)
-        {
-            body = Expression.OrElse(body, Expression.Call(index, contains, Expression.Constant(GrantApplication.IndexTerm(iso3))));
-        }
-
-        return Expression.Lambda<Func<ApplicationListEntry, bool>>(body, entry);
-    }
-
-    private static IQueryable<ApplicationListEntry> Sort(IQueryable<ApplicationListEntry> entries, ApplicationListQuery query) =>
-        (query.SortKey, query.Descending) switch
-        {
-            ("amount", true) => entries.OrderByDescending(e => e.AmountRequested).ThenBy(e => e.Id),
-            ("amount", false) => entries.OrderBy(e => e.AmountRequested).ThenBy(e => e.Id),
-            ("title", true) => entries.OrderByDescending(e => e.Title).ThenBy(e => e.Id),
-            ("title", false) => entries.OrderBy(e => e.Title).ThenBy(e => e.Id),
-            ("organisation", true) => entries.OrderByDescending(e => e.OrganisationName).ThenBy(e => e.Title).ThenBy(e => e.Id),
-            ("organisation", false) => entries.OrderBy(e => e.OrganisationName).ThenBy(e => e.Title).ThenBy(e => e.Id),
-            (_, true) => entries.OrderByDescending(e => e.SubmittedAtUtc).ThenBy(e => e.Id),
-            (_, false) => entries.OrderBy(e => e.SubmittedAtUtc).ThenBy(e => e.Id),
-        };
 }
