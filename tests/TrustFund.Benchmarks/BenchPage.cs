@@ -2,6 +2,7 @@ namespace TrustFund.Benchmarks;
 
 /// <summary>
 /// One page the benchmark loads: a name, a path (placeholders such as <c>{application}</c> are filled
-/// from the data set) and the account it is read as (null: anonymous).
+/// from the data set), the account it is read as (null: anonymous), and how many "next page" links to
+/// follow from that path first (a deep page of a keyset-paged list is reached the way a user reaches it).
 /// </summary>
-public sealed record BenchPage(string Name, string Path, string? Account);
+public sealed record BenchPage(string Name, string Path, string? Account, int FollowNext = 0);

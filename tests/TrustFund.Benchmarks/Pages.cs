@@ -23,7 +23,7 @@ public static class Pages
     [
         new("open calls", "/calls", null),
         new("applications list", "/Manage/Applications?Status=Eligible&Sort=amount&Dir=desc", Manager),
-        new("applications list p100", "/Manage/Applications?Status=Eligible&Sort=amount&Dir=desc&Page=100", Manager),
+        new("applications list p100", "/Manage/Applications?Status=Eligible&Sort=amount&Dir=desc", Manager, FollowNext: 99),
         new("application detail", "/Manage/Applications/{application}", Manager),
         new("applicant home", "/", Applicant),
     ];

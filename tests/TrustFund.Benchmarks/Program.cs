@@ -67,9 +67,20 @@ try
         sessions[account] = client;
     }
 
-    var pages = Pages.Baselines.Concat(Pages.Measured)
-        .Select(p => p with { Path = values.Aggregate(p.Path, (path, v) => path.Replace(v.Key, v.Value, StringComparison.Ordinal)) })
-        .ToList();
+    var pages = new List<BenchPage>();
+    foreach (var page in Pages.Baselines.Concat(Pages.Measured))
+    {
+        var path = values.Aggregate(page.Path, (path, v) => path.Replace(v.Key, v.Value, StringComparison.Ordinal));
+        if (page.FollowNext > 0)
+        {
+            var (deep, followed) = await (page.Account is null ? anonymous : sessions[page.Account]).FollowNextAsync(path, page.FollowNext, token);
+            Console.WriteLine($"  {page.Name}: page {followed + 1} reached by following {followed} next-page links");
+            path = deep;
+        }
+
+        pages.Add(page with { Path = path });
+    }
+
     var statements = new Dictionary<string, int?>();
     foreach (var page in pages)
     {

@@ -12,9 +12,8 @@ using TrustFund.Application.Common;
 using TrustFund.Infrastructure;
 using TrustFund.Web.Features.Account;
 using TrustFund.Web.Features.Benchmark;
-using TrustFund.Web.Features.TwoFactor;
-
 using TrustFund.Web.Features.ManageApplications;
+using TrustFund.Web.Features.TwoFactor;
 
 namespace TrustFund.Web.Hosting;
 
