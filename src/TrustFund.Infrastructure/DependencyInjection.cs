@@ -93,6 +93,7 @@ public static class DependencyInjection
             .AddEntityFrameworkStores<TrustFundDbContext>()
             .AddUserManager<TrustFundUserManager>()
             .AddSignInManager<TrustFundSignInManager>()
+            .AddClaimsPrincipalFactory<TrustFundClaimsPrincipalFactory>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<EmailLinkTokenProvider>(TokenOptions.DefaultProvider)
             .AddPasswordValidator<MaximumLengthPasswordValidator>()

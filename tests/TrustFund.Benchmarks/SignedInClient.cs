@@ -8,6 +8,7 @@ namespace TrustFund.Benchmarks;
 /// <summary>Signs in through the real login form (with its antiforgery token) and keeps the cookies.</summary>
 public sealed partial class SignedInClient : IDisposable
 {
+    private static readonly Dictionary<string, long> LastSteps = new(StringComparer.Ordinal);
     private readonly CookieContainer _cookies = new();
     private readonly HttpClient _client;
     private readonly Uri _address;
@@ -28,7 +29,7 @@ public sealed partial class SignedInClient : IDisposable
         var location = response.Headers.Location?.OriginalString ?? string.Empty;
         if (response.StatusCode == HttpStatusCode.Redirect && location.StartsWith("/Account/LoginWith2fa", StringComparison.Ordinal))
         {
-            using var second = await PostFormAsync(location, new() { ["Code"] = Totp.Now(DemoData.StaffAuthenticatorKey) }, cancellationToken);
+            using var second = await PostFormAsync(location, new() { ["Code"] = await FreshCodeAsync(email, cancellationToken) }, cancellationToken);
             Check(second);
         }
         else
@@ -43,6 +44,28 @@ public sealed partial class SignedInClient : IDisposable
                 throw new InvalidOperationException($"Signing in as {email} failed ({(int)answer.StatusCode} {answer.Headers.Location}).");
             }
         }
+    }
+
+    /// <summary>
+    /// The authenticator code of the current 30-second step; the app accepts each code once per account,
+    /// so a second sign-in within the same step waits for the next one, as a person would.
+    /// </summary>
+    private static async Task<string> FreshCodeAsync(string email, CancellationToken cancellationToken)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var step = now.ToUnixTimeSeconds() / 30;
+        lock (LastSteps)
+        {
+            if (!LastSteps.TryGetValue(email, out var last) || last < step)
+            {
+                LastSteps[email] = step;
+                return Totp.At(DemoData.StaffAuthenticatorKey, now);
+            }
+        }
+
+        var next = DateTimeOffset.FromUnixTimeSeconds((step + 1) * 30).AddSeconds(1);
+        await Task.Delay(next - now, cancellationToken);
+        return await FreshCodeAsync(email, cancellationToken);
     }
 
     /// <summary>Reads the form at <paramref name="path"/> for its antiforgery token, then posts the fields to it.</summary>

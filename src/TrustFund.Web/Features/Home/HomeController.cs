@@ -53,15 +53,18 @@ public sealed class HomeController : Controller
     private async Task<ApplicantHomeModel?> ApplicantHome(CancellationToken cancellationToken)
     {
         var userId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
-        var organisationId = await _db.Users.Where(u => u.Id == userId).Select(u => u.OrganisationId).SingleOrDefaultAsync(cancellationToken);
-        if (organisationId is null)
+        var organisation = await (
+            from u in _db.Users
+            where u.Id == userId
+            join o in _db.Organisations on u.OrganisationId equals o.Id
+            select new { o.Id, o.LegalName, o.Status, o.StatusReason }).SingleOrDefaultAsync(cancellationToken);
+        if (organisation is null)
         {
             return null;
         }
 
-        var organisation = await _db.Organisations.AsNoTracking().SingleAsync(o => o.Id == organisationId, cancellationToken);
         var colleagues = await _db.Users.AsNoTracking()
-            .Where(u => u.OrganisationId == organisationId)
+            .Where(u => u.OrganisationId == organisation.Id)
             .OrderBy(u => u.DisplayName)
             .Select(u => new ColleagueRow(u.DisplayName, u.Email!, u.IsActive))
             .ToListAsync(cancellationToken);

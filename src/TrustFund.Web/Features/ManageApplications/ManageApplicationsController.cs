@@ -151,7 +151,9 @@ public sealed class ManageApplicationsController : Controller
     private async Task<ApplicationDetailsModel?> DetailsAsync(Guid id, int? versionNumber, RequestInformationInput? input, CancellationToken cancellationToken)
     {
         // Three statements whatever the application's size: the application with its versions, call,
-        // organisation and screening; its documents; its history (indexed by entity id).
+        // organisation and screening; its documents; its history (indexed by entity id). One connection
+        // serves the three (the context closes it when the request ends).
+        await _db.Database.OpenConnectionAsync(cancellationToken);
         var found = await (
             from a in _db.Applications.AsNoTracking().Include(a => a.Versions)
             where a.Id == id && a.SubmittedAtUtc != null

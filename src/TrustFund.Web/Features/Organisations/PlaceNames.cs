@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using TrustFund.Domain.Places;
 
@@ -12,7 +13,20 @@ public static class PlaceNames
     public static string Area(string code) =>
         UnM49.ByCode(code)?.NameIn(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName) ?? code;
 
+    // Sorting names with the culture's collation costs milliseconds; the lists never change, so each
+    // language sorts them once.
+    private static readonly ConcurrentDictionary<(string UiCulture, string Culture), IReadOnlyList<(string, string)>> SortedCountries = new();
+    private static readonly ConcurrentDictionary<(string UiCulture, string Culture), IReadOnlyList<(string, string)>> SortedRegions = new();
+
     /// <summary>Countries sorted by their name in the reader's language.</summary>
     public static IReadOnlyList<(string Iso3, string Name)> Countries() =>
-        UnM49.Countries.Select(c => (c.Iso3!, Country(c.Iso3))).OrderBy(c => c.Item2, StringComparer.Create(CultureInfo.CurrentCulture, CompareOptions.None)).ToList();
+        SortedCountries.GetOrAdd(
+            (CultureInfo.CurrentUICulture.Name, CultureInfo.CurrentCulture.Name),
+            _ => UnM49.Countries.Select(c => (c.Iso3!, Country(c.Iso3))).OrderBy(c => c.Item2, StringComparer.Create(CultureInfo.CurrentCulture, CompareOptions.None)).ToList());
+
+    /// <summary>The UN M49 regions sorted by their name in the reader's language.</summary>
+    public static IReadOnlyList<(string Code, string Name)> Regions() =>
+        SortedRegions.GetOrAdd(
+            (CultureInfo.CurrentUICulture.Name, CultureInfo.CurrentCulture.Name),
+            _ => UnM49.Regions.Select(r => (r.Code, Area(r.Code))).OrderBy(r => r.Item2, StringComparer.Create(CultureInfo.CurrentCulture, CompareOptions.None)).ToList());
 }

@@ -17,8 +17,11 @@ internal sealed class TwoFactorEnrolmentFilter : IAsyncAuthorizationFilter
     public async Task OnAuthorizationAsync(AuthorizationFilterContext context)
     {
         var principal = context.HttpContext.User;
+
+        // The session says whether the user has enrolled (rebuilt at every refresh): no lookup needed when it says so.
         if (principal.Identity?.IsAuthenticated != true
             || !TwoFactorRoles.IsRequiredFor(principal)
+            || principal.HasClaim(TrustFundClaimsPrincipalFactory.TwoFactorClaim, "on")
             || context.ActionDescriptor.EndpointMetadata.OfType<AllowWithoutTwoFactorAttribute>().Any())
         {
             return;
