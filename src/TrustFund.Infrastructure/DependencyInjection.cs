@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -13,6 +12,7 @@ using TrustFund.Infrastructure.Email;
 using TrustFund.Infrastructure.Files;
 using TrustFund.Infrastructure.Identity;
 using TrustFund.Infrastructure.Persistence;
+using TrustFund.Infrastructure.Protection;
 
 namespace TrustFund.Infrastructure;
 
@@ -50,9 +50,7 @@ public static class DependencyInjection
             services.AddHostedService<OutboxDispatcherService>();
         }
 
-        services.AddDataProtection()
-            .SetApplicationName("TrustFund")
-            .PersistKeysToDbContext<TrustFundDbContext>();
+        services.AddTrustFundDataProtection(configuration, environment);
 
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         return services;
@@ -87,10 +85,12 @@ public static class DependencyInjection
                 options.SignIn.RequireConfirmedAccount = true;
             })
             .AddEntityFrameworkStores<TrustFundDbContext>()
+            .AddUserStore<ProtectedTokenUserStore>()
             .AddUserManager<TrustFundUserManager>()
             .AddSignInManager<TrustFundSignInManager>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<EmailLinkTokenProvider>(TokenOptions.DefaultProvider)
+            .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddPasswordValidator<MaximumLengthPasswordValidator>()
             .AddPasswordValidator<CommonPasswordValidator>();
     }
