@@ -37,6 +37,9 @@ public sealed class TrustFundApp : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>The address requests come from (the in-memory server has none unless set).</summary>
+    public System.Net.IPAddress? ConnectionAddress { get; init; }
+
     /// <summary>The app's clock; move it to test time-dependent rules.</summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
 
@@ -132,6 +135,10 @@ public sealed class TrustFundApp : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            if (ConnectionAddress is { } address)
+            {
+                services.AddSingleton<IStartupFilter>(new ConnectionAddress(address));
+            }
         });
     }
 
