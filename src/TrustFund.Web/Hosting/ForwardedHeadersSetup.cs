@@ -16,30 +16,29 @@ internal static class ForwardedHeadersSetup
 
     public static IServiceCollection AddTrustFundForwardedHeaders(this IServiceCollection services, IConfiguration configuration)
     {
+        // Parsed here, so a wrong address stops start-up instead of the first request.
         var section = configuration.GetSection(Section);
-        var proxies = section.GetSection("KnownProxies").Get<string[]>() ?? [];
-        var networks = section.GetSection("KnownNetworks").Get<string[]>() ?? [];
+        var proxies = (section.GetSection("KnownProxies").Get<string[]>() ?? [])
+            .Select(proxy => IPAddress.TryParse(proxy.Trim(), out var address)
+                ? address
+                : throw new InvalidOperationException($"{Section}:KnownProxies holds '{proxy}', which is not an IP address."))
+            .ToList();
+        var networks = (section.GetSection("KnownNetworks").Get<string[]>() ?? [])
+            .Select(network => System.Net.IPNetwork.TryParse(network.Trim(), out var parsed)
+                ? parsed
+                : throw new InvalidOperationException($"{Section}:KnownNetworks holds '{network}', which is not a network such as 10.0.0.0/8."))
+            .ToList();
+        var forwardLimit = section.GetValue("ForwardLimit", 1);
         services.Configure<ForwardedHeadersOptions>(options =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            options.ForwardLimit = section.GetValue("ForwardLimit", 1);
+            options.ForwardLimit = forwardLimit;
 
             // Replaces the framework's default (loopback trusted): only what is configured is trusted.
             options.KnownProxies.Clear();
             options.KnownIPNetworks.Clear();
-            foreach (var proxy in proxies)
-            {
-                options.KnownProxies.Add(IPAddress.TryParse(proxy.Trim(), out var address)
-                    ? address
-                    : throw new InvalidOperationException($"{Section}:KnownProxies holds '{proxy}', which is not an IP address."));
-            }
-
-            foreach (var network in networks)
-            {
-                options.KnownIPNetworks.Add(System.Net.IPNetwork.TryParse(network.Trim(), out var parsed)
-                    ? parsed
-                    : throw new InvalidOperationException($"{Section}:KnownNetworks holds '{network}', which is not a network such as 10.0.0.0/8."));
-            }
+            proxies.ForEach(options.KnownProxies.Add);
+            networks.ForEach(options.KnownIPNetworks.Add);
         });
         return services;
     }
