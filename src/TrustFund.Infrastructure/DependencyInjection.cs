@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -14,6 +13,7 @@ using TrustFund.Infrastructure.Files;
 using TrustFund.Infrastructure.Identity;
 using TrustFund.Infrastructure.Persistence;
 using TrustFund.Infrastructure.Persistence.ReadModels;
+using TrustFund.Infrastructure.Protection;
 
 namespace TrustFund.Infrastructure;
 
@@ -54,9 +54,7 @@ public static class DependencyInjection
             services.AddHostedService<OutboxDispatcherService>();
         }
 
-        services.AddDataProtection()
-            .SetApplicationName("TrustFund")
-            .PersistKeysToDbContext<TrustFundDbContext>();
+        services.AddTrustFundDataProtection(configuration, environment);
 
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         return services;
@@ -91,11 +89,13 @@ public static class DependencyInjection
                 options.SignIn.RequireConfirmedAccount = true;
             })
             .AddEntityFrameworkStores<TrustFundDbContext>()
+            .AddUserStore<ProtectedTokenUserStore>()
             .AddUserManager<TrustFundUserManager>()
             .AddSignInManager<TrustFundSignInManager>()
             .AddClaimsPrincipalFactory<TrustFundClaimsPrincipalFactory>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<EmailLinkTokenProvider>(TokenOptions.DefaultProvider)
+            .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddPasswordValidator<MaximumLengthPasswordValidator>()
             .AddPasswordValidator<CommonPasswordValidator>();
     }

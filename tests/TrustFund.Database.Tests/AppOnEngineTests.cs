@@ -6,9 +6,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrustFund.Application.Audit;
 using TrustFund.Database.Tests.Engines;
+using TrustFund.Domain.Organisations;
 using TrustFund.Infrastructure.Audit;
 using TrustFund.Infrastructure.Demo;
 using TrustFund.Infrastructure.Persistence;
+using TrustFund.Infrastructure.Protection;
 
 namespace TrustFund.Database.Tests;
 
@@ -85,6 +87,31 @@ public sealed partial class AppOnEngineTests : EngineFixture
         {
             Assert.That(protector.Unprotect(secret), Is.EqualTo("survivor case reference"));
             Assert.That(keys, Is.GreaterThanOrEqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task BankDetailsAndAuthenticatorKeys_AreStoredEncrypted_AndReadBack()
+    {
+        var organisation = Organisation.Register($"Encrypted on {Provider}", "NGA", Clock.GetUtcNow().UtcDateTime);
+        organisation.ChangeBankDetails(new BankDetails { BankName = "Engine Bank", SwiftBic = "ENGNNGLA", AccountNumber = "NG55ENGINE000777", AccountHolder = "Engine Holder Trust" });
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TrustFundDbContext>();
+            db.Organisations.Add(organisation);
+            await db.SaveChangesAsync();
+        }
+
+        await using var readScope = App.Services.CreateAsyncScope();
+        var reader = readScope.ServiceProvider.GetRequiredService<TrustFundDbContext>();
+        var column = await reader.Database.SqlQuery<string>($"SELECT \"Bank\" AS \"Value\" FROM \"Organisations\" WHERE \"Id\" = {organisation.Id}").SingleAsync();
+        var tokens = await reader.Database.SqlQuery<string>($"SELECT \"Value\" FROM \"AspNetUserTokens\" WHERE \"Name\" = 'AuthenticatorKey'").ToListAsync();
+        var read = await reader.Organisations.AsNoTracking().SingleAsync(o => o.Id == organisation.Id);
+        Assert.Multiple(() =>
+        {
+            Assert.That(column, Does.StartWith(ProtectedText.Header).And.Not.Contain("NG55ENGINE000777").And.Not.Contain("Engine Holder Trust"));
+            Assert.That(read.Bank, Is.EqualTo(organisation.Bank));
+            Assert.That(tokens, Is.Not.Empty.And.All.StartWith(ProtectedText.Header).And.None.Contain(DemoData.StaffAuthenticatorKey));
         });
     }
 

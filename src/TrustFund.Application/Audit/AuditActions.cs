@@ -40,6 +40,7 @@ public static class AuditActions
     public const string OrganisationProfileUpdated = "organisation.profile-updated";
     public const string OrganisationBankChanged = "organisation.bank-changed";
     public const string OrganisationBankVerified = "organisation.bank-verified";
+    public const string OrganisationBankDetailsViewed = "organisation.bank-details-viewed";
     public const string OrganisationDocumentUploaded = "organisation.document-uploaded";
     public const string OrganisationDocumentRemoved = "organisation.document-removed";
     public const string OrganisationMemberInvited = "organisation.member-invited";

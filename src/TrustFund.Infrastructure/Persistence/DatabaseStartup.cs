@@ -1,10 +1,15 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using TrustFund.Infrastructure.Protection;
 
 namespace TrustFund.Infrastructure.Persistence;
 
-/// <summary>Applies pending migrations at start-up; an unreachable database is logged, not fatal.</summary>
+/// <summary>
+/// Applies pending migrations at start-up, then protects any value still stored in plain text from
+/// before encryption at rest; an unreachable database is logged, not fatal.
+/// </summary>
 public static class DatabaseStartup
 {
     /// <summary>
@@ -22,6 +27,12 @@ public static class DatabaseStartup
             {
                 logger.LogInformation("Applying {Count} database migration(s) on {Provider}: {Migrations}", pending.Count, db.Provider, string.Join(", ", pending));
                 await db.Database.MigrateAsync(cancellationToken);
+            }
+
+            if (scope.ServiceProvider.GetService<IDataProtectionProvider>() is { } dataProtection
+                && await PlaintextSweep.ProtectAsync(db, dataProtection, cancellationToken) is > 0 and var protectedCount)
+            {
+                logger.LogInformation("Encrypted {Count} value(s) stored in plain text before encryption at rest", protectedCount);
             }
 
             return true;

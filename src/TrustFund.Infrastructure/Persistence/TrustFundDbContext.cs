@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +14,7 @@ using TrustFund.Domain.Organisations;
 using TrustFund.Infrastructure.Email;
 using TrustFund.Infrastructure.Files;
 using TrustFund.Infrastructure.Identity;
+using TrustFund.Infrastructure.Protection;
 
 namespace TrustFund.Infrastructure.Persistence;
 
@@ -28,11 +30,16 @@ public class TrustFundDbContext
     private readonly ICurrentActor? _actor;
     private readonly TimeProvider _clock;
 
-    public TrustFundDbContext(DbContextOptions<TrustFundDbContext> options, TimeProvider clock, ICurrentActor? actor = null)
+    /// <param name="dataProtection">
+    /// The app's Data Protection (key ring in this database), which encrypts bank details; without it
+    /// (design-time tools, data generators) organisations with bank details can be neither read nor written.
+    /// </param>
+    public TrustFundDbContext(DbContextOptions<TrustFundDbContext> options, TimeProvider clock, ICurrentActor? actor = null, IDataProtectionProvider? dataProtection = null)
         : base(options)
     {
         _clock = clock;
         _actor = actor;
+        BankColumn = new ProtectedBankColumn(dataProtection?.CreateProtector(ProtectionPurposes.BankDetails));
     }
 
     public DbSet<Organisation> Organisations => Set<Organisation>();
@@ -56,6 +63,9 @@ public class TrustFundDbContext
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>The encrypted bank details column, read and written with this context's key ring.</summary>
+    internal ProtectedBankColumn BankColumn { get; }
 
     /// <summary>The engine behind this context.</summary>
     public DatabaseProvider Provider => DatabaseProviders.FromEfProviderName(Database.ProviderName);
@@ -145,6 +155,11 @@ public class TrustFundDbContext
         }
     }
 
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        optionsBuilder.AddInterceptors(BankDetailsMaterializer.Instance);
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -166,6 +181,7 @@ public class TrustFundDbContext
     private void PrepareChanges()
     {
         ChangeTracker.DetectChanges();
+        BankColumn.Seal(ChangeTracker);
         foreach (var entry in ChangeTracker.Entries<AggregateRoot>().ToList())
         {
             switch (entry.State)

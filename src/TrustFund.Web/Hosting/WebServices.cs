@@ -104,11 +104,13 @@ public static class WebServices
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
         services.AddBenchmarkMode(configuration);
         services.AddTrustFundRateLimits(configuration);
+        services.AddTrustFundForwardedHeaders(configuration);
         return services;
     }
 
     public static WebApplication UseTrustFundPipeline(this WebApplication app)
     {
+        app.UseTrustFundForwardedHeaders(app.Configuration);
         if (app.Environment.IsDevelopment())
         {
             app.UseDeveloperExceptionPage();

@@ -52,7 +52,7 @@ public sealed class KeyboardTests : BrowserTest
         }
 
         await Assertions.Expect(code).ToBeFocusedAsync();
-        await page.Keyboard.TypeAsync(TrustFund.Web.Tests.Infrastructure.Totp.Now(DemoData.StaffAuthenticatorKey));
+        await page.Keyboard.TypeAsync(await TrustFund.Web.Tests.Infrastructure.Totp.UnusedNowAsync(account.Email, DemoData.StaffAuthenticatorKey));
         await page.Keyboard.PressAsync("Enter");
 
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(account.HomeHeading);

@@ -6,12 +6,38 @@ namespace TrustFund.Web.Tests.Infrastructure;
 
 /// <summary>
 /// What an authenticator app computes (RFC 6238: HMAC-SHA1 over the 30-second step count, 6 digits,
-/// base32 key). Identity checks codes against the wall clock, not the app's TimeProvider, so tests
-/// compute them at <see cref="DateTimeOffset.UtcNow"/>.
+/// base32 key). The app checks codes on its TimeProvider: web tests compute them at the fake clock's
+/// time (<see cref="TrustFundApp.CodeNow"/>), browser tests against a running app at the wall clock.
 /// </summary>
 public static class Totp
 {
     private const string Base32Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+
+    private static readonly Dictionary<string, long> LastUsedSteps = [];
+
+    /// <summary>
+    /// For browser tests against a running app (wall clock): the code the app shows now for
+    /// <paramref name="account"/>, or, when this process already used this step's code for that
+    /// account (the app accepts each code once), the next one after waiting for it.
+    /// </summary>
+    public static async Task<string> UnusedNowAsync(string account, string base32Key)
+    {
+        while (true)
+        {
+            var now = DateTimeOffset.UtcNow;
+            var step = now.ToUnixTimeSeconds() / 30;
+            lock (LastUsedSteps)
+            {
+                if (!LastUsedSteps.TryGetValue(account, out var last) || step > last)
+                {
+                    LastUsedSteps[account] = step;
+                    return At(base32Key, now);
+                }
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(30 - (now.ToUnixTimeSeconds() % 30)) + TimeSpan.FromMilliseconds(100));
+        }
+    }
 
     /// <summary>The code an app shows now for <paramref name="base32Key"/>.</summary>
     public static string Now(string base32Key) => At(base32Key, DateTimeOffset.UtcNow);
@@ -30,9 +56,11 @@ public static class Totp
     }
 
     /// <summary>A code that is certainly wrong now (not the code of any step Identity accepts).</summary>
-    public static string WrongNow(string base32Key)
+    public static string WrongNow(string base32Key) => WrongAt(base32Key, DateTimeOffset.UtcNow);
+
+    /// <summary>A code that is certainly wrong at <paramref name="now"/>.</summary>
+    public static string WrongAt(string base32Key, DateTimeOffset now)
     {
-        var now = DateTimeOffset.UtcNow;
         var accepted = Enumerable.Range(-3, 7).Select(i => At(base32Key, now.AddSeconds(30 * i))).ToHashSet();
         return Enumerable.Range(0, 100).Select(i => i.ToString("D6", CultureInfo.InvariantCulture)).First(c => !accepted.Contains(c));
     }

@@ -37,10 +37,19 @@ public sealed class TrustFundApp : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>The address requests come from (the in-memory server has none unless set).</summary>
+    public System.Net.IPAddress? ConnectionAddress { get; init; }
+
     /// <summary>The app's clock; move it to test time-dependent rules.</summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
 
     public string PickupFolder => _settings["Email:PickupFolder"]!;
+
+    /// <summary>The connection string of the app's database (settings may point it at another app's file).</summary>
+    public string ConnectionString => _settings["ConnectionStrings:TrustFund"]!;
+
+    /// <summary>The SQLite file the app uses.</summary>
+    public string DatabaseFile => new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString).DataSource;
 
     /// <summary>Starts the app (migrating its database) and adds the demo accounts.</summary>
     public async Task<TrustFundApp> StartAsync()
@@ -66,7 +75,7 @@ public sealed class TrustFundApp : WebApplicationFactory<Program>
         {
             var key = await AuthenticatorKeyAsync(email)
                 ?? throw new InvalidOperationException($"{email} must enter an authenticator code but has no key.");
-            response = await session.PostFormAsync(response.Headers.Location!.OriginalString, "/Account/LoginWith2fa", new() { ["Code"] = Totp.Now(key) });
+            response = await session.PostFormAsync(response.Headers.Location!.OriginalString, "/Account/LoginWith2fa", new() { ["Code"] = await UnusedCodeAsync(email, key) });
         }
 
         if (response.StatusCode != System.Net.HttpStatusCode.Redirect || TestSession.IsRedirectTo(response, "/Account/Login"))
@@ -75,6 +84,27 @@ public sealed class TrustFundApp : WebApplicationFactory<Program>
         }
 
         return session;
+    }
+
+    /// <summary>The code an authenticator app with <paramref name="key"/> shows at the app's clock.</summary>
+    public string CodeNow(string key) => Totp.At(key, Clock.GetUtcNow());
+
+    /// <summary>
+    /// The code an authenticator app shows now, unless the app already accepted this step's code from
+    /// the user (each code works once): then, like a person, waits for the next code by moving the clock.
+    /// </summary>
+    public async Task<string> UnusedCodeAsync(string email, string key)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<TrustFundUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No user {email}.");
+        var now = OneTimeAuthenticatorTokenProvider.StepOf(Clock.GetUtcNow());
+        if (await OneTimeAuthenticatorTokenProvider.LastAcceptedStepAsync(users, user) is { } last && last >= now)
+        {
+            Clock.Advance(TimeSpan.FromSeconds((last + 1 - now) * OneTimeAuthenticatorTokenProvider.StepSeconds));
+        }
+
+        return CodeNow(key);
     }
 
     /// <summary>The authenticator key Identity keeps for the user, or null.</summary>
@@ -105,6 +135,10 @@ public sealed class TrustFundApp : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            if (ConnectionAddress is { } address)
+            {
+                services.AddSingleton<IStartupFilter>(new ConnectionAddress(address));
+            }
         });
     }
 

@@ -166,7 +166,7 @@ public sealed class OrganisationProfileTests
         {
             var organisation = await db.Organisations.SingleAsync(o => o.Id == organisationId);
             organisation.ChangeBankDetails(new BankDetails { BankName = "First Bank", AccountNumber = "111", AccountHolder = organisation.LegalName });
-            db.Entry(organisation).Property(o => o.Bank).CurrentValue = organisation.Bank! with { Verified = true, VerifiedAtUtc = new DateTime(2026, 1, 5, 0, 0, 0, DateTimeKind.Utc) };
+            organisation.VerifyBankDetails("manager@trustfund.test", new DateTime(2026, 1, 5, 0, 0, 0, DateTimeKind.Utc));
             return await db.SaveChangesAsync();
         });
         using var applicant = await _app.SignInAsync("applicant@trustfund.test");

@@ -51,7 +51,7 @@ public sealed class TwoFactorTests
         Assert.That(enrolmentResponse.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(enrolmentPage.QuerySelector("form[action='/Account/Logout']"), Is.Not.Null, "signing out stays possible");
 
-        var (key, _) = await TwoFactorSteps.EnrolAsync(session);
+        var (key, _) = await TwoFactorSteps.EnrolAsync(_app, session);
 
         Assert.That((await session.GetAsync("/")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "the app opens once enrolled");
         Assert.That(key, Is.EqualTo(await _app.AuthenticatorKeyAsync(user.Email!)));
@@ -112,7 +112,7 @@ public sealed class TwoFactorTests
         using var session = await _app.SignInAsync(user.Email!);
         var key = await TwoFactorSteps.KeyOnEnrolmentPageAsync(session);
 
-        var response = await session.PostFormAsync(Enrolment, Enrolment, new() { ["Code"] = Totp.WrongNow(key) });
+        var response = await session.PostFormAsync(Enrolment, Enrolment, new() { ["Code"] = Totp.WrongAt(key, _app.Clock.GetUtcNow()) });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(FieldError(await TestSession.ParseAsync(response), "Code"), Does.Contain("The code is not right."));
@@ -129,7 +129,7 @@ public sealed class TwoFactorTests
         var (_, settings) = await session.GetPageAsync("/Account/TwoFactor");
         Assert.That(MainText(settings), Does.Contain("Two-factor sign-in is off."));
 
-        await TwoFactorSteps.EnrolAsync(session);
+        await TwoFactorSteps.EnrolAsync(_app, session);
         using (var withCode = _app.NewSession())
         {
             Assert.That(TestSession.IsRedirectTo(await PasswordStepAsync(withCode, user.Email!), "/Account/LoginWith2fa"), Is.True, "a code is now asked");
@@ -171,7 +171,7 @@ public sealed class TwoFactorTests
         Assert.That(TestSession.IsRedirectTo(password, "/Account/LoginWith2fa?returnUrl=%2FManage%2FCalls"), Is.True);
         Assert.That(TestSession.IsRedirectTo(await session.GetAsync("/"), "/Account/Login"), Is.True, "not signed in after the password alone");
 
-        var response = await session.PostFormAsync(password.Headers.Location!.OriginalString, "/Account/LoginWith2fa", new() { ["Code"] = Totp.Now(DemoData.StaffAuthenticatorKey), ["ReturnUrl"] = "/Manage/Calls" });
+        var response = await session.PostFormAsync(password.Headers.Location!.OriginalString, "/Account/LoginWith2fa", new() { ["Code"] = await _app.UnusedCodeAsync("manager@trustfund.test", DemoData.StaffAuthenticatorKey), ["ReturnUrl"] = "/Manage/Calls" });
 
         Assert.That(TestSession.IsRedirectTo(response, "/Manage/Calls"), Is.True);
         Assert.That((await session.GetAsync("/Manage/Calls")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -199,15 +199,15 @@ public sealed class TwoFactorTests
 
         for (var attempt = 1; attempt <= 4; attempt++)
         {
-            var refused = await session.PostFormAsync(form, "/Account/LoginWith2fa", new() { ["Code"] = Totp.WrongNow(key) });
+            var refused = await session.PostFormAsync(form, "/Account/LoginWith2fa", new() { ["Code"] = Totp.WrongAt(key, _app.Clock.GetUtcNow()) });
             Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.OK), $"attempt {attempt}");
             Assert.That(FieldError(await TestSession.ParseAsync(refused), "Code"), Does.Contain("The code is not right."));
         }
 
         Assert.That(TestSession.IsRedirectTo(await session.GetAsync("/"), "/Account/Login"), Is.True, "still not signed in");
-        var fifth = await session.PostFormAsync(form, "/Account/LoginWith2fa", new() { ["Code"] = Totp.WrongNow(key) });
+        var fifth = await session.PostFormAsync(form, "/Account/LoginWith2fa", new() { ["Code"] = Totp.WrongAt(key, _app.Clock.GetUtcNow()) });
         Assert.That(FieldError(await TestSession.ParseAsync(fifth), "Code"), Does.Contain("Too many failed attempts."));
-        var rightButLocked = await session.PostFormAsync(form, "/Account/LoginWith2fa", new() { ["Code"] = Totp.Now(key) });
+        var rightButLocked = await session.PostFormAsync(form, "/Account/LoginWith2fa", new() { ["Code"] = _app.CodeNow(key) });
         Assert.That(FieldError(await TestSession.ParseAsync(rightButLocked), "Code"), Does.Contain("Too many failed attempts."), "a locked account refuses even the right code");
         Assert.That(await AuditedAsync(AuditActions.TwoFactorFailed, user), Is.EqualTo(4));
         Assert.That(await AuditedAsync(AuditActions.LockedOut, user), Is.GreaterThanOrEqualTo(1));
@@ -235,7 +235,7 @@ public sealed class TwoFactorTests
         IReadOnlyList<string> codes;
         using (var enrolling = await _app.SignInAsync(user.Email!))
         {
-            (_, codes) = await TwoFactorSteps.EnrolAsync(enrolling);
+            (_, codes) = await TwoFactorSteps.EnrolAsync(_app, enrolling);
         }
 
         using (var first = _app.NewSession())
@@ -290,13 +290,13 @@ public sealed class TwoFactorTests
         Assert.That(await AuditedAsync(AuditActions.TwoFactorReset, user), Is.EqualTo(1));
         Assert.That(await TwoFactorEnabledAsync(user.Email!), Is.False);
         Assert.That(TestSession.IsRedirectTo(await session.GetAsync("/Manage/Calls"), Enrolment), Is.True, "a fund manager must enrol again");
-        var (newKey, _) = await TwoFactorSteps.EnrolAsync(session);
+        var (newKey, _) = await TwoFactorSteps.EnrolAsync(_app, session);
         Assert.That(newKey, Is.Not.EqualTo(oldKey));
         Assert.That((await session.GetAsync("/Manage/Calls")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
         using var withOldApp = _app.NewSession();
         var password = await PasswordStepAsync(withOldApp, user.Email!);
-        var old = await withOldApp.PostFormAsync(password.Headers.Location!.OriginalString, "/Account/LoginWith2fa", new() { ["Code"] = Totp.Now(oldKey) });
+        var old = await withOldApp.PostFormAsync(password.Headers.Location!.OriginalString, "/Account/LoginWith2fa", new() { ["Code"] = _app.CodeNow(oldKey) });
         Assert.That(FieldError(await TestSession.ParseAsync(old), "Code"), Does.Contain("The code is not right."), "the old app's codes no longer work");
     }
 
@@ -305,7 +305,7 @@ public sealed class TwoFactorTests
     {
         var user = await CreateUserAsync(_app, Roles.Reviewer);
         using var session = await _app.SignInAsync(user.Email!);
-        var (_, oldCodes) = await TwoFactorSteps.EnrolAsync(session);
+        var (_, oldCodes) = await TwoFactorSteps.EnrolAsync(_app, session);
 
         var response = await session.PostFormAsync("/Account/TwoFactor", "/Account/TwoFactor/RecoveryCodes", []);
 

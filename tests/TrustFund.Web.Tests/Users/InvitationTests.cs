@@ -74,7 +74,7 @@ public sealed class InvitationTests
         Assert.That(audited, Is.True);
         using var signedIn = await _app.SignInAsync(email, Password);
         Assert.That(TestSession.IsRedirectTo(await signedIn.GetAsync("/"), "/Account/TwoFactor/Enable"), Is.True, "A finance officer sets up two-factor sign-in at the first sign-in");
-        await TwoFactorSteps.EnrolAsync(signedIn);
+        await TwoFactorSteps.EnrolAsync(_app, signedIn);
         var (_, home) = await signedIn.GetPageAsync("/");
         Assert.That(Heading(home), Is.EqualTo("Payments"));
 

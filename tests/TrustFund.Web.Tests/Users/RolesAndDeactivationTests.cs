@@ -41,7 +41,7 @@ public sealed class RolesAndDeactivationTests
         Assert.That(TestSession.IsRedirectTo(stale, "/Account/Login"), Is.True, "The session with the old roles has ended");
         using var again = await _app.SignInAsync(reviewer.Email!);
         Assert.That(TestSession.IsRedirectTo(await again.GetAsync("/Admin/Users"), "/Account/TwoFactor/Enable"), Is.True, "An administrator must set up two-factor sign-in first");
-        await TwoFactorSteps.EnrolAsync(again);
+        await TwoFactorSteps.EnrolAsync(_app, again);
         Assert.That((await again.GetAsync("/Admin/Users")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 

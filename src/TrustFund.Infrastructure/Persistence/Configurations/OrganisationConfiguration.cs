@@ -17,7 +17,7 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         builder.Property(o => o.Status).HasConversion<string>().HasMaxLength(40);
         builder.Property(o => o.StatusReason).HasMaxLength(2000);
         builder.Property(o => o.Profile).HasJsonConversion().IsRequired();
-        builder.Property(o => o.Bank).HasJsonConversion();
+        ProtectedBankColumn.Map(builder);
         builder.HasIndex(o => o.Status);
         builder.HasIndex(o => o.LegalName);
     }

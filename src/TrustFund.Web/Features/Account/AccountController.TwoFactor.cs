@@ -50,7 +50,7 @@ public sealed partial class AccountController
         }
 
         await _audit.RecordNowAsync(AuditActions.TwoFactorFailed, $"Wrong authenticator code for {user.Email}", "User", user.Id.ToString());
-        ModelState.AddModelError(nameof(AuthenticatorCodeInput.Code), _text["The code is not right. Enter the code your authenticator app shows now."]);
+        ModelState.AddModelError(nameof(AuthenticatorCodeInput.Code), _text["The code is not right. Enter the code your authenticator app shows now: each code works once, so if you have just used it, wait for the next one."]);
         return CodeForm(input);
     }
 

@@ -239,6 +239,13 @@ public sealed class ManageOrganisationsController : Controller
 
     private async Task<ViewResult> DetailsView(Organisation organisation, StatusChangeInput input, CancellationToken cancellationToken)
     {
+        if (organisation.Bank is not null)
+        {
+            // The page shows the account number to Secretariat staff, never members of the organisation:
+            // who saw it is recorded (without the number itself).
+            await _audit.RecordNowAsync(AuditActions.OrganisationBankDetailsViewed, $"{User.Identity?.Name} viewed the bank details of {organisation.LegalName}", nameof(Organisation), organisation.Id.ToString(), cancellationToken);
+        }
+
         ViewData["Organisation"] = organisation;
         ViewData["Documents"] = await _db.Attachments.AsNoTracking()
             .Where(a => a.OrganisationId == organisation.Id && a.ApplicationId == null)

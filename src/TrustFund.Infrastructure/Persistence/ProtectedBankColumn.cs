@@ -1,0 +1,100 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TrustFund.Domain.Organisations;
+using TrustFund.Infrastructure.Protection;
+
+namespace TrustFund.Infrastructure.Persistence;
+
+/// <summary>
+/// Keeps <see cref="Organisation.Bank"/> encrypted at rest. EF Core maps the column <c>Bank</c> to a
+/// shadow property holding the Data Protection ciphertext of the JSON document; the domain property
+/// itself is not mapped. A context unprotects the column when an organisation is materialised
+/// (<see cref="BankDetailsMaterializer"/>) and protects it again, with its own app's key ring, before
+/// each save. Value converters cannot do this: they are part of the model, which EF Core shares
+/// between every context of the process, while the key ring belongs to one app.
+/// </summary>
+internal sealed class ProtectedBankColumn
+{
+    /// <summary>The shadow property mapped to the column.</summary>
+    public const string Property = "BankDetails";
+
+    /// <summary>The column, named as before encryption (its type is unchanged: text).</summary>
+    public const string Column = "Bank";
+
+    private static readonly Action<Organisation, BankDetails?> SetBank =
+        typeof(Organisation).GetProperty(nameof(Organisation.Bank), BindingFlags.Instance | BindingFlags.Public)!.SetMethod!
+            .CreateDelegate<Action<Organisation, BankDetails?>>();
+
+    private readonly IDataProtector? _protector;
+
+    // What each organisation held when this context read or last sealed it, and whether the column
+    // already holds ciphertext: an unchanged, already protected value is not protected again.
+    private readonly ConditionalWeakTable<Organisation, Sealed> _sealed = [];
+
+    public ProtectedBankColumn(IDataProtector? protector)
+    {
+        _protector = protector;
+    }
+
+    public static void Map(EntityTypeBuilder<Organisation> builder)
+    {
+        builder.Ignore(o => o.Bank);
+        builder.Property<string?>(Property).HasColumnName(Column);
+    }
+
+    /// <summary>Gives a materialised organisation its bank details from the stored column value.</summary>
+    public void Load(Organisation organisation, string? stored)
+    {
+        BankDetails? bank = null;
+        if (stored is not null)
+        {
+            if (ProtectedText.IsProtected(stored) && _protector is null)
+            {
+                throw NoKeyRing();
+            }
+
+            var json = _protector is null ? stored : ProtectedText.Reveal(_protector, stored);
+            bank = JsonSerializer.Deserialize<BankDetails>(json, JsonColumn.Options);
+        }
+
+        SetBank(organisation, bank);
+        _sealed.AddOrUpdate(organisation, new Sealed(bank, stored is null || ProtectedText.IsProtected(stored)));
+    }
+
+    /// <summary>
+    /// Before a save: writes the ciphertext of every tracked organisation whose bank details changed,
+    /// or are still stored as plain text from before encryption.
+    /// </summary>
+    public void Seal(ChangeTracker changes)
+    {
+        foreach (var entry in changes.Entries<Organisation>())
+        {
+            if (entry.State is EntityState.Deleted or EntityState.Detached)
+            {
+                continue;
+            }
+
+            var bank = entry.Entity.Bank;
+            if (_sealed.TryGetValue(entry.Entity, out var known) && known.IsProtected && Equals(known.Bank, bank))
+            {
+                continue;
+            }
+
+            entry.Property<string?>(Property).CurrentValue = bank is null ? null : Protect(bank);
+            _sealed.AddOrUpdate(entry.Entity, new Sealed(bank, true));
+        }
+    }
+
+    private string Protect(BankDetails bank) =>
+        (_protector ?? throw NoKeyRing()).Protect(JsonSerializer.Serialize(bank, JsonColumn.Options));
+
+    private static InvalidOperationException NoKeyRing() => new(
+        "Bank details are encrypted with ASP.NET Core Data Protection: this database context was created without an IDataProtectionProvider, so it cannot read or write them.");
+
+    private sealed record Sealed(BankDetails? Bank, bool IsProtected);
+}
