@@ -160,7 +160,13 @@ public sealed class ManageApplicationsController : Controller
             join c in _db.Calls on a.CallId equals c.Id
             join o in _db.Organisations on a.OrganisationId equals o.Id
             from s in _db.Screenings.Where(s => s.ApplicationId == a.Id).DefaultIfEmpty()
-            select new { Application = a, Call = c, Organisation = o, Screening = s })
+            select new
+            {
+                Application = a,
+                Call = new ApplicationDetailsModel.CallSummary(c.Id, c.Code, c.Title),
+                Organisation = new ApplicationDetailsModel.OrganisationSummary(o.Id, o.LegalName, o.Status),
+                Screening = s,
+            })
             .AsSingleQuery()
             .SingleOrDefaultAsync(cancellationToken);
         if (found is null)
