@@ -32,18 +32,10 @@ public sealed class ApplicationListReader(TrustFundDbContext db, HybridCache cac
         var total = query.StatusFilter is { } status ? byStatus[status] : counts.Sum();
         var pageCount = Math.Max(1, (total + ApplicationListQuery.PageSize - 1) / ApplicationListQuery.PageSize);
 
-        var filtered = Filter(Entries(db), query);
-        if (query.StatusFilter is { } only)
-        {
-            filtered = filtered.Where(e => e.Status == only);
-        }
-
         var after = ApplicationListCursor.Decode(query.After, query.SortKey);
         var before = after is null ? ApplicationListCursor.Decode(query.Before, query.SortKey) : null;
         var backwards = before is not null;
-        var rows = await Seek(filtered, query.SortKey, query.Descending ^ backwards, after ?? before)
-            .Take(ApplicationListQuery.PageSize + 1)
-            .ToListAsync(cancellationToken);
+        var rows = await PageQuery(db, query, after ?? before, backwards).ToListAsync(cancellationToken);
         var more = rows.Count > ApplicationListQuery.PageSize;
         if (more)
         {
@@ -75,6 +67,29 @@ public sealed class ApplicationListReader(TrustFundDbContext db, HybridCache cac
             hasNext && rows.Count > 0 ? ApplicationListCursor.From(rows[^1], query.SortKey).Encode() : null);
     }
 
+    /// <summary>
+    /// One page and one row more (to know whether another page follows): the rows past
+    /// <paramref name="cursor"/> in the list's order, or before it when <paramref name="backwards"/>.
+    /// </summary>
+    internal static IQueryable<ApplicationListEntry> PageQuery(TrustFundDbContext db, ApplicationListQuery query, ApplicationListCursor? cursor, bool backwards)
+    {
+        var filtered = Filter(Entries(db), query);
+        if (query.StatusFilter is { } only)
+        {
+            filtered = filtered.Where(e => e.Status == only);
+        }
+
+        return Seek(filtered, query.SortKey, query.Descending ^ backwards, cursor).Take(ApplicationListQuery.PageSize + 1);
+    }
+
+    /// <summary>Applications per status under the query's filters (not its status).</summary>
+    internal static IQueryable<StatusCount> CountQuery(TrustFundDbContext db, ApplicationListQuery query)
+    {
+        // Only a text search needs the organisation's name; without one the count reads one index.
+        var entries = string.IsNullOrWhiteSpace(query.Q) ? EntriesWithoutNames(db) : Entries(db);
+        return Filter(entries, query).GroupBy(e => e.Status).Select(g => new StatusCount(g.Key, g.Count()));
+    }
+
     /// <summary>Counts per visible status (in <see cref="ApplicationListQuery.VisibleStatuses"/> order) for the query's filters.</summary>
     private async Task<int[]> CountsAsync(ApplicationListQuery query, CancellationToken cancellationToken)
     {
@@ -86,13 +101,8 @@ public sealed class ApplicationListReader(TrustFundDbContext db, HybridCache cac
             {
                 await using var scope = state.scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<TrustFundDbContext>();
-                // Only a text search needs the organisation's name; without one the count reads one index.
-                var entries = string.IsNullOrWhiteSpace(state.query.Q) ? EntriesWithoutNames(db) : Entries(db);
-                var counts = await Filter(entries, state.query)
-                    .GroupBy(e => e.Status)
-                    .Select(g => new { g.Key, Count = g.Count() })
-                    .ToListAsync(token);
-                return ApplicationListQuery.VisibleStatuses.Select(s => counts.FirstOrDefault(c => c.Key == s)?.Count ?? 0).ToArray();
+                var counts = await CountQuery(db, state.query).ToListAsync(token);
+                return ApplicationListQuery.VisibleStatuses.Select(s => counts.FirstOrDefault(c => c.Status == s)?.Count ?? 0).ToArray();
             },
             CacheOptions,
             cancellationToken: cancellationToken);
@@ -287,4 +297,7 @@ public sealed class ApplicationListReader(TrustFundDbContext db, HybridCache cac
         }
     }
 #pragma warning restore CA1309
+
+    /// <summary>How many applications have a status.</summary>
+    internal sealed record StatusCount(ApplicationStatus Status, int Count);
 }
