@@ -12,15 +12,46 @@ namespace TrustFund.Infrastructure.Identity;
 /// codes (including redeeming and counting them) through <see cref="GetTokenAsync"/> and
 /// <see cref="SetTokenAsync"/>, so protecting these two covers every secret the table holds.
 /// A token written before encryption is read as it is and protected when next written.
+/// Recovery codes are stored as salted password hashes (one per code, inside the encrypted value), so
+/// neither the database nor the key ring gives them back; codes stored before hashing still redeem once.
 /// </summary>
 public sealed class ProtectedTokenUserStore : UserStore<TrustFundUser, TrustFundRole, TrustFundDbContext, Guid>
 {
+    private const string HashedPrefix = "hash:";
+    private const string RecoveryCodeTokenName = "RecoveryCodes";
+    private const string InternalLoginProvider = "[AspNetUserStore]";
     private readonly IDataProtector _protector;
+    private readonly IPasswordHasher<TrustFundUser> _hasher;
 
-    public ProtectedTokenUserStore(TrustFundDbContext context, IDataProtectionProvider dataProtection, IdentityErrorDescriber? describer = null)
+    public ProtectedTokenUserStore(TrustFundDbContext context, IDataProtectionProvider dataProtection, IPasswordHasher<TrustFundUser> hasher, IdentityErrorDescriber? describer = null)
         : base(context, describer)
     {
         _protector = dataProtection.CreateProtector(ProtectionPurposes.UserTokens);
+        _hasher = hasher;
+    }
+
+    public override Task ReplaceCodesAsync(TrustFundUser user, IEnumerable<string> recoveryCodes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(recoveryCodes);
+        var hashed = recoveryCodes.Select(code => HashedPrefix + _hasher.HashPassword(user, code));
+        return SetTokenAsync(user, InternalLoginProvider, RecoveryCodeTokenName, string.Join(";", hashed), cancellationToken);
+    }
+
+    public override async Task<bool> RedeemCodeAsync(TrustFundUser user, string code, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(code);
+        var stored = await GetTokenAsync(user, InternalLoginProvider, RecoveryCodeTokenName, cancellationToken) ?? string.Empty;
+        var codes = stored.Split(';', StringSplitOptions.RemoveEmptyEntries).ToList();
+        var match = codes.FindIndex(entry => Matches(user, entry, code));
+        if (match < 0)
+        {
+            return false;
+        }
+
+        codes.RemoveAt(match);
+        await SetTokenAsync(user, InternalLoginProvider, RecoveryCodeTokenName, string.Join(";", codes), cancellationToken);
+        return true;
     }
 
     // An empty value (no recovery codes left) holds no secret and stays empty.
@@ -32,4 +63,9 @@ public sealed class ProtectedTokenUserStore : UserStore<TrustFundUser, TrustFund
         var stored = await base.GetTokenAsync(user, loginProvider, name, cancellationToken);
         return stored is null ? null : ProtectedText.Reveal(_protector, stored);
     }
+
+    private bool Matches(TrustFundUser user, string entry, string code) =>
+        entry.StartsWith(HashedPrefix, StringComparison.Ordinal)
+            ? _hasher.VerifyHashedPassword(user, entry[HashedPrefix.Length..], code) != PasswordVerificationResult.Failed
+            : string.Equals(entry, code, StringComparison.Ordinal);
 }

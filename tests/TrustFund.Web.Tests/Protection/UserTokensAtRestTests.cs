@@ -55,6 +55,64 @@ public sealed class UserTokensAtRestTests
     }
 
     [Test]
+    public async Task RecoveryCodes_AreStoredAsSaltedHashes_EvenOnceDecrypted()
+    {
+        var user = await CreateUserAsync(_app, Roles.Reviewer);
+        IReadOnlyList<string> codes;
+        using (var session = await _app.SignInAsync(user.Email!))
+        {
+            (_, codes) = await TwoFactorSteps.EnrolAsync(_app, session);
+        }
+
+        // What the store gives back after decrypting: hashes only, one per code, none equal to another.
+        var revealed = await _app.WithDbAsync(async db =>
+        {
+            var store = new ProtectedTokenUserStore(db, _app.Services.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>(), _app.Services.GetRequiredService<IPasswordHasher<TrustFundUser>>());
+            return await store.GetTokenAsync((await db.Users.SingleAsync(u => u.Id == user.Id))!, "[AspNetUserStore]", "RecoveryCodes", CancellationToken.None);
+        });
+        var entries = revealed!.Split(';');
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(entries, Has.Length.EqualTo(10), "ten codes");
+            Assert.That(entries, Has.All.StartsWith("hash:"), "each hashed");
+            Assert.That(entries, Is.Unique, "each with its own salt");
+            Assert.That(codes, Has.None.Matches<string>(code => revealed.Contains(code, StringComparison.OrdinalIgnoreCase)), "no code in clear behind the encryption");
+        });
+    }
+
+    [Test]
+    public async Task RecoveryCodeStoredBeforeHashing_RedeemsOnce()
+    {
+        var user = await CreateUserAsync(_app, Roles.Reviewer);
+        using (var session = await _app.SignInAsync(user.Email!))
+        {
+            await TwoFactorSteps.EnrolAsync(_app, session);
+        }
+
+        await _app.WithDbAsync(async db =>
+        {
+            var store = new ProtectedTokenUserStore(db, _app.Services.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>(), _app.Services.GetRequiredService<IPasswordHasher<TrustFundUser>>());
+            var entity = await db.Users.SingleAsync(u => u.Id == user.Id);
+            await store.SetTokenAsync(entity, "[AspNetUserStore]", "RecoveryCodes", "OLDCODE-0001;OLDCODE-0002", CancellationToken.None);
+            return await db.SaveChangesAsync();
+        });
+
+        using var first = _app.NewSession();
+        await first.PostFormAsync("/Account/Login", "/Account/Login", new() { ["Email"] = user.Email!, ["Password"] = DemoData.Password });
+        var recovered = await first.PostFormAsync("/Account/LoginWithRecoveryCode", "/Account/LoginWithRecoveryCode", new() { ["RecoveryCode"] = "OLDCODE-0002" });
+        using var second = _app.NewSession();
+        await second.PostFormAsync("/Account/Login", "/Account/Login", new() { ["Email"] = user.Email!, ["Password"] = DemoData.Password });
+        var again = await second.PostFormAsync("/Account/LoginWithRecoveryCode", "/Account/LoginWithRecoveryCode", new() { ["RecoveryCode"] = "OLDCODE-0002" });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(TestSession.IsRedirectTo(recovered, "/"), Is.True, "the old code signs in");
+            Assert.That(TestSession.IsRedirectTo(again, "/"), Is.False, "but only once");
+        });
+    }
+
+    [Test]
     public async Task DemoStaffKey_IsSeededThroughTheProtectingStore()
     {
         var manager = (await FindUserAsync(_app, "manager@trustfund.test"))!;
