@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Domain.Applications;
+using TrustFund.Infrastructure.Persistence;
 using TrustFund.Web.Features.ManageApplications;
 using TrustFund.Web.Tests.Infrastructure;
 
@@ -40,20 +41,7 @@ public sealed class ApplicationListPlanTests
         var query = new ApplicationListQuery { Sort = sort, Dir = dir, Status = status };
         var cursor = pastACursor ? new ApplicationListCursor(query.SortKey, sort switch { "amount" => "5002.00", "title" => "Plan 2", _ => DateTime.UtcNow.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture) }, Guid.NewGuid()) : null;
 
-        var plan = await _app.WithDbAsync(async db =>
-        {
-            await db.Database.OpenConnectionAsync();
-            await using var command = ApplicationListReader.PageQuery(db, query, cursor, backwards: false).CreateDbCommand();
-            command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
-            var lines = new List<string>();
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                lines.Add(reader.GetString(3));
-            }
-
-            return lines;
-        });
+        var plan = await PlanAsync(db => ApplicationListReader.PageQuery(db, query, cursor, backwards: false).CreateDbCommand());
 
         var applications = plan.Where(l => l.Contains(" a ", StringComparison.Ordinal) || l.EndsWith(" a", StringComparison.Ordinal)).ToList();
         Assert.Multiple(() =>
@@ -68,13 +56,21 @@ public sealed class ApplicationListPlanTests
     [TestCase(true)]
     public async Task StatusCounts_ReadAnIndex(bool forOneCall)
     {
-        var plan = await _app.WithDbAsync(async db =>
+        var plan = await PlanAsync(db => ApplicationListReader.CountQuery(db, new ApplicationListQuery { Call = forOneCall ? Guid.NewGuid() : null }).CreateDbCommand());
+
+        Assert.That(plan, Has.Some.Contains("USING INDEX IX_Applications_").Or.Some.Contains("USING COVERING INDEX IX_Applications_"), string.Join("\n", plan));
+        Assert.That(plan, Has.None.Match("^SCAN a$"), string.Join("\n", plan));
+    }
+
+    /// <summary>SQLite's plan (the "detail" column of EXPLAIN QUERY PLAN) for the command the query would run, with its parameters.</summary>
+    private Task<List<string>> PlanAsync(Func<TrustFundDbContext, System.Data.Common.DbCommand> command) =>
+        _app.WithDbAsync(async db =>
         {
             await db.Database.OpenConnectionAsync();
-            await using var command = ApplicationListReader.CountQuery(db, new ApplicationListQuery { Call = forOneCall ? Guid.NewGuid() : null }).CreateDbCommand();
-            command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
+            await using var explain = command(db);
+            explain.CommandText = "EXPLAIN QUERY PLAN " + explain.CommandText;
             var lines = new List<string>();
-            await using var reader = await command.ExecuteReaderAsync();
+            await using var reader = await explain.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
                 lines.Add(reader.GetString(3));
@@ -82,8 +78,4 @@ public sealed class ApplicationListPlanTests
 
             return lines;
         });
-
-        Assert.That(plan, Has.Some.Contains("USING INDEX IX_Applications_").Or.Some.Contains("USING COVERING INDEX IX_Applications_"), string.Join("\n", plan));
-        Assert.That(plan, Has.None.Match("^SCAN a$"), string.Join("\n", plan));
-    }
 }
