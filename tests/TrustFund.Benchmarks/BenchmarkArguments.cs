@@ -2,8 +2,8 @@ using TrustFund.Infrastructure.Persistence;
 
 namespace TrustFund.Benchmarks;
 
-/// <summary>Command line: <c>[--provider Sqlite|PostgreSql] [--scale small|large] [--duration SECONDS] [--fresh] [--connection CS]</c>.</summary>
-public sealed record BenchmarkArguments(DatabaseProvider Provider, DataScale Scale, int DurationSeconds, bool Fresh, string? Connection, bool GenerateOnly)
+/// <summary>Command line: <c>[--provider Sqlite|PostgreSql] [--scale small|large] [--duration SECONDS] [--fresh] [--connection CS] [--pages NAME,NAME]</c>.</summary>
+public sealed record BenchmarkArguments(DatabaseProvider Provider, DataScale Scale, int DurationSeconds, bool Fresh, string? Connection, bool GenerateOnly, IReadOnlySet<string>? OnlyPages = null)
 {
     public static BenchmarkArguments Parse(string[] args)
     {
@@ -13,6 +13,7 @@ public sealed record BenchmarkArguments(DatabaseProvider Provider, DataScale Sca
         var fresh = false;
         var generateOnly = false;
         string? connection = null;
+        HashSet<string>? only = null;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -41,6 +42,15 @@ public sealed record BenchmarkArguments(DatabaseProvider Provider, DataScale Sca
                 case "--connection":
                     connection = Next();
                     break;
+                case "--pages":
+                    only = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
+                    var unknown = only.Except(Pages.Measured.Select(p => p.Name), StringComparer.OrdinalIgnoreCase).ToList();
+                    if (unknown.Count > 0)
+                    {
+                        throw new ArgumentException($"Unknown page(s): {string.Join(", ", unknown)}. Pages: {string.Join(", ", Pages.Measured.Select(p => p.Name))}.");
+                    }
+
+                    break;
                 default:
                     throw new ArgumentException($"Unknown argument '{args[i]}'.");
             }
@@ -51,6 +61,6 @@ public sealed record BenchmarkArguments(DatabaseProvider Provider, DataScale Sca
             throw new ArgumentException("The benchmark runs on Sqlite or PostgreSql.");
         }
 
-        return new BenchmarkArguments(provider, scale, duration, fresh, connection, generateOnly);
+        return new BenchmarkArguments(provider, scale, duration, fresh, connection, generateOnly, only);
     }
 }

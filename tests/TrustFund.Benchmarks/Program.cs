@@ -23,7 +23,7 @@ try
 catch (ArgumentException ex)
 {
     Console.Error.WriteLine(ex.Message);
-    Console.Error.WriteLine("Usage: dotnet run -c Release --project tests/TrustFund.Benchmarks -- [--provider Sqlite|PostgreSql] [--scale small|large] [--duration SECONDS] [--fresh] [--generate-only] [--connection CONNECTION-STRING]");
+    Console.Error.WriteLine("Usage: dotnet run -c Release --project tests/TrustFund.Benchmarks -- [--provider Sqlite|PostgreSql] [--scale small|large] [--duration SECONDS] [--fresh] [--generate-only] [--connection CONNECTION-STRING] [--pages NAME,NAME]");
     return 2;
 }
 
@@ -56,11 +56,12 @@ await using var app = await AppProcess.StartAsync(appDll, arguments.Provider, co
 Console.WriteLine($"App running at {app.Address} (pid {app.ProcessId})");
 
 var values = await PlaceholderValuesAsync(arguments.Provider, connectionString, token);
+var measured = Pages.Measured.Where(p => arguments.OnlyPages is null || arguments.OnlyPages.Contains(p.Name)).ToList();
 var sessions = new Dictionary<string, SignedInClient>();
 var anonymous = new SignedInClient(app.Address);
 try
 {
-    foreach (var account in Pages.Measured.Select(p => p.Account).OfType<string>().Distinct())
+    foreach (var account in measured.Select(p => p.Account).OfType<string>().Distinct())
     {
         var client = new SignedInClient(app.Address);
         await client.SignInAsync(account, DemoData.Password, token);
@@ -68,7 +69,7 @@ try
     }
 
     var pages = new List<BenchPage>();
-    foreach (var page in Pages.Baselines.Concat(Pages.Measured))
+    foreach (var page in Pages.Baselines.Concat(measured))
     {
         var path = values.Aggregate(page.Path, (path, v) => path.Replace(v.Key, v.Value, StringComparison.Ordinal));
         if (page.FollowNext > 0)

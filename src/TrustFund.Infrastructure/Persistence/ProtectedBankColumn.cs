@@ -30,16 +30,22 @@ internal sealed class ProtectedBankColumn
         typeof(Organisation).GetProperty(nameof(Organisation.Bank), BindingFlags.Instance | BindingFlags.Public)!.SetMethod!
             .CreateDelegate<Action<Organisation, BankDetails?>>();
 
-    private readonly IDataProtector? _protector;
+    private readonly IDataProtectionProvider? _dataProtection;
+    private IDataProtector? _protector;
 
     // What each organisation held when this context read or last sealed it, and whether the column
-    // already holds ciphertext: an unchanged, already protected value is not protected again.
-    private readonly ConditionalWeakTable<Organisation, Sealed> _sealed = [];
+    // already holds ciphertext: an unchanged, already protected value is not protected again. Made on
+    // first use: most contexts never touch an organisation, and each table brings a finalizer.
+    private ConditionalWeakTable<Organisation, Sealed>? _sealed;
 
-    public ProtectedBankColumn(IDataProtector? protector)
+    public ProtectedBankColumn(IDataProtectionProvider? dataProtection)
     {
-        _protector = protector;
+        _dataProtection = dataProtection;
     }
+
+    private IDataProtector? Protector => _protector ??= _dataProtection?.CreateProtector(ProtectionPurposes.BankDetails);
+
+    private ConditionalWeakTable<Organisation, Sealed> Known => _sealed ??= [];
 
     public static void Map(EntityTypeBuilder<Organisation> builder)
     {
@@ -53,17 +59,18 @@ internal sealed class ProtectedBankColumn
         BankDetails? bank = null;
         if (stored is not null)
         {
-            if (ProtectedText.IsProtected(stored) && _protector is null)
+            var protector = Protector;
+            if (ProtectedText.IsProtected(stored) && protector is null)
             {
                 throw NoKeyRing();
             }
 
-            var json = _protector is null ? stored : ProtectedText.Reveal(_protector, stored);
+            var json = protector is null ? stored : ProtectedText.Reveal(protector, stored);
             bank = JsonSerializer.Deserialize<BankDetails>(json, JsonColumn.Options);
         }
 
         SetBank(organisation, bank);
-        _sealed.AddOrUpdate(organisation, new Sealed(bank, stored is null || ProtectedText.IsProtected(stored)));
+        Known.AddOrUpdate(organisation, new Sealed(bank, stored is null || ProtectedText.IsProtected(stored)));
     }
 
     /// <summary>
@@ -80,18 +87,18 @@ internal sealed class ProtectedBankColumn
             }
 
             var bank = entry.Entity.Bank;
-            if (_sealed.TryGetValue(entry.Entity, out var known) && known.IsProtected && Equals(known.Bank, bank))
+            if (_sealed is not null && _sealed.TryGetValue(entry.Entity, out var known) && known.IsProtected && Equals(known.Bank, bank))
             {
                 continue;
             }
 
             entry.Property<string?>(Property).CurrentValue = bank is null ? null : Protect(bank);
-            _sealed.AddOrUpdate(entry.Entity, new Sealed(bank, true));
+            Known.AddOrUpdate(entry.Entity, new Sealed(bank, true));
         }
     }
 
     private string Protect(BankDetails bank) =>
-        (_protector ?? throw NoKeyRing()).Protect(JsonSerializer.Serialize(bank, JsonColumn.Options));
+        (Protector ?? throw NoKeyRing()).Protect(JsonSerializer.Serialize(bank, JsonColumn.Options));
 
     private static InvalidOperationException NoKeyRing() => new(
         "Bank details are encrypted with ASP.NET Core Data Protection: this database context was created without an IDataProtectionProvider, so it cannot read or write them.");

@@ -39,7 +39,7 @@ public class TrustFundDbContext
     {
         _clock = clock;
         _actor = actor;
-        BankColumn = new ProtectedBankColumn(dataProtection?.CreateProtector(ProtectionPurposes.BankDetails));
+        BankColumn = new ProtectedBankColumn(dataProtection);
     }
 
     public DbSet<Organisation> Organisations => Set<Organisation>();

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace TrustFund.Web.Hosting;
 
@@ -34,6 +35,15 @@ internal sealed class SessionCookieEvents : CookieAuthenticationEvents
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            return;
+        }
+
+        // Identity's validator would decide the same, but only after building the sign-in manager, user
+        // manager and store it depends on; between checks (every minute) nothing needs them.
+        var stamps = context.HttpContext.RequestServices.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value;
+        var now = (stamps.TimeProvider ?? TimeProvider.System).GetUtcNow();
+        if (context.Properties.IssuedUtc is { } issued && now - issued <= stamps.ValidationInterval)
+        {
             return;
         }
 

@@ -46,6 +46,8 @@ public static class WebServices
         // Read models that are costly to build (counts, option lists) are cached; one request at a time rebuilds an entry.
         services.AddHybridCache();
         services.AddScoped<ApplicationListReader>();
+        services.AddScoped<ApplicationDetailReader>();
+        services.AddSingleton<ApplicationDetailCache>();
 
         services.Configure<SecurityStampValidatorOptions>(options =>
         {

@@ -27,10 +27,12 @@ public sealed class ManageApplicationsController : Controller
     private readonly IFileStore _files;
     private readonly IStringLocalizer<ManageApplicationsController> _text;
     private readonly ApplicationListReader _list;
+    private readonly ApplicationDetailReader _details;
 
-    public ManageApplicationsController(TrustFundDbContext db, IAuditTrail audit, IEmailOutbox outbox, IFileStore files, IStringLocalizer<ManageApplicationsController> text, ApplicationListReader list)
+    public ManageApplicationsController(TrustFundDbContext db, IAuditTrail audit, IEmailOutbox outbox, IFileStore files, IStringLocalizer<ManageApplicationsController> text, ApplicationListReader list, ApplicationDetailReader details)
     {
         _list = list;
+        _details = details;
         _db = db;
         _audit = audit;
         _outbox = outbox;
@@ -148,54 +150,6 @@ public sealed class ManageApplicationsController : Controller
         return Redirect($"/Manage/Applications/{id}");
     }
 
-    private async Task<ApplicationDetailsModel?> DetailsAsync(Guid id, int? versionNumber, RequestInformationInput? input, CancellationToken cancellationToken)
-    {
-        // Three statements whatever the application's size: the application with its versions, call,
-        // organisation and screening; its documents; its history (indexed by entity id). One connection
-        // serves the three (the context closes it when the request ends).
-        await _db.Database.OpenConnectionAsync(cancellationToken);
-        var found = await (
-            from a in _db.Applications.AsNoTracking().Include(a => a.Versions)
-            where a.Id == id && a.SubmittedAtUtc != null
-            join c in _db.Calls on a.CallId equals c.Id
-            join o in _db.Organisations on a.OrganisationId equals o.Id
-            from s in _db.Screenings.Where(s => s.ApplicationId == a.Id).DefaultIfEmpty()
-            select new
-            {
-                Application = a,
-                Call = new ApplicationDetailsModel.CallSummary(c.Id, c.Code, c.Title),
-                Organisation = new ApplicationDetailsModel.OrganisationSummary(o.Id, o.LegalName, o.Status),
-                Screening = s,
-            })
-            .AsSingleQuery()
-            .SingleOrDefaultAsync(cancellationToken);
-        if (found is null)
-        {
-            return null;
-        }
-
-        var (application, call, organisation, screening) = (found.Application, found.Call, found.Organisation, found.Screening);
-        var attachments = await _db.Attachments.AsNoTracking()
-            .Where(a => a.OrganisationId == application.OrganisationId && (a.ApplicationId == id || a.ApplicationId == null))
-            .OrderBy(a => a.DocumentType).ThenBy(a => a.UploadedAtUtc)
-            .ToListAsync(cancellationToken);
-        var applicationKey = id.ToString();
-        var screeningKey = screening?.Id.ToString();
-        var history = await _db.AuditEntries.AsNoTracking()
-            .Where(e => e.EntityId == applicationKey || (screeningKey != null && e.EntityId == screeningKey))
-            .OrderBy(e => e.Sequence)
-            .ToListAsync(cancellationToken);
-        var shown = versionNumber is { } n ? application.Versions.FirstOrDefault(v => v.Number == n) : null;
-        return new ApplicationDetailsModel(
-            application,
-            call,
-            organisation,
-            shown?.Content ?? application.Content,
-            shown,
-            attachments.Where(a => a.ApplicationId == id).ToList(),
-            attachments.Where(a => a.ApplicationId is null).ToList(),
-            history,
-            screening,
-            input ?? new RequestInformationInput { Version = application.Version });
-    }
+    private Task<ApplicationDetailsModel?> DetailsAsync(Guid id, int? versionNumber, RequestInformationInput? input, CancellationToken cancellationToken) =>
+        _details.ReadAsync(id, versionNumber, input, cancellationToken);
 }
