@@ -46,12 +46,12 @@ public sealed class DataGenerator(Func<TrustFundDbContext> newContext, DataScale
         Console.WriteLine($"Data set '{scale.Name}' generated in {total.Elapsed.TotalSeconds:F1} s.");
     }
 
-    private async Task<List<(Guid Id, bool Verified)>> GenerateOrganisationsAsync(CancellationToken cancellationToken)
+    private async Task<List<Organisation>> GenerateOrganisationsAsync(CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
         await using var db = NewBulkContext();
         var existing = await db.Organisations.CountAsync(cancellationToken);
-        var list = new List<(Guid, bool)>();
+        var list = new List<Organisation>();
         for (var i = existing; i < scale.Organisations; i++)
         {
             var registered = nowUtc.AddDays(-_random.Next(400, 3_000));
@@ -63,7 +63,7 @@ public sealed class DataGenerator(Func<TrustFundDbContext> newContext, DataScale
             }
 
             db.Organisations.Add(organisation);
-            list.Add((organisation.Id, verified));
+            list.Add(organisation);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -71,7 +71,7 @@ public sealed class DataGenerator(Func<TrustFundDbContext> newContext, DataScale
         return list;
     }
 
-    private async Task GenerateUsersAsync(List<(Guid Id, bool Verified)> organisations, CancellationToken cancellationToken)
+    private async Task GenerateUsersAsync(List<Organisation> organisations, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
         await using var db = NewBulkContext();
@@ -112,7 +112,7 @@ public sealed class DataGenerator(Func<TrustFundDbContext> newContext, DataScale
         Console.WriteLine($"  users: {count} in {watch.Elapsed.TotalSeconds:F1} s");
     }
 
-    private async Task GenerateCallsAndApplicationsAsync(List<(Guid Id, bool Verified)> organisations, CancellationToken cancellationToken)
+    private async Task GenerateCallsAndApplicationsAsync(List<Organisation> organisations, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
         var calls = scale.Calls;
@@ -151,8 +151,8 @@ public sealed class DataGenerator(Func<TrustFundDbContext> newContext, DataScale
 
             for (var j = 0; j < perCall; j++)
             {
-                var (organisationId, verified) = organisations[((k * perCall / 2) + j) % organisations.Count];
-                db.Applications.Add(BuildApplication(call, organisationId, verified, opens, closes, j));
+                var organisation = organisations[((k * perCall / 2) + j) % organisations.Count];
+                db.Applications.Add(BuildApplication(call, organisation, opens, closes, j));
             }
 
             if (closes < nowUtc)
@@ -166,10 +166,11 @@ public sealed class DataGenerator(Func<TrustFundDbContext> newContext, DataScale
         }
     }
 
-    private GrantApplication BuildApplication(Call call, Guid organisationId, bool verified, DateTime opens, DateTime closes, int index)
+    private GrantApplication BuildApplication(Call call, Organisation organisation, DateTime opens, DateTime closes, int index)
     {
+        var verified = organisation.Status == OrganisationStatus.Verified;
         var started = opens.AddMinutes(_random.Next(0, (int)(closes - opens).TotalMinutes / 2));
-        var application = GrantApplication.Start(call, organisationId, "Bench applicant", started);
+        var application = GrantApplication.Start(call, organisation, "Bench applicant", started);
         var amount = Math.Round((decimal)_random.Next((int)call.Terms.MinimumAmount, (int)call.Terms.MaximumAmount) / 100m) * 100m;
         var submitted = started.AddDays(_random.Next(1, 10));
         var content = Content(call, amount, DateOnly.FromDateTime(submitted).AddMonths(2));

@@ -223,6 +223,11 @@ namespace TrustFund.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("OrganisationName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<string>("Reference")
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
@@ -262,11 +267,15 @@ namespace TrustFund.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("OrganisationId", "CallId");
 
+                    b.HasIndex("OrganisationName", "Id");
+
                     b.HasIndex("SubmittedAtUtc", "Id");
 
                     b.HasIndex("Title", "Id");
 
                     b.HasIndex("Status", "AmountRequested", "Id");
+
+                    b.HasIndex("Status", "OrganisationName", "Id");
 
                     b.HasIndex("Status", "SubmittedAtUtc", "Id");
 
@@ -565,8 +574,9 @@ namespace TrustFund.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("Bank")
-                        .HasColumnType("text");
+                    b.Property<string>("BankDetails")
+                        .HasColumnType("text")
+                        .HasColumnName("Bank");
 
                     b.Property<string>("CountryOfRegistration")
                         .IsRequired()

@@ -223,6 +223,11 @@ namespace TrustFund.Migrations.SqlServer.Migrations
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("OrganisationName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
                     b.Property<string>("Reference")
                         .HasMaxLength(60)
                         .HasColumnType("nvarchar(60)");
@@ -263,11 +268,15 @@ namespace TrustFund.Migrations.SqlServer.Migrations
 
                     b.HasIndex("OrganisationId", "CallId");
 
+                    b.HasIndex("OrganisationName", "Id");
+
                     b.HasIndex("SubmittedAtUtc", "Id");
 
                     b.HasIndex("Title", "Id");
 
                     b.HasIndex("Status", "AmountRequested", "Id");
+
+                    b.HasIndex("Status", "OrganisationName", "Id");
 
                     b.HasIndex("Status", "SubmittedAtUtc", "Id");
 
@@ -566,8 +575,9 @@ namespace TrustFund.Migrations.SqlServer.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
-                    b.Property<string>("Bank")
-                        .HasColumnType("nvarchar(max)");
+                    b.Property<string>("BankDetails")
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("Bank");
 
                     b.Property<string>("CountryOfRegistration")
                         .IsRequired()

@@ -212,6 +212,11 @@ namespace TrustFund.Migrations.Sqlite.Migrations
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OrganisationName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reference")
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
@@ -251,11 +256,15 @@ namespace TrustFund.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OrganisationId", "CallId");
 
+                    b.HasIndex("OrganisationName", "Id");
+
                     b.HasIndex("SubmittedAtUtc", "Id");
 
                     b.HasIndex("Title", "Id");
 
                     b.HasIndex("Status", "AmountRequested", "Id");
+
+                    b.HasIndex("Status", "OrganisationName", "Id");
 
                     b.HasIndex("Status", "SubmittedAtUtc", "Id");
 
@@ -554,8 +563,9 @@ namespace TrustFund.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Bank")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("BankDetails")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Bank");
 
                     b.Property<string>("CountryOfRegistration")
                         .IsRequired()

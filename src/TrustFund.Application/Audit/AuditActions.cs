@@ -38,6 +38,7 @@ public static class AuditActions
     public const string ClarificationAnswered = "call.clarification-answered";
     public const string ClarificationPublished = "call.clarification-published";
     public const string OrganisationProfileUpdated = "organisation.profile-updated";
+    public const string OrganisationRenamed = "organisation.renamed";
     public const string OrganisationBankChanged = "organisation.bank-changed";
     public const string OrganisationBankVerified = "organisation.bank-verified";
     public const string OrganisationBankDetailsViewed = "organisation.bank-details-viewed";

@@ -1,5 +1,6 @@
 using TrustFund.Domain.Calls;
 using TrustFund.Domain.Common;
+using TrustFund.Domain.Organisations;
 using TrustFund.Domain.Places;
 
 namespace TrustFund.Domain.Applications;
@@ -24,11 +25,19 @@ public sealed class GrantApplication : AggregateRoot
     {
         Content = new ProposalContent();
         LastEditedBy = string.Empty;
+        OrganisationName = string.Empty;
     }
 
     public Guid CallId { get; private set; }
 
     public Guid OrganisationId { get; private set; }
+
+    /// <summary>
+    /// The organisation's legal name, copied when the application starts so the managers' list can sort
+    /// and search by it from one index. A save that renames the organisation rewrites it on all the
+    /// organisation's applications in the same transaction (the persistence layer does, in one statement).
+    /// </summary>
+    public string OrganisationName { get; private set; }
 
     public ApplicationStatus Status { get; private set; }
 
@@ -77,8 +86,9 @@ public sealed class GrantApplication : AggregateRoot
     public bool IsBeforeDecision => Lifecycle.CanApply(Status, "Withdrawn");
 
     /// <summary>Starts a draft for an organisation on a call that accepts drafts.</summary>
-    public static GrantApplication Start(Call call, Guid organisationId, string startedBy, DateTime nowUtc)
+    public static GrantApplication Start(Call call, Organisation organisation, string startedBy, DateTime nowUtc)
     {
+        ArgumentNullException.ThrowIfNull(organisation);
         if (!call.AcceptsDraftsAt(nowUtc))
         {
             throw new DomainException("application.call-not-open", "This call is not open for applications.");
@@ -87,7 +97,8 @@ public sealed class GrantApplication : AggregateRoot
         return new GrantApplication
         {
             CallId = call.Id,
-            OrganisationId = organisationId,
+            OrganisationId = organisation.Id,
+            OrganisationName = organisation.LegalName,
             Status = ApplicationStatus.Draft,
             CreatedAtUtc = nowUtc,
             LastEditedAtUtc = nowUtc,

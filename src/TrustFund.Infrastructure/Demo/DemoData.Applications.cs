@@ -52,7 +52,8 @@ public static partial class DemoData
 
         var organisationVerified = await db.Organisations.AnyAsync(o => o.Id == verifiedOrganisationId && o.Status == OrganisationStatus.Verified, cancellationToken);
         var first = openCalls[0];
-        var submitted = GrantApplication.Start(first, verifiedOrganisationId, verified.DisplayName, now);
+        var verifiedOrganisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == verifiedOrganisationId, cancellationToken);
+        var submitted = GrantApplication.Start(first, verifiedOrganisation, verified.DisplayName, now);
         submitted.Edit(CompleteContent(first, now, "Safe shelter, legal aid and reintegration for survivors in Lagos"), verified.DisplayName, now);
         db.Applications.Add(submitted);
         var attached = new Dictionary<DocumentType, int>();
@@ -90,7 +91,8 @@ public static partial class DemoData
         draftCall ??= first;
         if (draftOwner?.OrganisationId is { } draftOrganisationId)
         {
-            var draft = GrantApplication.Start(draftCall, draftOrganisationId, draftOwner.DisplayName, now);
+            var draftOrganisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == draftOrganisationId, cancellationToken);
+            var draft = GrantApplication.Start(draftCall, draftOrganisation, draftOwner.DisplayName, now);
             draft.Edit(
                 new ProposalContent
                 {

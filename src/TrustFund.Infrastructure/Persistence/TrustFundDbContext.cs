@@ -21,7 +21,8 @@ namespace TrustFund.Infrastructure.Persistence;
 /// <summary>
 /// The one database context: Identity, the fund's aggregates, the audit trail, the outbox and the
 /// Data Protection key ring. Every save renews aggregate versions, records audit entries for
-/// aggregate changes and writes all audit entries hash-chained in the same transaction.
+/// aggregate changes and writes all audit entries hash-chained in the same transaction (with the copies
+/// of a renamed organisation's name on its applications).
 /// </summary>
 public class TrustFundDbContext
     : IdentityDbContext<TrustFundUser, TrustFundRole, Guid>, IDataProtectionKeyContext
@@ -86,7 +87,7 @@ public class TrustFundDbContext
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        PrepareChanges();
+        var renames = PrepareChanges();
         if (_pendingAudit.Count == 0)
         {
             return base.SaveChanges(acceptAllChangesOnSuccess);
@@ -101,6 +102,7 @@ public class TrustFundDbContext
                 .Select(e => new ChainEnd(e.Sequence, e.Hash)).FirstOrDefault();
             chained = ChainPendingAudit(last);
             var written = base.SaveChanges(acceptAllChangesOnSuccess: false);
+            OrganisationNameCopies.Copy(this, renames);
             ownTransaction?.Commit();
             AcceptChangesIf(acceptAllChangesOnSuccess);
             return written;
@@ -118,7 +120,7 @@ public class TrustFundDbContext
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        PrepareChanges();
+        var renames = PrepareChanges();
         if (_pendingAudit.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -133,6 +135,7 @@ public class TrustFundDbContext
                 .Select(e => new ChainEnd(e.Sequence, e.Hash)).FirstOrDefaultAsync(cancellationToken);
             chained = ChainPendingAudit(last);
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+            await OrganisationNameCopies.CopyAsync(this, renames, cancellationToken);
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(cancellationToken);
@@ -178,10 +181,17 @@ public class TrustFundDbContext
         configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
     }
 
-    private void PrepareChanges()
+    /// <summary>Renews versions and queues audit entries; returns the organisations renamed (their audit entry is queued too).</summary>
+    private IReadOnlyList<OrganisationRename> PrepareChanges()
     {
         ChangeTracker.DetectChanges();
         BankColumn.Seal(ChangeTracker);
+        var renames = OrganisationNameCopies.Find(ChangeTracker);
+        foreach (var rename in renames)
+        {
+            AddAudit(AuditActions.OrganisationRenamed, $"Legal name changed from \"{rename.OldName}\" to \"{rename.NewName}\", on the organisation and its applications", nameof(Organisation), rename.OrganisationId.ToString());
+        }
+
         foreach (var entry in ChangeTracker.Entries<AggregateRoot>().ToList())
         {
             switch (entry.State)
@@ -201,6 +211,8 @@ public class TrustFundDbContext
                     break;
             }
         }
+
+        return renames;
     }
 
     private static string DescribeChange(EntityEntry<AggregateRoot> entry)

@@ -1,6 +1,7 @@
 using TrustFund.Domain.Applications;
 using TrustFund.Domain.Calls;
 using TrustFund.Domain.Common;
+using TrustFund.Domain.Organisations;
 
 namespace TrustFund.Domain.Tests.Applications;
 
@@ -40,6 +41,20 @@ public sealed class GrantApplicationLifecycleTests
             Assert.That(() => Apply(application, action, call), Throws.InstanceOf<DomainException>());
             Assert.That(application.Status, Is.EqualTo(from), "an illegal move changes nothing");
         }
+    }
+
+    [Test]
+    public void Start_OpenCall_TakesTheOrganisationsIdAndLegalName()
+    {
+        var organisation = Organisation.Register("  Fundación Esperanza  ", "COL", Now);
+
+        var application = GrantApplication.Start(OpenCall(), organisation, "Amina", Now);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(application.OrganisationId, Is.EqualTo(organisation.Id));
+            Assert.That(application.OrganisationName, Is.EqualTo("Fundación Esperanza"));
+        });
     }
 
     [Test]
@@ -146,7 +161,7 @@ public sealed class GrantApplicationLifecycleTests
     /// <summary>An application brought to <paramref name="status"/> through legal moves only.</summary>
     private static GrantApplication InStatus(ApplicationStatus status, Call call)
     {
-        var application = GrantApplication.Start(call, Guid.NewGuid(), "Amina", Now);
+        var application = GrantApplication.Start(call, Organisation.Register("Safe Haven Trust", "NGA", Now), "Amina", Now);
         application.Edit(CompleteContent(), "Amina", Now);
         var path = status switch
         {

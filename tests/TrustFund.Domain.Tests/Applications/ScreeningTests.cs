@@ -1,6 +1,7 @@
 using TrustFund.Domain.Applications;
 using TrustFund.Domain.Calls;
 using TrustFund.Domain.Common;
+using TrustFund.Domain.Organisations;
 
 namespace TrustFund.Domain.Tests.Applications;
 
@@ -158,7 +159,7 @@ public sealed class ScreeningTests
             },
             Now);
         call.Publish(Now);
-        var application = GrantApplication.Start(call, Guid.NewGuid(), "applicant", Now);
+        var application = GrantApplication.Start(call, Organisation.Register("Safe Haven Trust", "NGA", Now), "applicant", Now);
         application.Edit(Content(), "applicant", Now);
         if (submit)
         {

@@ -102,7 +102,8 @@ internal static class CallFixtures
         return await app.WithDbAsync(async db =>
         {
             var tracked = await db.Calls.SingleAsync(c => c.Id == call.Id);
-            var application = GrantApplication.Start(tracked, organisationId, email, now);
+            var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == organisationId);
+            var application = GrantApplication.Start(tracked, organisation, email, now);
             if (withdraw)
             {
                 application.Withdraw("We will apply to the next call.", now);

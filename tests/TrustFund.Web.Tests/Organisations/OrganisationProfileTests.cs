@@ -201,7 +201,7 @@ public sealed class OrganisationProfileTests
     }
 
     /// <summary>Posts the profile form with the page's current values, overridden by <paramref name="changes"/>.</summary>
-    private static async Task<HttpResponseMessage> PostProfileAsync(TestSession session, Dictionary<string, string> changes)
+    internal static async Task<HttpResponseMessage> PostProfileAsync(TestSession session, Dictionary<string, string> changes)
     {
         var (_, page) = await session.GetPageAsync("/Organisation/Profile");
         var form = page.QuerySelector("form[action='/Organisation/Profile']")!;

@@ -30,16 +30,15 @@ public sealed class ApplicationListPlanTests
     [OneTimeTearDown]
     public void StopApp() => _app.Dispose();
 
-    // The organisation sort orders by a joined column: its plan sorts (noted in the README), so it is not listed here.
     [Test]
     public async Task ListPage_EverySortDirectionStatusAndCursor_SeeksAnIndexWithoutSorting(
-        [Values("submitted", "amount", "title")] string sort,
+        [Values("submitted", "amount", "title", "organisation")] string sort,
         [Values("asc", "desc")] string dir,
         [Values(null, "Eligible")] string? status,
         [Values(false, true)] bool pastACursor)
     {
         var query = new ApplicationListQuery { Sort = sort, Dir = dir, Status = status };
-        var cursor = pastACursor ? new ApplicationListCursor(query.SortKey, sort switch { "amount" => "5002.00", "title" => "Plan 2", _ => DateTime.UtcNow.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture) }, Guid.NewGuid()) : null;
+        var cursor = pastACursor ? new ApplicationListCursor(query.SortKey, sort switch { "amount" => "5002.00", "title" => "Plan 2", "organisation" => "Plan Partners", _ => DateTime.UtcNow.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture) }, Guid.NewGuid()) : null;
 
         var plan = await PlanAsync(db => ApplicationListReader.PageQuery(db, query, cursor, backwards: false).CreateDbCommand());
 

@@ -100,7 +100,8 @@ public static class FundData
         return await app.WithDbAsync(async db =>
         {
             var call = await db.Calls.SingleAsync(c => c.Id == callId);
-            var application = GrantApplication.Start(call, organisationId, "applicant@trustfund.test", now);
+            var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == organisationId);
+            var application = GrantApplication.Start(call, organisation, "applicant@trustfund.test", now);
             application.Edit(content, "applicant@trustfund.test", now);
             if (submit)
             {

@@ -17,6 +17,7 @@ internal sealed class GrantApplicationConfiguration : IEntityTypeConfiguration<G
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(40);
         builder.Property(a => a.Reference).HasMaxLength(60);
         builder.Property(a => a.Title).HasMaxLength(GrantApplication.TitleMaxLength).IsRequired();
+        builder.Property(a => a.OrganisationName).HasMaxLength(Organisation.LegalNameMaxLength).IsRequired();
         builder.Property(a => a.Content).HasJsonConversion().IsRequired();
         builder.Property(a => a.CountryIndex).HasMaxLength(2000).IsRequired();
         builder.Property(a => a.AssistanceIndex).HasMaxLength(1000).IsRequired();
@@ -36,8 +37,10 @@ internal sealed class GrantApplicationConfiguration : IEntityTypeConfiguration<G
         builder.HasIndex(a => new { a.Status, a.SubmittedAtUtc, a.Id });
         builder.HasIndex(a => new { a.Status, a.AmountRequested, a.Id });
         builder.HasIndex(a => new { a.Status, a.Title, a.Id });
+        builder.HasIndex(a => new { a.Status, a.OrganisationName, a.Id });
         builder.HasIndex(a => new { a.SubmittedAtUtc, a.Id });
         builder.HasIndex(a => new { a.AmountRequested, a.Id });
         builder.HasIndex(a => new { a.Title, a.Id });
+        builder.HasIndex(a => new { a.OrganisationName, a.Id });
     }
 }

@@ -116,9 +116,11 @@ public sealed partial class ApplicationsController : Controller
                 return Redirect($"/Applications/{existingId}");
             }
 
+            // Read in the transaction, so the application starts with the name a rename did not miss.
+            var organisation = await _db.Organisations.AsNoTracking().SingleAsync(o => o.Id == applicant.OrganisationId, cancellationToken);
             try
             {
-                application = GrantApplication.Start(call, applicant.OrganisationId, applicant.Name, Now);
+                application = GrantApplication.Start(call, organisation, applicant.Name, Now);
             }
             catch (DomainException)
             {

@@ -85,14 +85,14 @@ public sealed class ApplicationListReader(TrustFundDbContext db, HybridCache cac
     /// <summary>Applications per status under the query's filters (not its status).</summary>
     internal static IQueryable<StatusCount> CountQuery(TrustFundDbContext db, ApplicationListQuery query)
     {
-        // Only a text search needs the organisation's name; without one the count reads one index.
-        var entries = string.IsNullOrWhiteSpace(query.Q) ? EntriesWithoutNames(db) : Entries(db);
-        return Filter(entries, query).GroupBy(e => e.Status).Select(g => new StatusCount(g.Key, g.Count()));
+        return Filter(EntriesWithoutCallCode(db), query).GroupBy(e => e.Status).Select(g => new StatusCount(g.Key, g.Count()));
     }
 
     /// <summary>Counts per visible status (in <see cref="ApplicationListQuery.VisibleStatuses"/> order) for the query's filters.</summary>
     private async Task<int[]> CountsAsync(ApplicationListQuery query, CancellationToken cancellationToken)
     {
+        // A rename rewrites the applications' copies of the name (which a search matches) without moving
+        // the applications' counter: the organisations' counter moves.
         var key = $"applications:counts:{versions.Of<GrantApplication>()}:{versions.Of<Organisation>()}:{FilterKey(query)}";
         return await cache.GetOrCreateAsync(
             key,
@@ -136,11 +136,13 @@ public sealed class ApplicationListReader(TrustFundDbContext db, HybridCache cac
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(filters)));
     }
 
-    /// <summary>Submitted applications (drafts are the organisation's own business) with their call and organisation.</summary>
+    /// <summary>
+    /// Submitted applications (drafts are the organisation's own business) with their call's code. The
+    /// organisation's name is the application's own copy, so sorting and searching by it need no join.
+    /// </summary>
     private static IQueryable<ApplicationListEntry> Entries(TrustFundDbContext db) =>
         from a in db.Applications.AsNoTracking()
         where a.SubmittedAtUtc != null
-        join o in db.Organisations on a.OrganisationId equals o.Id
         join c in db.Calls on a.CallId equals c.Id
         select new ApplicationListEntry
         {
@@ -153,24 +155,26 @@ public sealed class ApplicationListReader(TrustFundDbContext db, HybridCache cac
             CallId = a.CallId,
             CallCode = c.Code,
             OrganisationId = a.OrganisationId,
-            OrganisationName = o.LegalName,
+            OrganisationName = a.OrganisationName,
             CountryIndex = a.CountryIndex,
             AssistanceIndex = a.AssistanceIndex,
         };
 
-    /// <summary>The same rows without the joined call code and organisation name (for counting).</summary>
-    private static IQueryable<ApplicationListEntry> EntriesWithoutNames(TrustFundDbContext db) =>
+    /// <summary>The same rows without the joined call code (for counting: every filter reads the application alone).</summary>
+    private static IQueryable<ApplicationListEntry> EntriesWithoutCallCode(TrustFundDbContext db) =>
         from a in db.Applications.AsNoTracking()
         where a.SubmittedAtUtc != null
         select new ApplicationListEntry
         {
             Id = a.Id,
+            Reference = a.Reference,
             Title = a.Title,
             Status = a.Status,
             AmountRequested = a.AmountRequested,
             SubmittedAtUtc = a.SubmittedAtUtc,
             CallId = a.CallId,
             OrganisationId = a.OrganisationId,
+            OrganisationName = a.OrganisationName,
             CountryIndex = a.CountryIndex,
             AssistanceIndex = a.AssistanceIndex,
         };
