@@ -14,6 +14,7 @@ public sealed class StatementCountTests
 
     [TestCase("/Manage/Applications", Manager)]
     [TestCase("/Manage/Applications?Sort=amount&Dir=asc&Status=Submitted", Manager)]
+    [TestCase("/Manage/Applications?Sort=organisation&Dir=asc", Manager)]
     [TestCase("/Manage/Applications/{first}", Manager)]
     [TestCase("/Manage/Applications/{first}?version=1", Manager)]
     [TestCase("/", Applicant)]
