@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace TrustFund.Infrastructure.Persistence;
 
@@ -11,9 +12,24 @@ public static class DbContextOptionsFactory
         return provider switch
         {
             DatabaseProvider.Sqlite => builder.UseSqlite(connectionString, o => o.MigrationsAssembly(migrations)),
-            DatabaseProvider.PostgreSql => builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(migrations)),
+            DatabaseProvider.PostgreSql => builder.UseNpgsql(WithAutomaticPreparation(connectionString), o => o.MigrationsAssembly(migrations)),
             DatabaseProvider.SqlServer => builder.UseSqlServer(connectionString, o => o.MigrationsAssembly(migrations)),
         };
+    }
+
+    /// <summary>
+    /// PostgreSQL parses and plans every statement it is sent unless the statement is prepared. The app
+    /// sends the same few statements over and over, so Npgsql prepares those used twice on a connection
+    /// (up to 64 per connection) unless the connection string says otherwise.
+    /// </summary>
+    public static string WithAutomaticPreparation(string connectionString)
+    {
+        if (connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase) || connectionString.Contains("AutoPrepare", StringComparison.OrdinalIgnoreCase))
+        {
+            return connectionString;
+        }
+
+        return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 64, AutoPrepareMinUsages = 2 }.ConnectionString;
     }
 
     /// <summary>Options for tools and tests that build a context outside the app's container.</summary>
