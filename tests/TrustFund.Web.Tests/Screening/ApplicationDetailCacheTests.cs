@@ -142,6 +142,33 @@ public sealed class ApplicationDetailCacheTests
         Assert.That(current, Does.Contain("Current content"));
     }
 
+    [TestCase("99")]
+    [TestCase("-1")]
+    [TestCase("abc")]
+    public async Task UnknownOrMalformedVersion_ShowsTheCurrentContent(string version)
+    {
+        var application = await FundData.ApplicationAsync(_app, _callId, _organisationId, FundData.Content("Asked for a missing version", 7_000m));
+        using var manager = await _app.SignInAsync(Manager);
+
+        var (page, statements) = await ViewAsync(manager, $"/Manage/Applications/{application.Id}?version={Uri.EscapeDataString(version)}");
+
+        Assert.That(page, Does.Contain("Current content"));
+        Assert.That(page, Does.Contain("Asked for a missing version"));
+        Assert.That(statements, Is.LessThanOrEqualTo(4));
+    }
+
+    [Test]
+    public async Task UnknownApplication_IsNotFound_AndAKeptPageIsNotShownForAnother()
+    {
+        var application = await FundData.ApplicationAsync(_app, _callId, _organisationId, FundData.Content("Kept, then asked for another", 7_000m));
+        using var manager = await _app.SignInAsync(Manager);
+        await ViewAsync(manager, $"/Manage/Applications/{application.Id}");
+
+        var unknown = await manager.GetAsync($"/Manage/Applications/{Guid.NewGuid()}");
+
+        Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
     private static async Task<(string Page, int Statements)> ViewAsync(TestSession session, string url)
     {
         var response = await session.GetAsync(url);

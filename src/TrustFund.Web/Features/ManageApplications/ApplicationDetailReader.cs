@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
-using TrustFund.Domain.Applications;
 using TrustFund.Infrastructure.Persistence;
 
 namespace TrustFund.Web.Features.ManageApplications;
