@@ -2,9 +2,6 @@ using TrustFund.Infrastructure.Demo;
 using TrustFund.Infrastructure.Persistence;
 using TrustFund.Web.Hosting;
 
-// Before the host starts its threads: glibc's per-thread malloc arenas would otherwise hold ~40 MB more under load.
-NativeHeap.LimitArenas();
-
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddTrustFundWeb(builder.Configuration, builder.Environment);
 

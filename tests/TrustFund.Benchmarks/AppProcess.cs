@@ -63,6 +63,9 @@ public sealed class AppProcess : IAsyncDisposable
         start.Environment["Email__PickupFolder"] = Path.Combine(Path.GetTempPath(), "trustfund-bench-mail");
         start.Environment["Logging__LogLevel__Default"] = "Warning";
 
+        // As deploy/trustfund.service runs the app: glibc reads this at process start (see README "Decisions").
+        start.Environment["MALLOC_ARENA_MAX"] = Environment.GetEnvironmentVariable("MALLOC_ARENA_MAX") ?? "2";
+
         // The runner signs in afresh before every run (see Program.cs), far more often than the sign-in limits allow a person.
         start.Environment["RateLimits__SignInPerAccount__PermitLimit"] = "100000";
         start.Environment["RateLimits__SignInPerClient__PermitLimit"] = "100000";
