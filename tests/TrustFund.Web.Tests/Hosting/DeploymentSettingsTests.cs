@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 
 namespace TrustFund.Web.Tests.Hosting;
@@ -23,6 +24,23 @@ public sealed class DeploymentSettingsTests
             Assert.That(lines.Single(l => l.StartsWith("ExecStart=", StringComparison.Ordinal)), Does.EndWith("TrustFund.Web.dll"));
             Assert.That(lines, Does.Contain("[Install]"));
         });
+    }
+
+    [Test]
+    public async Task ServiceUnit_ParsesWithoutWarningsInSystemd()
+    {
+        const string analyzer = "/usr/bin/systemd-analyze";
+        Assume.That(File.Exists(analyzer), "systemd-analyze is not installed here.");
+        var start = new ProcessStartInfo(analyzer) { RedirectStandardError = true, RedirectStandardOutput = true };
+        start.ArgumentList.Add("verify");
+        start.ArgumentList.Add(Path.Combine(RepositoryRoot(), "deploy", "trustfund.service"));
+
+        using var process = Process.Start(start)!;
+        var errors = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        // systemd skips what it cannot parse (unknown keys, bad values) with a line ending in "ignoring".
+        Assert.That(errors, Does.Not.Contain("ignoring"));
     }
 
     [Test]
