@@ -19,6 +19,16 @@ public sealed class AutomaticPreparationTests
 
     [TestCase("Host=db.example;Max Auto Prepare=0")]
     [TestCase("Host=db.example;MaxAutoPrepare=5")]
+    [TestCase("Host=db.example;auto prepare min usages=3")]
     public void ConnectionStringWithAChoice_IsKept(string connectionString) =>
         Assert.That(DbContextOptionsFactory.WithAutomaticPreparation(connectionString), Is.EqualTo(connectionString));
+
+    [Test]
+    public void ConnectionStringWithTheWordsInAValue_StillPrepares()
+    {
+        var configured = new NpgsqlConnectionStringBuilder(DbContextOptionsFactory.WithAutomaticPreparation("Host=db.example;Username=app;Password='AutoPrepare;Max Auto Prepare=0'"));
+
+        Assert.That(configured.MaxAutoPrepare, Is.EqualTo(64));
+        Assert.That(configured.Password, Is.EqualTo("AutoPrepare;Max Auto Prepare=0"));
+    }
 }

@@ -107,23 +107,7 @@ public sealed class OrganisationNameTests : EngineFixture
     {
         var now = Clock.GetUtcNow().UtcDateTime;
         var organisation = Organisation.Register(name, "PER", now);
-        var call = Call.Draft(
-            new CallTerms
-            {
-                Code = $"N{Guid.NewGuid():N}"[..8],
-                Title = $"Call for {name}",
-                WindowType = WindowType.ShortTerm,
-                OpensAtUtc = now.AddDays(-1),
-                ClosesAtUtc = now.AddDays(30),
-                TimeZoneId = "Europe/Vienna",
-                MinimumAmount = 5_000m,
-                MaximumAmount = 20_000m,
-                MaximumDurationMonths = 9,
-                Envelope = 500_000m,
-                AllowsSeveralApplicationsPerOrganisation = true,
-            },
-            now);
-        call.Publish(now);
+        var call = TestCalls.Published($"N{Guid.NewGuid():N}"[..8], $"Call for {name}", now);
         var applications = Enumerable.Range(0, count).Select(_ => GrantApplication.Start(call, organisation, "applicant", now)).ToList();
         await using var db = newContext();
         db.Organisations.Add(organisation);

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -11,8 +12,8 @@ public static class DbContextOptionsFactory
         var migrations = DatabaseProviders.MigrationsAssembly(provider);
         return provider switch
         {
-            DatabaseProvider.Sqlite => builder.UseSqlite(connectionString, o => o.MigrationsAssembly(migrations)),
-            DatabaseProvider.PostgreSql => builder.UseNpgsql(WithAutomaticPreparation(connectionString), o => o.MigrationsAssembly(migrations)),
+            DatabaseProvider.Sqlite => RowValueTranslation.AddTo(builder.UseSqlite(connectionString, o => o.MigrationsAssembly(migrations))),
+            DatabaseProvider.PostgreSql => RowValueTranslation.AddTo(builder.UseNpgsql(WithAutomaticPreparation(connectionString), o => o.MigrationsAssembly(migrations))),
             DatabaseProvider.SqlServer => builder.UseSqlServer(connectionString, o => o.MigrationsAssembly(migrations)),
         };
     }
@@ -24,7 +25,11 @@ public static class DbContextOptionsFactory
     /// </summary>
     public static string WithAutomaticPreparation(string connectionString)
     {
-        if (connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase) || connectionString.Contains("AutoPrepare", StringComparison.OrdinalIgnoreCase))
+        // The keys as written (DbConnectionStringBuilder keeps them; Npgsql's builder would map them to
+        // its own names), without spaces: "Max Auto Prepare" and "MaxAutoPrepare" are the same setting.
+        var keys = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(k => k.Replace(" ", string.Empty, StringComparison.Ordinal));
+        if (keys.Any(k => k.Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase) || k.Equals("AutoPrepareMinUsages", StringComparison.OrdinalIgnoreCase)))
         {
             return connectionString;
         }

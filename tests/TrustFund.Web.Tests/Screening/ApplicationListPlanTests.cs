@@ -9,7 +9,7 @@ namespace TrustFund.Web.Tests.Screening;
 /// <summary>
 /// The managers' list reads a page by seeking an index in the order asked for: SQLite's plan for every
 /// sort and direction, with and without a status, first page or past a cursor, neither scans the
-/// applications table nor sorts it.
+/// applications table nor sorts it, and past a cursor the row value (sort value, id) bounds the search.
 /// </summary>
 public sealed class ApplicationListPlanTests
 {
@@ -48,6 +48,11 @@ public sealed class ApplicationListPlanTests
             Assert.That(applications, Has.Count.EqualTo(1), string.Join("\n", plan));
             Assert.That(applications.Single(), Does.Contain("USING INDEX IX_Applications_"), string.Join("\n", plan));
             Assert.That(plan, Has.None.Contains("TEMP B-TREE"), string.Join("\n", plan));
+            if (pastACursor)
+            {
+                // The row value (sort value, id) bounds the search, so it starts right at the cursor.
+                Assert.That(applications.Single(), Does.Match(@"\(\w+,Id\)[<>]\(\?,\?\)"), string.Join("\n", plan));
+            }
         });
     }
 

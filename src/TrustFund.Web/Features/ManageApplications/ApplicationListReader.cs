@@ -79,7 +79,7 @@ public sealed class ApplicationListReader(TrustFundDbContext db, HybridCache cac
             filtered = filtered.Where(e => e.Status == only);
         }
 
-        return Seek(filtered, query.SortKey, query.Descending ^ backwards, cursor).Take(ApplicationListQuery.PageSize + 1);
+        return Seek(filtered, query.SortKey, query.Descending ^ backwards, cursor, RowValue.IsTranslated(db)).Take(ApplicationListQuery.PageSize + 1);
     }
 
     /// <summary>Applications per status under the query's filters (not its status).</summary>
@@ -245,21 +245,28 @@ public sealed class ApplicationListReader(TrustFundDbContext db, HybridCache cac
 
     /// <summary>
     /// Rows past <paramref name="cursor"/> in the given order (sort value, then id, both the same way so
-    /// one index serves the seek). The seek is written as a range on the sort value plus a tie-break on the
-    /// id, which every engine turns into an index range.
+    /// one index serves the seek). Where the database has row values (SQLite, PostgreSQL) the seek is
+    /// <c>(value, id) &lt; (@value, @id)</c>: one index range that starts right at the cursor. SQL Server
+    /// gets a range on the sort value plus a tie-break on the id, which reads and drops the rows that tie
+    /// with the cursor's value.
     /// </summary>
 #pragma warning disable CA1309 // translated to SQL comparisons, in the database's collation like its ORDER BY
-    private static IQueryable<ApplicationListEntry> Seek(IQueryable<ApplicationListEntry> entries, string sortKey, bool descending, ApplicationListCursor? cursor)
+    private static IQueryable<ApplicationListEntry> Seek(IQueryable<ApplicationListEntry> entries, string sortKey, bool descending, ApplicationListCursor? cursor, bool rowValues)
     {
         var id = cursor?.Id ?? Guid.Empty;
         switch (sortKey)
         {
             case "amount":
-                if (cursor?.Amount is { } amount)
+                if (cursor?.Amount is { } cursorAmount)
                 {
-                    entries = descending
-                        ? entries.Where(e => e.AmountRequested <= amount && (e.AmountRequested < amount || e.Id.CompareTo(id) < 0))
-                        : entries.Where(e => e.AmountRequested >= amount && (e.AmountRequested > amount || e.Id.CompareTo(id) > 0));
+                    decimal? amount = cursorAmount;
+                    entries = (rowValues, descending) switch
+                    {
+                        (true, true) => entries.Where(e => RowValue.LessThan(e.AmountRequested, e.Id, amount, id)),
+                        (true, false) => entries.Where(e => RowValue.GreaterThan(e.AmountRequested, e.Id, amount, id)),
+                        (false, true) => entries.Where(e => e.AmountRequested <= amount && (e.AmountRequested < amount || e.Id.CompareTo(id) < 0)),
+                        (false, false) => entries.Where(e => e.AmountRequested >= amount && (e.AmountRequested > amount || e.Id.CompareTo(id) > 0)),
+                    };
                 }
 
                 return descending
@@ -268,9 +275,13 @@ public sealed class ApplicationListReader(TrustFundDbContext db, HybridCache cac
             case "title":
                 if (cursor?.Value is { } title)
                 {
-                    entries = descending
-                        ? entries.Where(e => string.Compare(e.Title, title) <= 0 && (string.Compare(e.Title, title) < 0 || e.Id.CompareTo(id) < 0))
-                        : entries.Where(e => string.Compare(e.Title, title) >= 0 && (string.Compare(e.Title, title) > 0 || e.Id.CompareTo(id) > 0));
+                    entries = (rowValues, descending) switch
+                    {
+                        (true, true) => entries.Where(e => RowValue.LessThan(e.Title, e.Id, title, id)),
+                        (true, false) => entries.Where(e => RowValue.GreaterThan(e.Title, e.Id, title, id)),
+                        (false, true) => entries.Where(e => string.Compare(e.Title, title) <= 0 && (string.Compare(e.Title, title) < 0 || e.Id.CompareTo(id) < 0)),
+                        (false, false) => entries.Where(e => string.Compare(e.Title, title) >= 0 && (string.Compare(e.Title, title) > 0 || e.Id.CompareTo(id) > 0)),
+                    };
                 }
 
                 return descending
@@ -279,20 +290,29 @@ public sealed class ApplicationListReader(TrustFundDbContext db, HybridCache cac
             case "organisation":
                 if (cursor?.Value is { } name)
                 {
-                    entries = descending
-                        ? entries.Where(e => string.Compare(e.OrganisationName, name) <= 0 && (string.Compare(e.OrganisationName, name) < 0 || e.Id.CompareTo(id) < 0))
-                        : entries.Where(e => string.Compare(e.OrganisationName, name) >= 0 && (string.Compare(e.OrganisationName, name) > 0 || e.Id.CompareTo(id) > 0));
+                    entries = (rowValues, descending) switch
+                    {
+                        (true, true) => entries.Where(e => RowValue.LessThan(e.OrganisationName, e.Id, name, id)),
+                        (true, false) => entries.Where(e => RowValue.GreaterThan(e.OrganisationName, e.Id, name, id)),
+                        (false, true) => entries.Where(e => string.Compare(e.OrganisationName, name) <= 0 && (string.Compare(e.OrganisationName, name) < 0 || e.Id.CompareTo(id) < 0)),
+                        (false, false) => entries.Where(e => string.Compare(e.OrganisationName, name) >= 0 && (string.Compare(e.OrganisationName, name) > 0 || e.Id.CompareTo(id) > 0)),
+                    };
                 }
 
                 return descending
                     ? entries.OrderByDescending(e => e.OrganisationName).ThenByDescending(e => e.Id)
                     : entries.OrderBy(e => e.OrganisationName).ThenBy(e => e.Id);
             default:
-                if (cursor?.Submitted is { } submitted)
+                if (cursor?.Submitted is { } cursorSubmitted)
                 {
-                    entries = descending
-                        ? entries.Where(e => e.SubmittedAtUtc <= submitted && (e.SubmittedAtUtc < submitted || e.Id.CompareTo(id) < 0))
-                        : entries.Where(e => e.SubmittedAtUtc >= submitted && (e.SubmittedAtUtc > submitted || e.Id.CompareTo(id) > 0));
+                    DateTime? submitted = cursorSubmitted;
+                    entries = (rowValues, descending) switch
+                    {
+                        (true, true) => entries.Where(e => RowValue.LessThan(e.SubmittedAtUtc, e.Id, submitted, id)),
+                        (true, false) => entries.Where(e => RowValue.GreaterThan(e.SubmittedAtUtc, e.Id, submitted, id)),
+                        (false, true) => entries.Where(e => e.SubmittedAtUtc <= submitted && (e.SubmittedAtUtc < submitted || e.Id.CompareTo(id) < 0)),
+                        (false, false) => entries.Where(e => e.SubmittedAtUtc >= submitted && (e.SubmittedAtUtc > submitted || e.Id.CompareTo(id) > 0)),
+                    };
                 }
 
                 return descending
