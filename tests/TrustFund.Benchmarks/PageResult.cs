@@ -1,6 +1,10 @@
 namespace TrustFund.Benchmarks;
 
-/// <summary>Medians of a page's rounds, as written to bench-results.json; latencies and ratios are null when no request completed.</summary>
+/// <summary>
+/// Medians of a page's rounds, as written to bench-results.json; latencies and ratios are null when no
+/// request completed. For a page compared with another, the median of the rounds' ratios of the two
+/// pages' requests/s (each round runs them back to back).
+/// </summary>
 public sealed record PageResult(
     string Name,
     double Rps,
@@ -11,4 +15,6 @@ public sealed record PageResult(
     double? RatioToJson,
     double? RatioToFortunes,
     int? SqlPerRequest,
-    double MemoryMb);
+    double MemoryMb,
+    string? ComparedTo = null,
+    double? RatioToComparedPage = null);

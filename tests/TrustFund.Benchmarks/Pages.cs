@@ -23,7 +23,7 @@ public static class Pages
     [
         new("open calls", "/calls", null),
         new("applications list", "/Manage/Applications?Status=Eligible&Sort=amount&Dir=desc", Manager),
-        new("applications list p100", "/Manage/Applications?Status=Eligible&Sort=amount&Dir=desc", Manager, FollowNext: 99),
+        new("applications list p100", "/Manage/Applications?Status=Eligible&Sort=amount&Dir=desc", Manager, FollowNext: 99, ComparedTo: "applications list"),
         new("list by organisation", "/Manage/Applications?Sort=organisation&Dir=asc", Manager),
         new("application detail", "/Manage/Applications/{application}", Manager),
         new("applicant home", "/", Applicant),

@@ -58,6 +58,7 @@ Console.WriteLine($"App running at {app.Address} (pid {app.ProcessId})");
 var values = await PlaceholderValuesAsync(arguments.Provider, connectionString, token);
 var measured = Pages.Measured.Where(p => arguments.OnlyPages is null || arguments.OnlyPages.Contains(p.Name)).ToList();
 var sessions = new Dictionary<string, SignedInClient>();
+var cookies = new Dictionary<string, (string Cookie, Stopwatch Age)>();
 var anonymous = new SignedInClient(app.Address);
 try
 {
@@ -139,10 +140,18 @@ try
             Ratio(json),
             Ratio(fortunes),
             statements[p.Name],
-            Math.Round(Median(r.Select(x => x.MemoryMb)), 0));
+            Math.Round(Median(r.Select(x => x.MemoryMb)), 0),
+            p.ComparedTo,
+            RoundRatios(p, runs) is { Count: > 0 } ratios ? Math.Round(Median(ratios), 3) : null);
     }).ToList();
 
     PrintTable(results, arguments, app.ResidentMemoryMb("VmHWM"));
+    foreach (var page in pages.Where(p => RoundRatios(p, runs).Count > 0))
+    {
+        var perRound = string.Join(", ", RoundRatios(page, runs).Select(r => r.ToString("F3", CultureInfo.InvariantCulture)));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{page.Name} / {page.ComparedTo}: {results.Single(r => r.Name == page.Name).RatioToComparedPage:F3} (median of the rounds: {perRound}; the two pages run back to back in each round)"));
+    }
+
     var output = Path.Combine(Directory.GetCurrentDirectory(), "bench-results.json");
     await File.WriteAllTextAsync(output, JsonSerializer.Serialize(results, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }), token);
     Console.WriteLine($"Results written to {output}");
@@ -157,17 +166,32 @@ finally
     }
 }
 
+// Requests/s of a page over those of the page it is compared with, round by round (empty when it is
+// compared with none, or that page was not measured).
+static List<double> RoundRatios(BenchPage page, Dictionary<string, List<(WrkRun Run, double MemoryMb)>> runs) =>
+    page.ComparedTo is { } other && runs.TryGetValue(other, out var references)
+        ? runs[page.Name].Zip(references, (run, reference) => reference.Run.Rps > 0 ? run.Run.Rps / reference.Run.Rps : 0).ToList()
+        : [];
+
 // wrk replays one cookie and cannot store the one the app renews. A browser keeps the renewed cookie, so its
 // session is re-checked against the database once a minute; wrk's would be re-checked on every request once
-// the cookie is a minute old. So each run starts with a fresh sign-in and lasts under a minute.
+// the cookie is a minute old. So each run uses a cookie that stays under a minute old until the run ends:
+// the one of the account's last sign-in if it is young enough (a page and the page it is compared with then
+// run one right after the other), otherwise a fresh sign-in.
 async Task<WrkRun> RunAsync(BenchPage page, int seconds)
 {
     string? cookie = null;
     if (page.Account is { } account)
     {
-        using var fresh = new SignedInClient(app.Address);
-        await fresh.SignInAsync(account, DemoData.Password, token);
-        cookie = fresh.CookieHeader;
+        if (!cookies.TryGetValue(account, out var signedIn) || signedIn.Age.Elapsed + TimeSpan.FromSeconds(seconds + 10) > TimeSpan.FromMinutes(1))
+        {
+            using var fresh = new SignedInClient(app.Address);
+            await fresh.SignInAsync(account, DemoData.Password, token);
+            signedIn = (fresh.CookieHeader, Stopwatch.StartNew());
+            cookies[account] = signedIn;
+        }
+
+        cookie = signedIn.Cookie;
     }
 
     return await WrkRun.RunAsync(new Uri(app.Address, page.Path), cookie, seconds, token);
@@ -175,15 +199,28 @@ async Task<WrkRun> RunAsync(BenchPage page, int seconds)
 
 /// <summary>
 /// The pages of one round: the baselines first, then the measured pages rotated by a third of their
-/// number each round, so that no page always runs in the same place. On the shared machine, page 100
-/// of the list measured 0.79 to 0.89 x the first page in runs where it always ran right after it, and
-/// 0.93 x with the two swapped.
+/// number each round, so that no page always runs in the same place. A page compared with another runs
+/// next to it, after it in odd rounds and before it in even rounds, so that their ratio comes from runs
+/// made seconds apart: on the shared machine one page's requests/s moved by up to 20% between rounds,
+/// and page 100 of the list measured 0.79 to 0.89 x the first page in runs where it always ran right
+/// after it, 0.93 x with the two swapped.
 /// </summary>
 static IEnumerable<BenchPage> RoundOrder(IReadOnlyList<BenchPage> pages, int baselines, int round, int rounds)
 {
     var measuredPages = pages.Skip(baselines).ToList();
-    var shift = measuredPages.Count == 0 ? 0 : (round - 1) * ((measuredPages.Count + rounds - 1) / rounds) % measuredPages.Count;
-    return pages.Take(baselines).Concat(measuredPages.Skip(shift)).Concat(measuredPages.Take(shift));
+    bool ComparedWithAMeasuredPage(BenchPage page) => page.ComparedTo is { } other && measuredPages.Any(p => p.Name == other);
+    var units = measuredPages.Where(p => !ComparedWithAMeasuredPage(p)).Select(p =>
+    {
+        var unit = new List<BenchPage> { p };
+        foreach (var compared in measuredPages.Where(c => c.ComparedTo == p.Name))
+        {
+            unit.Insert(round % 2 == 1 ? unit.Count : 0, compared);
+        }
+
+        return unit;
+    }).ToList();
+    var shift = units.Count == 0 ? 0 : (round - 1) * ((units.Count + rounds - 1) / rounds) % units.Count;
+    return pages.Take(baselines).Concat(units.Skip(shift).Concat(units.Take(shift)).SelectMany(u => u));
 }
 
 // Requests wrk abandoned at the end of a run keep the app busy; the next run starts once it answers again.

@@ -19,7 +19,8 @@ public sealed class ApplicationListEntry
 
     public Guid CallId { get; init; }
 
-    public string CallCode { get; init; } = string.Empty;
+    /// <summary>The call's code: not read with the row but filled in from the calls the list knows (see <see cref="ApplicationListReader"/>).</summary>
+    public string CallCode { get; set; } = string.Empty;
 
     public Guid OrganisationId { get; init; }
 
