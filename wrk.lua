@@ -1,1 +1,0 @@
-wrk.headers["Cookie"] = ""
