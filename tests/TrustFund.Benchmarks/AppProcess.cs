@@ -66,7 +66,8 @@ public sealed class AppProcess : IAsyncDisposable
         // As deploy/trustfund.service runs the app: glibc reads this at process start (see README "Decisions").
         start.Environment["MALLOC_ARENA_MAX"] = Environment.GetEnvironmentVariable("MALLOC_ARENA_MAX") ?? "2";
 
-        // The runner signs in afresh before every run (see Program.cs), far more often than the sign-in limits allow a person.
+        // The runner signs in again whenever its last session cookie would pass a minute old within a run (see
+        // Program.cs), far more often than the sign-in limits allow a person.
         start.Environment["RateLimits__SignInPerAccount__PermitLimit"] = "100000";
         start.Environment["RateLimits__SignInPerClient__PermitLimit"] = "100000";
         var process = Process.Start(start) ?? throw new InvalidOperationException("The app did not start.");
