@@ -4,7 +4,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using TrustFund.Application.Accounts;
+using TrustFund.Application.Applications;
 using TrustFund.Application.Audit;
+using TrustFund.Application.Common;
 using TrustFund.Application.Email;
 using TrustFund.Application.Files;
 using TrustFund.Infrastructure.Audit;
@@ -32,6 +35,10 @@ public static class DependencyInjection
         services.AddDbContext<TrustFundDbContext>((services, options) =>
             DbContextOptionsFactory.Configure(options, provider, connectionString).AddInterceptors(services.GetRequiredService<ChangeVersionInterceptor>()));
 
+        services.AddScoped<ITrustFundDb>(provider => provider.GetRequiredService<TrustFundDbContext>());
+        services.AddScoped<IDomainEventDispatcher, DomainEventDispatcher>();
+        services.AddScoped<ICollisionDetector, CollisionDetector>();
+        services.AddScoped<IReferenceNumbers, ReferenceNumbers>();
         services.AddScoped<IAuditTrail, AuditTrail>();
         services.AddScoped<AuditChainVerifier>();
         services.AddScoped<IFileStore, DatabaseFileStore>();

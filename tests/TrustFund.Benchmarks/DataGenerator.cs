@@ -5,6 +5,7 @@ using TrustFund.Application.Accounts;
 using TrustFund.Domain.Applications;
 using TrustFund.Domain.Audit;
 using TrustFund.Domain.Calls;
+using TrustFund.Domain.Documents;
 using TrustFund.Domain.Organisations;
 using TrustFund.Domain.Places;
 using TrustFund.Infrastructure.Demo;
@@ -32,6 +33,7 @@ public sealed class DataGenerator(Func<TrustFundDbContext> newContext, DataScale
     private static readonly string[] Countries = UnM49.Countries.Where(c => c.Iso3 is not null).Select(c => c.Iso3!).Take(60).ToArray();
 
     private readonly Random _random = new(Seed);
+    private readonly Dictionary<Guid, int> _referencesIssued = [];
 
     /// <summary>The sign-in address of the generated applicant number <paramref name="index"/>.</summary>
     public static string ApplicantEmail(int index) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"applicant{index:D5}@bench.test");
@@ -181,22 +183,22 @@ public sealed class DataGenerator(Func<TrustFundDbContext> newContext, DataScale
             return application;
         }
 
-        var attached = call.Terms.RequiredDocuments.ToDictionary(d => d, _ => 1);
-        var context = new SubmissionContext(call, verified, attached, submitted);
-        application.Submit(context, () => call.TakeNextReference(submitted), "Bench applicant");
+        var attached = call.Terms.RequiredDocuments.Select(d => new SubmittedDocument(Guid.NewGuid(), d, $"{d}.pdf", 1_000, new string('0', 64), true)).ToList();
+        var context = new SubmissionContext(call, verified, organisation.LegalName, attached, submitted);
+        application.Submit(context, GrantApplication.FormatReference(submitted.Year, call.Code, NextReference(call)), "Bench applicant");
         switch (roll)
         {
             case 1:
                 application.Withdraw("The project was funded from another source.", submitted.AddDays(3));
                 break;
             case 2 or 3:
-                application.RecordEligibility(false, "The organisation does not meet the experience requirement.");
+                application.RecordEligibility(false, "The organisation does not meet the experience requirement.", submitted);
                 break;
             case >= 4 and < 12:
-                application.RecordEligibility(true, null);
+                application.RecordEligibility(true, null, submitted);
                 break;
             case 12:
-                application.RequestInformation("Please explain the budget line for shelter running costs.");
+                application.RequestInformation("Please explain the budget line for shelter running costs.", submitted.AddDays(14), submitted);
                 break;
         }
 
@@ -306,4 +308,12 @@ public sealed class DataGenerator(Func<TrustFundDbContext> newContext, DataScale
             : text;
 
     private string Sentence(int words) => Title(words) + ".";
+
+    // The generated submissions number their references per call, as the app's sequence would.
+    private int NextReference(Call call)
+    {
+        var next = _referencesIssued.GetValueOrDefault(call.Id) + 1;
+        _referencesIssued[call.Id] = next;
+        return next;
+    }
 }

@@ -1,6 +1,7 @@
 using TrustFund.Database.Tests.Engines;
 using TrustFund.Domain.Applications;
 using TrustFund.Domain.Calls;
+using TrustFund.Domain.Documents;
 using TrustFund.Domain.Organisations;
 using TrustFund.Infrastructure.Persistence;
 
@@ -37,10 +38,10 @@ public abstract class ApplicationListFixture : EngineFixture
             var submitted = now.AddMinutes(i / 3);
             var application = GrantApplication.Start(call, organisations[i % 3], "applicant", now);
             application.Edit(Content($"Project {i % 4}", 5_000m + (i % 5 * 100m) + 0.25m), "applicant", now);
-            application.Submit(new SubmissionContext(call, true, new Dictionary<DocumentType, int> { [DocumentType.RegistrationCertificate] = 1 }, submitted), () => call.TakeNextReference(submitted), "applicant");
+            application.Submit(new SubmissionContext(call, true, organisations[i % 3].LegalName, [new SubmittedDocument(Guid.NewGuid(), DocumentType.RegistrationCertificate, "certificate.pdf", 1_000, new string('0', 64), true)], submitted), GrantApplication.FormatReference(submitted.Year, call.Code, i + 1), "applicant");
             if (i % 2 == 0)
             {
-                application.RecordEligibility(true, null);
+                application.RecordEligibility(true, null, submitted);
             }
 
             db.Applications.Add(application);

@@ -607,7 +607,7 @@ namespace TrustFund.Migrations.PostgreSql.Migrations
                     b.ToTable("StoredFiles", (string)null);
                 });
 
-            modelBuilder.Entity("TrustFund.Infrastructure.Identity.TrustFundRole", b =>
+            modelBuilder.Entity("TrustFund.Application.Accounts.TrustFundRole", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -671,7 +671,7 @@ namespace TrustFund.Migrations.PostgreSql.Migrations
                         });
                 });
 
-            modelBuilder.Entity("TrustFund.Infrastructure.Identity.TrustFundUser", b =>
+            modelBuilder.Entity("TrustFund.Application.Accounts.TrustFundUser", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -757,7 +757,7 @@ namespace TrustFund.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
-                    b.HasOne("TrustFund.Infrastructure.Identity.TrustFundRole", null)
+                    b.HasOne("TrustFund.Application.Accounts.TrustFundRole", null)
                         .WithMany()
                         .HasForeignKey("RoleId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -766,7 +766,7 @@ namespace TrustFund.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
-                    b.HasOne("TrustFund.Infrastructure.Identity.TrustFundUser", null)
+                    b.HasOne("TrustFund.Application.Accounts.TrustFundUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -775,7 +775,7 @@ namespace TrustFund.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
-                    b.HasOne("TrustFund.Infrastructure.Identity.TrustFundUser", null)
+                    b.HasOne("TrustFund.Application.Accounts.TrustFundUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -784,13 +784,13 @@ namespace TrustFund.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<System.Guid>", b =>
                 {
-                    b.HasOne("TrustFund.Infrastructure.Identity.TrustFundRole", null)
+                    b.HasOne("TrustFund.Application.Accounts.TrustFundRole", null)
                         .WithMany()
                         .HasForeignKey("RoleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("TrustFund.Infrastructure.Identity.TrustFundUser", null)
+                    b.HasOne("TrustFund.Application.Accounts.TrustFundUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -799,7 +799,7 @@ namespace TrustFund.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.HasOne("TrustFund.Infrastructure.Identity.TrustFundUser", null)
+                    b.HasOne("TrustFund.Application.Accounts.TrustFundUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -859,7 +859,7 @@ namespace TrustFund.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("TrustFund.Infrastructure.Identity.TrustFundUser", b =>
+            modelBuilder.Entity("TrustFund.Application.Accounts.TrustFundUser", b =>
                 {
                     b.HasOne("TrustFund.Domain.Organisations.Organisation", null)
                         .WithMany()

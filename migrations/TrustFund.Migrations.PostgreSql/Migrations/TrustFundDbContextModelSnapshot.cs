@@ -144,6 +144,154 @@ namespace TrustFund.Migrations.PostgreSql.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("TrustFund.Application.Accounts.TrustFundRole", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("NormalizedName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedName")
+                        .IsUnique()
+                        .HasDatabaseName("RoleNameIndex");
+
+                    b.ToTable("AspNetRoles", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("0b8f7c1e-5d1a-4a55-9a52-7f0f6b1a0001"),
+                            ConcurrencyStamp = "0b8f7c1e5d1a4a559a527f0f6b1a0001",
+                            Name = "Applicant",
+                            NormalizedName = "APPLICANT"
+                        },
+                        new
+                        {
+                            Id = new Guid("0b8f7c1e-5d1a-4a55-9a52-7f0f6b1a0002"),
+                            ConcurrencyStamp = "0b8f7c1e5d1a4a559a527f0f6b1a0002",
+                            Name = "Reviewer",
+                            NormalizedName = "REVIEWER"
+                        },
+                        new
+                        {
+                            Id = new Guid("0b8f7c1e-5d1a-4a55-9a52-7f0f6b1a0003"),
+                            ConcurrencyStamp = "0b8f7c1e5d1a4a559a527f0f6b1a0003",
+                            Name = "FundManager",
+                            NormalizedName = "FUNDMANAGER"
+                        },
+                        new
+                        {
+                            Id = new Guid("0b8f7c1e-5d1a-4a55-9a52-7f0f6b1a0004"),
+                            ConcurrencyStamp = "0b8f7c1e5d1a4a559a527f0f6b1a0004",
+                            Name = "FinanceOfficer",
+                            NormalizedName = "FINANCEOFFICER"
+                        },
+                        new
+                        {
+                            Id = new Guid("0b8f7c1e-5d1a-4a55-9a52-7f0f6b1a0005"),
+                            ConcurrencyStamp = "0b8f7c1e5d1a4a559a527f0f6b1a0005",
+                            Name = "Administrator",
+                            NormalizedName = "ADMINISTRATOR"
+                        });
+                });
+
+            modelBuilder.Entity("TrustFund.Application.Accounts.TrustFundUser", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("LastSignInAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("LockoutEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("LockoutEnd")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedEmail")
+                        .HasDatabaseName("EmailIndex");
+
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique()
+                        .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("AspNetUsers", (string)null);
+                });
+
             modelBuilder.Entity("TrustFund.Domain.Applications.ApplicationVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -156,8 +304,16 @@ namespace TrustFund.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Documents")
+                        .HasColumnType("text");
+
                     b.Property<int>("Number")
                         .HasColumnType("integer");
+
+                    b.Property<string>("OrganisationName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<DateTime>("SubmittedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -166,6 +322,9 @@ namespace TrustFund.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Terms")
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -212,6 +371,9 @@ namespace TrustFund.Migrations.PostgreSql.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<DateTime?>("InformationResponseDueUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("LastEditedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -248,6 +410,9 @@ namespace TrustFund.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
+
+                    b.Property<int>("VersionCount")
+                        .HasColumnType("integer");
 
                     b.Property<string>("WithdrawalReason")
                         .HasMaxLength(4000)
@@ -331,9 +496,12 @@ namespace TrustFund.Migrations.PostgreSql.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("ApplicationId")
+                    b.HasIndex("ApplicationId", "VersionNumber")
                         .IsUnique();
 
                     b.ToTable("Screenings", (string)null);
@@ -406,6 +574,10 @@ namespace TrustFund.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Amendments")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<DateTime?>("ClosedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -425,9 +597,6 @@ namespace TrustFund.Migrations.PostgreSql.Migrations
 
                     b.Property<DateTime?>("PublishedAtUtc")
                         .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("ReferencesIssued")
-                        .HasColumnType("integer");
 
                     b.Property<DateTime?>("RubricLockedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -490,6 +659,10 @@ namespace TrustFund.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("CallId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("EarlierAnswers")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
 
@@ -539,6 +712,13 @@ namespace TrustFund.Migrations.PostgreSql.Migrations
 
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("RemovedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RemovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
@@ -708,157 +888,22 @@ namespace TrustFund.Migrations.PostgreSql.Migrations
                     b.ToTable("StoredFiles", (string)null);
                 });
 
-            modelBuilder.Entity("TrustFund.Infrastructure.Identity.TrustFundRole", b =>
+            modelBuilder.Entity("TrustFund.Infrastructure.Persistence.ReferenceSequence", b =>
                 {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<Guid>("CallId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Name")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("NormalizedName")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("NormalizedName")
-                        .IsUnique()
-                        .HasDatabaseName("RoleNameIndex");
-
-                    b.ToTable("AspNetRoles", (string)null);
-
-                    b.HasData(
-                        new
-                        {
-                            Id = new Guid("0b8f7c1e-5d1a-4a55-9a52-7f0f6b1a0001"),
-                            ConcurrencyStamp = "0b8f7c1e5d1a4a559a527f0f6b1a0001",
-                            Name = "Applicant",
-                            NormalizedName = "APPLICANT"
-                        },
-                        new
-                        {
-                            Id = new Guid("0b8f7c1e-5d1a-4a55-9a52-7f0f6b1a0002"),
-                            ConcurrencyStamp = "0b8f7c1e5d1a4a559a527f0f6b1a0002",
-                            Name = "Reviewer",
-                            NormalizedName = "REVIEWER"
-                        },
-                        new
-                        {
-                            Id = new Guid("0b8f7c1e-5d1a-4a55-9a52-7f0f6b1a0003"),
-                            ConcurrencyStamp = "0b8f7c1e5d1a4a559a527f0f6b1a0003",
-                            Name = "FundManager",
-                            NormalizedName = "FUNDMANAGER"
-                        },
-                        new
-                        {
-                            Id = new Guid("0b8f7c1e-5d1a-4a55-9a52-7f0f6b1a0004"),
-                            ConcurrencyStamp = "0b8f7c1e5d1a4a559a527f0f6b1a0004",
-                            Name = "FinanceOfficer",
-                            NormalizedName = "FINANCEOFFICER"
-                        },
-                        new
-                        {
-                            Id = new Guid("0b8f7c1e-5d1a-4a55-9a52-7f0f6b1a0005"),
-                            ConcurrencyStamp = "0b8f7c1e5d1a4a559a527f0f6b1a0005",
-                            Name = "Administrator",
-                            NormalizedName = "ADMINISTRATOR"
-                        });
-                });
-
-            modelBuilder.Entity("TrustFund.Infrastructure.Identity.TrustFundUser", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("AccessFailedCount")
+                    b.Property<int>("Issued")
                         .HasColumnType("integer");
 
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("text");
+                    b.HasKey("CallId");
 
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("DisplayName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("boolean");
-
-                    b.Property<bool>("IsActive")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateTime?>("LastSignInAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("NormalizedEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("NormalizedUserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<Guid?>("OrganisationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("PasswordHash")
-                        .HasColumnType("text");
-
-                    b.Property<string>("PhoneNumber")
-                        .HasColumnType("text");
-
-                    b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("SecurityStamp")
-                        .HasColumnType("text");
-
-                    b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("UserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("NormalizedEmail")
-                        .HasDatabaseName("EmailIndex");
-
-                    b.HasIndex("NormalizedUserName")
-                        .IsUnique()
-                        .HasDatabaseName("UserNameIndex");
-
-                    b.HasIndex("OrganisationId");
-
-                    b.ToTable("AspNetUsers", (string)null);
+                    b.ToTable("ReferenceSequences", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
-                    b.HasOne("TrustFund.Infrastructure.Identity.TrustFundRole", null)
+                    b.HasOne("TrustFund.Application.Accounts.TrustFundRole", null)
                         .WithMany()
                         .HasForeignKey("RoleId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -867,7 +912,7 @@ namespace TrustFund.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
-                    b.HasOne("TrustFund.Infrastructure.Identity.TrustFundUser", null)
+                    b.HasOne("TrustFund.Application.Accounts.TrustFundUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -876,7 +921,7 @@ namespace TrustFund.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
-                    b.HasOne("TrustFund.Infrastructure.Identity.TrustFundUser", null)
+                    b.HasOne("TrustFund.Application.Accounts.TrustFundUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -885,13 +930,13 @@ namespace TrustFund.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<System.Guid>", b =>
                 {
-                    b.HasOne("TrustFund.Infrastructure.Identity.TrustFundRole", null)
+                    b.HasOne("TrustFund.Application.Accounts.TrustFundRole", null)
                         .WithMany()
                         .HasForeignKey("RoleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("TrustFund.Infrastructure.Identity.TrustFundUser", null)
+                    b.HasOne("TrustFund.Application.Accounts.TrustFundUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -900,11 +945,19 @@ namespace TrustFund.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.HasOne("TrustFund.Infrastructure.Identity.TrustFundUser", null)
+                    b.HasOne("TrustFund.Application.Accounts.TrustFundUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("TrustFund.Application.Accounts.TrustFundUser", b =>
+                {
+                    b.HasOne("TrustFund.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("TrustFund.Domain.Applications.ApplicationVersion", b =>
@@ -934,8 +987,8 @@ namespace TrustFund.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("TrustFund.Domain.Applications.Screening", b =>
                 {
                     b.HasOne("TrustFund.Domain.Applications.GrantApplication", null)
-                        .WithOne()
-                        .HasForeignKey("TrustFund.Domain.Applications.Screening", "ApplicationId")
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -969,12 +1022,13 @@ namespace TrustFund.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("TrustFund.Infrastructure.Identity.TrustFundUser", b =>
+            modelBuilder.Entity("TrustFund.Infrastructure.Persistence.ReferenceSequence", b =>
                 {
-                    b.HasOne("TrustFund.Domain.Organisations.Organisation", null)
-                        .WithMany()
-                        .HasForeignKey("OrganisationId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                    b.HasOne("TrustFund.Domain.Calls.Call", null)
+                        .WithOne()
+                        .HasForeignKey("TrustFund.Infrastructure.Persistence.ReferenceSequence", "CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("TrustFund.Domain.Applications.GrantApplication", b =>

@@ -554,7 +554,7 @@ namespace TrustFund.Migrations.SqlServer.Migrations
                     b.ToTable("StoredFiles", (string)null);
                 });
 
-            modelBuilder.Entity("TrustFund.Infrastructure.Identity.TrustFundRole", b =>
+            modelBuilder.Entity("TrustFund.Application.Accounts.TrustFundRole", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -619,7 +619,7 @@ namespace TrustFund.Migrations.SqlServer.Migrations
                         });
                 });
 
-            modelBuilder.Entity("TrustFund.Infrastructure.Identity.TrustFundUser", b =>
+            modelBuilder.Entity("TrustFund.Application.Accounts.TrustFundUser", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -706,7 +706,7 @@ namespace TrustFund.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
-                    b.HasOne("TrustFund.Infrastructure.Identity.TrustFundRole", null)
+                    b.HasOne("TrustFund.Application.Accounts.TrustFundRole", null)
                         .WithMany()
                         .HasForeignKey("RoleId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -715,7 +715,7 @@ namespace TrustFund.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
-                    b.HasOne("TrustFund.Infrastructure.Identity.TrustFundUser", null)
+                    b.HasOne("TrustFund.Application.Accounts.TrustFundUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -724,7 +724,7 @@ namespace TrustFund.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
-                    b.HasOne("TrustFund.Infrastructure.Identity.TrustFundUser", null)
+                    b.HasOne("TrustFund.Application.Accounts.TrustFundUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -733,13 +733,13 @@ namespace TrustFund.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<System.Guid>", b =>
                 {
-                    b.HasOne("TrustFund.Infrastructure.Identity.TrustFundRole", null)
+                    b.HasOne("TrustFund.Application.Accounts.TrustFundRole", null)
                         .WithMany()
                         .HasForeignKey("RoleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("TrustFund.Infrastructure.Identity.TrustFundUser", null)
+                    b.HasOne("TrustFund.Application.Accounts.TrustFundUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -748,7 +748,7 @@ namespace TrustFund.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.HasOne("TrustFund.Infrastructure.Identity.TrustFundUser", null)
+                    b.HasOne("TrustFund.Application.Accounts.TrustFundUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -793,7 +793,7 @@ namespace TrustFund.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("TrustFund.Infrastructure.Identity.TrustFundUser", b =>
+            modelBuilder.Entity("TrustFund.Application.Accounts.TrustFundUser", b =>
                 {
                     b.HasOne("TrustFund.Domain.Organisations.Organisation", null)
                         .WithMany()

@@ -608,7 +608,7 @@ namespace TrustFund.Migrations.SqlServer.Migrations
                     b.ToTable("StoredFiles", (string)null);
                 });
 
-            modelBuilder.Entity("TrustFund.Infrastructure.Identity.TrustFundRole", b =>
+            modelBuilder.Entity("TrustFund.Application.Accounts.TrustFundRole", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -673,7 +673,7 @@ namespace TrustFund.Migrations.SqlServer.Migrations
                         });
                 });
 
-            modelBuilder.Entity("TrustFund.Infrastructure.Identity.TrustFundUser", b =>
+            modelBuilder.Entity("TrustFund.Application.Accounts.TrustFundUser", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -760,7 +760,7 @@ namespace TrustFund.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
-                    b.HasOne("TrustFund.Infrastructure.Identity.TrustFundRole", null)
+                    b.HasOne("TrustFund.Application.Accounts.TrustFundRole", null)
                         .WithMany()
                         .HasForeignKey("RoleId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -769,7 +769,7 @@ namespace TrustFund.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
-                    b.HasOne("TrustFund.Infrastructure.Identity.TrustFundUser", null)
+                    b.HasOne("TrustFund.Application.Accounts.TrustFundUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -778,7 +778,7 @@ namespace TrustFund.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
-                    b.HasOne("TrustFund.Infrastructure.Identity.TrustFundUser", null)
+                    b.HasOne("TrustFund.Application.Accounts.TrustFundUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -787,13 +787,13 @@ namespace TrustFund.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<System.Guid>", b =>
                 {
-                    b.HasOne("TrustFund.Infrastructure.Identity.TrustFundRole", null)
+                    b.HasOne("TrustFund.Application.Accounts.TrustFundRole", null)
                         .WithMany()
                         .HasForeignKey("RoleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("TrustFund.Infrastructure.Identity.TrustFundUser", null)
+                    b.HasOne("TrustFund.Application.Accounts.TrustFundUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -802,7 +802,7 @@ namespace TrustFund.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.HasOne("TrustFund.Infrastructure.Identity.TrustFundUser", null)
+                    b.HasOne("TrustFund.Application.Accounts.TrustFundUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -862,7 +862,7 @@ namespace TrustFund.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("TrustFund.Infrastructure.Identity.TrustFundUser", b =>
+            modelBuilder.Entity("TrustFund.Application.Accounts.TrustFundUser", b =>
                 {
                     b.HasOne("TrustFund.Domain.Organisations.Organisation", null)
                         .WithMany()

@@ -673,7 +673,7 @@ namespace TrustFund.Migrations.SqlServer.Migrations
                     b.ToTable("StoredFiles", (string)null);
                 });
 
-            modelBuilder.Entity("TrustFund.Infrastructure.Identity.TrustFundRole", b =>
+            modelBuilder.Entity("TrustFund.Application.Accounts.TrustFundRole", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -738,7 +738,7 @@ namespace TrustFund.Migrations.SqlServer.Migrations
                         });
                 });
 
-            modelBuilder.Entity("TrustFund.Infrastructure.Identity.TrustFundUser", b =>
+            modelBuilder.Entity("TrustFund.Application.Accounts.TrustFundUser", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -825,7 +825,7 @@ namespace TrustFund.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
-                    b.HasOne("TrustFund.Infrastructure.Identity.TrustFundRole", null)
+                    b.HasOne("TrustFund.Application.Accounts.TrustFundRole", null)
                         .WithMany()
                         .HasForeignKey("RoleId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -834,7 +834,7 @@ namespace TrustFund.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
-                    b.HasOne("TrustFund.Infrastructure.Identity.TrustFundUser", null)
+                    b.HasOne("TrustFund.Application.Accounts.TrustFundUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -843,7 +843,7 @@ namespace TrustFund.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
-                    b.HasOne("TrustFund.Infrastructure.Identity.TrustFundUser", null)
+                    b.HasOne("TrustFund.Application.Accounts.TrustFundUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -852,13 +852,13 @@ namespace TrustFund.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<System.Guid>", b =>
                 {
-                    b.HasOne("TrustFund.Infrastructure.Identity.TrustFundRole", null)
+                    b.HasOne("TrustFund.Application.Accounts.TrustFundRole", null)
                         .WithMany()
                         .HasForeignKey("RoleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("TrustFund.Infrastructure.Identity.TrustFundUser", null)
+                    b.HasOne("TrustFund.Application.Accounts.TrustFundUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -867,7 +867,7 @@ namespace TrustFund.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.HasOne("TrustFund.Infrastructure.Identity.TrustFundUser", null)
+                    b.HasOne("TrustFund.Application.Accounts.TrustFundUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -936,7 +936,7 @@ namespace TrustFund.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("TrustFund.Infrastructure.Identity.TrustFundUser", b =>
+            modelBuilder.Entity("TrustFund.Application.Accounts.TrustFundUser", b =>
                 {
                     b.HasOne("TrustFund.Domain.Organisations.Organisation", null)
                         .WithMany()

@@ -144,6 +144,156 @@ namespace TrustFund.Migrations.SqlServer.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("TrustFund.Application.Accounts.TrustFundRole", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("NormalizedName")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedName")
+                        .IsUnique()
+                        .HasDatabaseName("RoleNameIndex")
+                        .HasFilter("[NormalizedName] IS NOT NULL");
+
+                    b.ToTable("AspNetRoles", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("0b8f7c1e-5d1a-4a55-9a52-7f0f6b1a0001"),
+                            ConcurrencyStamp = "0b8f7c1e5d1a4a559a527f0f6b1a0001",
+                            Name = "Applicant",
+                            NormalizedName = "APPLICANT"
+                        },
+                        new
+                        {
+                            Id = new Guid("0b8f7c1e-5d1a-4a55-9a52-7f0f6b1a0002"),
+                            ConcurrencyStamp = "0b8f7c1e5d1a4a559a527f0f6b1a0002",
+                            Name = "Reviewer",
+                            NormalizedName = "REVIEWER"
+                        },
+                        new
+                        {
+                            Id = new Guid("0b8f7c1e-5d1a-4a55-9a52-7f0f6b1a0003"),
+                            ConcurrencyStamp = "0b8f7c1e5d1a4a559a527f0f6b1a0003",
+                            Name = "FundManager",
+                            NormalizedName = "FUNDMANAGER"
+                        },
+                        new
+                        {
+                            Id = new Guid("0b8f7c1e-5d1a-4a55-9a52-7f0f6b1a0004"),
+                            ConcurrencyStamp = "0b8f7c1e5d1a4a559a527f0f6b1a0004",
+                            Name = "FinanceOfficer",
+                            NormalizedName = "FINANCEOFFICER"
+                        },
+                        new
+                        {
+                            Id = new Guid("0b8f7c1e-5d1a-4a55-9a52-7f0f6b1a0005"),
+                            ConcurrencyStamp = "0b8f7c1e5d1a4a559a527f0f6b1a0005",
+                            Name = "Administrator",
+                            NormalizedName = "ADMINISTRATOR"
+                        });
+                });
+
+            modelBuilder.Entity("TrustFund.Application.Accounts.TrustFundUser", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime?>("LastSignInAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("LockoutEnabled")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset?>("LockoutEnd")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedEmail")
+                        .HasDatabaseName("EmailIndex");
+
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique()
+                        .HasDatabaseName("UserNameIndex")
+                        .HasFilter("[NormalizedUserName] IS NOT NULL");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("AspNetUsers", (string)null);
+                });
+
             modelBuilder.Entity("TrustFund.Domain.Applications.ApplicationVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -156,8 +306,16 @@ namespace TrustFund.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("Documents")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<int>("Number")
                         .HasColumnType("int");
+
+                    b.Property<string>("OrganisationName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
 
                     b.Property<DateTime>("SubmittedAtUtc")
                         .HasColumnType("datetime2");
@@ -166,6 +324,9 @@ namespace TrustFund.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Terms")
+                        .HasColumnType("nvarchar(max)");
 
                     b.HasKey("Id");
 
@@ -212,6 +373,9 @@ namespace TrustFund.Migrations.SqlServer.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<DateTime?>("InformationResponseDueUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime>("LastEditedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -248,6 +412,9 @@ namespace TrustFund.Migrations.SqlServer.Migrations
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("VersionCount")
+                        .HasColumnType("int");
 
                     b.Property<string>("WithdrawalReason")
                         .HasMaxLength(4000)
@@ -332,9 +499,12 @@ namespace TrustFund.Migrations.SqlServer.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("int");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("ApplicationId")
+                    b.HasIndex("ApplicationId", "VersionNumber")
                         .IsUnique();
 
                     b.ToTable("Screenings", (string)null);
@@ -407,6 +577,10 @@ namespace TrustFund.Migrations.SqlServer.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("Amendments")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<DateTime?>("ClosedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -426,9 +600,6 @@ namespace TrustFund.Migrations.SqlServer.Migrations
 
                     b.Property<DateTime?>("PublishedAtUtc")
                         .HasColumnType("datetime2");
-
-                    b.Property<int>("ReferencesIssued")
-                        .HasColumnType("int");
 
                     b.Property<DateTime?>("RubricLockedAtUtc")
                         .HasColumnType("datetime2");
@@ -491,6 +662,10 @@ namespace TrustFund.Migrations.SqlServer.Migrations
                     b.Property<Guid>("CallId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("EarlierAnswers")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uniqueidentifier");
 
@@ -540,6 +715,13 @@ namespace TrustFund.Migrations.SqlServer.Migrations
 
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("RemovedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RemovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
@@ -709,159 +891,22 @@ namespace TrustFund.Migrations.SqlServer.Migrations
                     b.ToTable("StoredFiles", (string)null);
                 });
 
-            modelBuilder.Entity("TrustFund.Infrastructure.Identity.TrustFundRole", b =>
+            modelBuilder.Entity("TrustFund.Infrastructure.Persistence.ReferenceSequence", b =>
                 {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<Guid>("CallId")
                         .HasColumnType("uniqueidentifier");
 
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<string>("Name")
-                        .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
-
-                    b.Property<string>("NormalizedName")
-                        .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("NormalizedName")
-                        .IsUnique()
-                        .HasDatabaseName("RoleNameIndex")
-                        .HasFilter("[NormalizedName] IS NOT NULL");
-
-                    b.ToTable("AspNetRoles", (string)null);
-
-                    b.HasData(
-                        new
-                        {
-                            Id = new Guid("0b8f7c1e-5d1a-4a55-9a52-7f0f6b1a0001"),
-                            ConcurrencyStamp = "0b8f7c1e5d1a4a559a527f0f6b1a0001",
-                            Name = "Applicant",
-                            NormalizedName = "APPLICANT"
-                        },
-                        new
-                        {
-                            Id = new Guid("0b8f7c1e-5d1a-4a55-9a52-7f0f6b1a0002"),
-                            ConcurrencyStamp = "0b8f7c1e5d1a4a559a527f0f6b1a0002",
-                            Name = "Reviewer",
-                            NormalizedName = "REVIEWER"
-                        },
-                        new
-                        {
-                            Id = new Guid("0b8f7c1e-5d1a-4a55-9a52-7f0f6b1a0003"),
-                            ConcurrencyStamp = "0b8f7c1e5d1a4a559a527f0f6b1a0003",
-                            Name = "FundManager",
-                            NormalizedName = "FUNDMANAGER"
-                        },
-                        new
-                        {
-                            Id = new Guid("0b8f7c1e-5d1a-4a55-9a52-7f0f6b1a0004"),
-                            ConcurrencyStamp = "0b8f7c1e5d1a4a559a527f0f6b1a0004",
-                            Name = "FinanceOfficer",
-                            NormalizedName = "FINANCEOFFICER"
-                        },
-                        new
-                        {
-                            Id = new Guid("0b8f7c1e-5d1a-4a55-9a52-7f0f6b1a0005"),
-                            ConcurrencyStamp = "0b8f7c1e5d1a4a559a527f0f6b1a0005",
-                            Name = "Administrator",
-                            NormalizedName = "ADMINISTRATOR"
-                        });
-                });
-
-            modelBuilder.Entity("TrustFund.Infrastructure.Identity.TrustFundUser", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<int>("AccessFailedCount")
+                    b.Property<int>("Issued")
                         .HasColumnType("int");
 
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("nvarchar(max)");
+                    b.HasKey("CallId");
 
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("DisplayName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
-
-                    b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("bit");
-
-                    b.Property<bool>("IsActive")
-                        .HasColumnType("bit");
-
-                    b.Property<DateTime?>("LastSignInAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("bit");
-
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("NormalizedEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
-
-                    b.Property<string>("NormalizedUserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
-
-                    b.Property<Guid?>("OrganisationId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("PasswordHash")
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<string>("PhoneNumber")
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("bit");
-
-                    b.Property<string>("SecurityStamp")
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("bit");
-
-                    b.Property<string>("UserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("NormalizedEmail")
-                        .HasDatabaseName("EmailIndex");
-
-                    b.HasIndex("NormalizedUserName")
-                        .IsUnique()
-                        .HasDatabaseName("UserNameIndex")
-                        .HasFilter("[NormalizedUserName] IS NOT NULL");
-
-                    b.HasIndex("OrganisationId");
-
-                    b.ToTable("AspNetUsers", (string)null);
+                    b.ToTable("ReferenceSequences", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
-                    b.HasOne("TrustFund.Infrastructure.Identity.TrustFundRole", null)
+                    b.HasOne("TrustFund.Application.Accounts.TrustFundRole", null)
                         .WithMany()
                         .HasForeignKey("RoleId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -870,7 +915,7 @@ namespace TrustFund.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
-                    b.HasOne("TrustFund.Infrastructure.Identity.TrustFundUser", null)
+                    b.HasOne("TrustFund.Application.Accounts.TrustFundUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -879,7 +924,7 @@ namespace TrustFund.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
-                    b.HasOne("TrustFund.Infrastructure.Identity.TrustFundUser", null)
+                    b.HasOne("TrustFund.Application.Accounts.TrustFundUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -888,13 +933,13 @@ namespace TrustFund.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<System.Guid>", b =>
                 {
-                    b.HasOne("TrustFund.Infrastructure.Identity.TrustFundRole", null)
+                    b.HasOne("TrustFund.Application.Accounts.TrustFundRole", null)
                         .WithMany()
                         .HasForeignKey("RoleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("TrustFund.Infrastructure.Identity.TrustFundUser", null)
+                    b.HasOne("TrustFund.Application.Accounts.TrustFundUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -903,11 +948,19 @@ namespace TrustFund.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.HasOne("TrustFund.Infrastructure.Identity.TrustFundUser", null)
+                    b.HasOne("TrustFund.Application.Accounts.TrustFundUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("TrustFund.Application.Accounts.TrustFundUser", b =>
+                {
+                    b.HasOne("TrustFund.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("TrustFund.Domain.Applications.ApplicationVersion", b =>
@@ -937,8 +990,8 @@ namespace TrustFund.Migrations.SqlServer.Migrations
             modelBuilder.Entity("TrustFund.Domain.Applications.Screening", b =>
                 {
                     b.HasOne("TrustFund.Domain.Applications.GrantApplication", null)
-                        .WithOne()
-                        .HasForeignKey("TrustFund.Domain.Applications.Screening", "ApplicationId")
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -972,12 +1025,13 @@ namespace TrustFund.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("TrustFund.Infrastructure.Identity.TrustFundUser", b =>
+            modelBuilder.Entity("TrustFund.Infrastructure.Persistence.ReferenceSequence", b =>
                 {
-                    b.HasOne("TrustFund.Domain.Organisations.Organisation", null)
-                        .WithMany()
-                        .HasForeignKey("OrganisationId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                    b.HasOne("TrustFund.Domain.Calls.Call", null)
+                        .WithOne()
+                        .HasForeignKey("TrustFund.Infrastructure.Persistence.ReferenceSequence", "CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("TrustFund.Domain.Applications.GrantApplication", b =>

@@ -676,7 +676,7 @@ namespace TrustFund.Migrations.Sqlite.Migrations
                     b.ToTable("StoredFiles", (string)null);
                 });
 
-            modelBuilder.Entity("TrustFund.Infrastructure.Identity.TrustFundRole", b =>
+            modelBuilder.Entity("TrustFund.Application.Accounts.TrustFundRole", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -740,7 +740,7 @@ namespace TrustFund.Migrations.Sqlite.Migrations
                         });
                 });
 
-            modelBuilder.Entity("TrustFund.Infrastructure.Identity.TrustFundUser", b =>
+            modelBuilder.Entity("TrustFund.Application.Accounts.TrustFundUser", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -826,7 +826,7 @@ namespace TrustFund.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
-                    b.HasOne("TrustFund.Infrastructure.Identity.TrustFundRole", null)
+                    b.HasOne("TrustFund.Application.Accounts.TrustFundRole", null)
                         .WithMany()
                         .HasForeignKey("RoleId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -835,7 +835,7 @@ namespace TrustFund.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
-                    b.HasOne("TrustFund.Infrastructure.Identity.TrustFundUser", null)
+                    b.HasOne("TrustFund.Application.Accounts.TrustFundUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -844,7 +844,7 @@ namespace TrustFund.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
-                    b.HasOne("TrustFund.Infrastructure.Identity.TrustFundUser", null)
+                    b.HasOne("TrustFund.Application.Accounts.TrustFundUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -853,13 +853,13 @@ namespace TrustFund.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<System.Guid>", b =>
                 {
-                    b.HasOne("TrustFund.Infrastructure.Identity.TrustFundRole", null)
+                    b.HasOne("TrustFund.Application.Accounts.TrustFundRole", null)
                         .WithMany()
                         .HasForeignKey("RoleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("TrustFund.Infrastructure.Identity.TrustFundUser", null)
+                    b.HasOne("TrustFund.Application.Accounts.TrustFundUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -868,7 +868,7 @@ namespace TrustFund.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.HasOne("TrustFund.Infrastructure.Identity.TrustFundUser", null)
+                    b.HasOne("TrustFund.Application.Accounts.TrustFundUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -937,7 +937,7 @@ namespace TrustFund.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("TrustFund.Infrastructure.Identity.TrustFundUser", b =>
+            modelBuilder.Entity("TrustFund.Application.Accounts.TrustFundUser", b =>
                 {
                     b.HasOne("TrustFund.Domain.Organisations.Organisation", null)
                         .WithMany()

@@ -133,6 +133,154 @@ namespace TrustFund.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("TrustFund.Application.Accounts.TrustFundRole", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedName")
+                        .IsUnique()
+                        .HasDatabaseName("RoleNameIndex");
+
+                    b.ToTable("AspNetRoles", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("0b8f7c1e-5d1a-4a55-9a52-7f0f6b1a0001"),
+                            ConcurrencyStamp = "0b8f7c1e5d1a4a559a527f0f6b1a0001",
+                            Name = "Applicant",
+                            NormalizedName = "APPLICANT"
+                        },
+                        new
+                        {
+                            Id = new Guid("0b8f7c1e-5d1a-4a55-9a52-7f0f6b1a0002"),
+                            ConcurrencyStamp = "0b8f7c1e5d1a4a559a527f0f6b1a0002",
+                            Name = "Reviewer",
+                            NormalizedName = "REVIEWER"
+                        },
+                        new
+                        {
+                            Id = new Guid("0b8f7c1e-5d1a-4a55-9a52-7f0f6b1a0003"),
+                            ConcurrencyStamp = "0b8f7c1e5d1a4a559a527f0f6b1a0003",
+                            Name = "FundManager",
+                            NormalizedName = "FUNDMANAGER"
+                        },
+                        new
+                        {
+                            Id = new Guid("0b8f7c1e-5d1a-4a55-9a52-7f0f6b1a0004"),
+                            ConcurrencyStamp = "0b8f7c1e5d1a4a559a527f0f6b1a0004",
+                            Name = "FinanceOfficer",
+                            NormalizedName = "FINANCEOFFICER"
+                        },
+                        new
+                        {
+                            Id = new Guid("0b8f7c1e-5d1a-4a55-9a52-7f0f6b1a0005"),
+                            ConcurrencyStamp = "0b8f7c1e5d1a4a559a527f0f6b1a0005",
+                            Name = "Administrator",
+                            NormalizedName = "ADMINISTRATOR"
+                        });
+                });
+
+            modelBuilder.Entity("TrustFund.Application.Accounts.TrustFundUser", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastSignInAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("LockoutEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("LockoutEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedEmail")
+                        .HasDatabaseName("EmailIndex");
+
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique()
+                        .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("AspNetUsers", (string)null);
+                });
+
             modelBuilder.Entity("TrustFund.Domain.Applications.ApplicationVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -145,8 +293,16 @@ namespace TrustFund.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Documents")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrganisationName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("SubmittedAtUtc")
                         .HasColumnType("TEXT");
@@ -154,6 +310,9 @@ namespace TrustFund.Migrations.Sqlite.Migrations
                     b.Property<string>("SubmittedBy")
                         .IsRequired()
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Terms")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -201,6 +360,9 @@ namespace TrustFund.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("InformationResponseDueUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("LastEditedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -237,6 +399,9 @@ namespace TrustFund.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("VersionCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("WithdrawalReason")
                         .HasMaxLength(4000)
@@ -320,9 +485,12 @@ namespace TrustFund.Migrations.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("ApplicationId")
+                    b.HasIndex("ApplicationId", "VersionNumber")
                         .IsUnique();
 
                     b.ToTable("Screenings", (string)null);
@@ -395,6 +563,10 @@ namespace TrustFund.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Amendments")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ClosedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -414,9 +586,6 @@ namespace TrustFund.Migrations.Sqlite.Migrations
 
                     b.Property<DateTime?>("PublishedAtUtc")
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("ReferencesIssued")
-                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("RubricLockedAtUtc")
                         .HasColumnType("TEXT");
@@ -479,6 +648,10 @@ namespace TrustFund.Migrations.Sqlite.Migrations
                     b.Property<Guid>("CallId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EarlierAnswers")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
 
@@ -527,6 +700,13 @@ namespace TrustFund.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RemovedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemovedBy")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Sha256")
@@ -697,157 +877,22 @@ namespace TrustFund.Migrations.Sqlite.Migrations
                     b.ToTable("StoredFiles", (string)null);
                 });
 
-            modelBuilder.Entity("TrustFund.Infrastructure.Identity.TrustFundRole", b =>
+            modelBuilder.Entity("TrustFund.Infrastructure.Persistence.ReferenceSequence", b =>
                 {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<Guid>("CallId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NormalizedName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("NormalizedName")
-                        .IsUnique()
-                        .HasDatabaseName("RoleNameIndex");
-
-                    b.ToTable("AspNetRoles", (string)null);
-
-                    b.HasData(
-                        new
-                        {
-                            Id = new Guid("0b8f7c1e-5d1a-4a55-9a52-7f0f6b1a0001"),
-                            ConcurrencyStamp = "0b8f7c1e5d1a4a559a527f0f6b1a0001",
-                            Name = "Applicant",
-                            NormalizedName = "APPLICANT"
-                        },
-                        new
-                        {
-                            Id = new Guid("0b8f7c1e-5d1a-4a55-9a52-7f0f6b1a0002"),
-                            ConcurrencyStamp = "0b8f7c1e5d1a4a559a527f0f6b1a0002",
-                            Name = "Reviewer",
-                            NormalizedName = "REVIEWER"
-                        },
-                        new
-                        {
-                            Id = new Guid("0b8f7c1e-5d1a-4a55-9a52-7f0f6b1a0003"),
-                            ConcurrencyStamp = "0b8f7c1e5d1a4a559a527f0f6b1a0003",
-                            Name = "FundManager",
-                            NormalizedName = "FUNDMANAGER"
-                        },
-                        new
-                        {
-                            Id = new Guid("0b8f7c1e-5d1a-4a55-9a52-7f0f6b1a0004"),
-                            ConcurrencyStamp = "0b8f7c1e5d1a4a559a527f0f6b1a0004",
-                            Name = "FinanceOfficer",
-                            NormalizedName = "FINANCEOFFICER"
-                        },
-                        new
-                        {
-                            Id = new Guid("0b8f7c1e-5d1a-4a55-9a52-7f0f6b1a0005"),
-                            ConcurrencyStamp = "0b8f7c1e5d1a4a559a527f0f6b1a0005",
-                            Name = "Administrator",
-                            NormalizedName = "ADMINISTRATOR"
-                        });
-                });
-
-            modelBuilder.Entity("TrustFund.Infrastructure.Identity.TrustFundUser", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("AccessFailedCount")
+                    b.Property<int>("Issued")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
+                    b.HasKey("CallId");
 
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DisplayName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsActive")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("LastSignInAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NormalizedEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NormalizedUserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("OrganisationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PasswordHash")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PhoneNumber")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SecurityStamp")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("NormalizedEmail")
-                        .HasDatabaseName("EmailIndex");
-
-                    b.HasIndex("NormalizedUserName")
-                        .IsUnique()
-                        .HasDatabaseName("UserNameIndex");
-
-                    b.HasIndex("OrganisationId");
-
-                    b.ToTable("AspNetUsers", (string)null);
+                    b.ToTable("ReferenceSequences", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
-                    b.HasOne("TrustFund.Infrastructure.Identity.TrustFundRole", null)
+                    b.HasOne("TrustFund.Application.Accounts.TrustFundRole", null)
                         .WithMany()
                         .HasForeignKey("RoleId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -856,7 +901,7 @@ namespace TrustFund.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
-                    b.HasOne("TrustFund.Infrastructure.Identity.TrustFundUser", null)
+                    b.HasOne("TrustFund.Application.Accounts.TrustFundUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -865,7 +910,7 @@ namespace TrustFund.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
-                    b.HasOne("TrustFund.Infrastructure.Identity.TrustFundUser", null)
+                    b.HasOne("TrustFund.Application.Accounts.TrustFundUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -874,13 +919,13 @@ namespace TrustFund.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<System.Guid>", b =>
                 {
-                    b.HasOne("TrustFund.Infrastructure.Identity.TrustFundRole", null)
+                    b.HasOne("TrustFund.Application.Accounts.TrustFundRole", null)
                         .WithMany()
                         .HasForeignKey("RoleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("TrustFund.Infrastructure.Identity.TrustFundUser", null)
+                    b.HasOne("TrustFund.Application.Accounts.TrustFundUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -889,11 +934,19 @@ namespace TrustFund.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.HasOne("TrustFund.Infrastructure.Identity.TrustFundUser", null)
+                    b.HasOne("TrustFund.Application.Accounts.TrustFundUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("TrustFund.Application.Accounts.TrustFundUser", b =>
+                {
+                    b.HasOne("TrustFund.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("TrustFund.Domain.Applications.ApplicationVersion", b =>
@@ -923,8 +976,8 @@ namespace TrustFund.Migrations.Sqlite.Migrations
             modelBuilder.Entity("TrustFund.Domain.Applications.Screening", b =>
                 {
                     b.HasOne("TrustFund.Domain.Applications.GrantApplication", null)
-                        .WithOne()
-                        .HasForeignKey("TrustFund.Domain.Applications.Screening", "ApplicationId")
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -958,12 +1011,13 @@ namespace TrustFund.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("TrustFund.Infrastructure.Identity.TrustFundUser", b =>
+            modelBuilder.Entity("TrustFund.Infrastructure.Persistence.ReferenceSequence", b =>
                 {
-                    b.HasOne("TrustFund.Domain.Organisations.Organisation", null)
-                        .WithMany()
-                        .HasForeignKey("OrganisationId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                    b.HasOne("TrustFund.Domain.Calls.Call", null)
+                        .WithOne()
+                        .HasForeignKey("TrustFund.Infrastructure.Persistence.ReferenceSequence", "CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("TrustFund.Domain.Applications.GrantApplication", b =>

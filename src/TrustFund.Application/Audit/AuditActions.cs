@@ -34,9 +34,11 @@ public static class AuditActions
     public const string CallClosed = "call.closed";
     public const string CallDeleted = "call.deleted";
     public const string CallDeadlineChanged = "call.deadline-changed";
+    public const string CallAmended = "call.amended";
     public const string ClarificationAsked = "call.clarification-asked";
     public const string ClarificationAnswered = "call.clarification-answered";
     public const string ClarificationPublished = "call.clarification-published";
+    public const string ClarificationAmended = "call.clarification-amended";
     public const string OrganisationProfileUpdated = "organisation.profile-updated";
     public const string OrganisationRenamed = "organisation.renamed";
     public const string OrganisationBankChanged = "organisation.bank-changed";

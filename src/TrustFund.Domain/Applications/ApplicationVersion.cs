@@ -1,15 +1,23 @@
+using TrustFund.Domain.Calls;
+using TrustFund.Domain.Documents;
+
 namespace TrustFund.Domain.Applications;
 
-/// <summary>An immutable copy of the content as it was submitted (first submission, then each resubmission).</summary>
+/// <summary>
+/// An immutable copy of an application as it was submitted (first submission, then each
+/// resubmission): its content, the call's terms in force at that moment, the organisation's name it
+/// was submitted under and the documents it relied on. Screening judges the version on these.
+/// </summary>
 public sealed class ApplicationVersion
 {
     private ApplicationVersion()
     {
         Content = null!;
         SubmittedBy = string.Empty;
+        OrganisationName = string.Empty;
     }
 
-    public ApplicationVersion(Guid applicationId, int number, ProposalContent content, DateTime submittedAtUtc, string submittedBy)
+    public ApplicationVersion(Guid applicationId, int number, ProposalContent content, DateTime submittedAtUtc, string submittedBy, CallTerms terms, string organisationName, IReadOnlyList<SubmittedDocument> documents)
     {
         Id = Guid.NewGuid();
         ApplicationId = applicationId;
@@ -17,6 +25,9 @@ public sealed class ApplicationVersion
         Content = content;
         SubmittedAtUtc = submittedAtUtc;
         SubmittedBy = submittedBy;
+        Terms = terms;
+        OrganisationName = organisationName;
+        Documents = documents;
     }
 
     public Guid Id { get; private set; }
@@ -31,4 +42,13 @@ public sealed class ApplicationVersion
     public DateTime SubmittedAtUtc { get; private set; }
 
     public string SubmittedBy { get; private set; }
+
+    /// <summary>The call's terms in force when this version was submitted (null for versions submitted before terms were recorded with each version).</summary>
+    public CallTerms? Terms { get; private set; }
+
+    /// <summary>The organisation's legal name when this version was submitted.</summary>
+    public string OrganisationName { get; private set; }
+
+    /// <summary>The documents this version relied on (null for versions submitted before documents were recorded with each version).</summary>
+    public IReadOnlyList<SubmittedDocument>? Documents { get; private set; }
 }

@@ -1,5 +1,7 @@
+using TrustFund.Domain.Applications.Events;
 using TrustFund.Domain.Calls;
 using TrustFund.Domain.Common;
+using TrustFund.Domain.Documents;
 using TrustFund.Domain.Organisations;
 using TrustFund.Domain.Places;
 
@@ -34,8 +36,9 @@ public sealed class GrantApplication : AggregateRoot
 
     /// <summary>
     /// The organisation's legal name, copied when the application starts so the managers' list can sort
-    /// and search by it from one index. A save that renames the organisation rewrites it on all the
-    /// organisation's applications in the same transaction (the persistence layer does, in one statement).
+    /// and search by it from one index. A save that renames the organisation rewrites it on the
+    /// organisation's drafts in the same transaction (the persistence layer does, in one statement);
+    /// a submitted application keeps the name it was last submitted under.
     /// </summary>
     public string OrganisationName { get; private set; }
 
@@ -72,6 +75,12 @@ public sealed class GrantApplication : AggregateRoot
 
     /// <summary>The fund manager's latest request for more information.</summary>
     public string? InformationRequest { get; private set; }
+
+    /// <summary>Until when the organisation may respond to <see cref="InformationRequest"/> (its whole minute included).</summary>
+    public DateTime? InformationResponseDueUtc { get; private set; }
+
+    /// <summary>How many versions have been submitted (the number of the latest).</summary>
+    public int VersionCount { get; private set; }
 
     public string? IneligibilityReason { get; private set; }
 
@@ -137,7 +146,15 @@ public sealed class GrantApplication : AggregateRoot
         void Rule(ApplicationSection section, string field, string message, bool passed) =>
             checks.Add(new SubmissionCheck(section, field, message, passed));
 
-        Rule(ApplicationSection.Eligibility, "Deadline", "The call is open and its deadline has not passed.", call.AcceptsSubmissionsAt(context.NowUtc));
+        if (Status == ApplicationStatus.InformationRequested)
+        {
+            Rule(ApplicationSection.Eligibility, "Deadline", "The date to respond to the Secretariat's request has not passed.", InformationResponseDueUtc is { } due && Deadline.IsMet(due, context.NowUtc));
+        }
+        else
+        {
+            Rule(ApplicationSection.Eligibility, "Deadline", "The call is open and its deadline has not passed.", call.AcceptsSubmissionsAt(context.NowUtc));
+        }
+
         Rule(ApplicationSection.Eligibility, "Organisation", "Your organisation has been verified by the Secretariat.", context.OrganisationVerified);
 
         Rule(ApplicationSection.Project, nameof(ProposalContent.Title), "Enter the project title.", !string.IsNullOrWhiteSpace(c.Title));
@@ -179,10 +196,12 @@ public sealed class GrantApplication : AggregateRoot
     }
 
     /// <summary>
-    /// Submits (or resubmits after a request for information). Every rule is checked at once; the
-    /// first submission takes <paramref name="reference"/>. Keeps an immutable version of the content.
+    /// Submits (or resubmits after a request for information, until its response date). Every rule
+    /// is checked at once; the first submission takes <paramref name="reference"/> (required then).
+    /// Keeps an immutable version with the content, the call's terms in force, the organisation's
+    /// name and the documents relied on.
     /// </summary>
-    public void Submit(SubmissionContext context, Func<string> reference, string submittedBy)
+    public void Submit(SubmissionContext context, string? reference, string submittedBy)
     {
         var failed = CheckSubmission(context).Where(c => !c.Passed).ToList();
         if (Status is not (ApplicationStatus.Draft or ApplicationStatus.InformationRequested))
@@ -191,11 +210,21 @@ public sealed class GrantApplication : AggregateRoot
         }
 
         RulesViolatedException.ThrowIfAny(failed.Select(f => new RuleViolation(f.Field, f.Message)).ToList());
-        Status = Lifecycle.Apply(Status, Status == ApplicationStatus.Draft ? "Submitted" : "Resubmitted");
-        Reference ??= reference();
+        if (Reference is null && string.IsNullOrWhiteSpace(reference))
+        {
+            throw new ArgumentException("A first submission needs a reference number.", nameof(reference));
+        }
+
+        var resubmission = Status == ApplicationStatus.InformationRequested;
+        Status = Lifecycle.Apply(Status, resubmission ? "Resubmitted" : "Submitted");
+        Reference ??= reference;
         SubmittedAtUtc = context.NowUtc;
         InformationRequest = null;
-        _versions.Add(new ApplicationVersion(Id, _versions.Count + 1, Content, context.NowUtc, submittedBy));
+        InformationResponseDueUtc = null;
+        OrganisationName = context.OrganisationName;
+        VersionCount++;
+        _versions.Add(new ApplicationVersion(Id, VersionCount, Content, context.NowUtc, submittedBy, context.Call.Terms, context.OrganisationName, context.Documents));
+        Raise(new ApplicationSubmitted(Id, CallId, OrganisationId, Reference!, VersionCount, resubmission, submittedBy));
     }
 
     /// <summary>Withdraws the application, with a reason, at any time before a decision.</summary>
@@ -205,19 +234,48 @@ public sealed class GrantApplication : AggregateRoot
         Status = Lifecycle.Apply(Status, "Withdrawn");
         WithdrawnAtUtc = nowUtc;
         WithdrawalReason = text;
+        Raise(new ApplicationWithdrawn(Id, Reference, text));
     }
 
-    /// <summary>The Secretariat asks for more information; the applicant edits and resubmits.</summary>
-    public void RequestInformation(string message)
+    /// <summary>
+    /// The Secretariat asks for more information (usually after the call has closed); the applicant
+    /// may edit and resubmit until <paramref name="respondByUtc"/>, whatever the call's deadline.
+    /// </summary>
+    public void RequestInformation(string message, DateTime respondByUtc, DateTime nowUtc)
     {
         var text = RequireText(message, "Write what information you need.");
+        if (Deadline.ToMinute(respondByUtc) <= nowUtc)
+        {
+            throw new RulesViolatedException([new RuleViolation(nameof(InformationResponseDueUtc), "The date to respond by must be in the future.")]);
+        }
+
         Status = Lifecycle.Apply(Status, "InformationRequested");
         InformationRequest = text;
+        InformationResponseDueUtc = Deadline.ToMinute(respondByUtc);
+        Raise(new InformationRequestSent(Id, OrganisationId, text, InformationResponseDueUtc.Value));
     }
 
-    /// <summary>Records the eligibility screening's outcome: eligible, or ineligible with a reason.</summary>
-    public void RecordEligibility(bool eligible, string? reason)
+    /// <summary>
+    /// Whether the Secretariat may screen the latest version now: it is submitted, or more
+    /// information was asked for and the date to respond has passed without a resubmission.
+    /// </summary>
+    public bool IsReadyForScreening(DateTime nowUtc) =>
+        Status == ApplicationStatus.Submitted
+        || (Status == ApplicationStatus.InformationRequested && InformationResponseDueUtc is { } due && !Deadline.IsMet(due, nowUtc));
+
+    /// <summary>
+    /// Records the eligibility screening's outcome: eligible, or ineligible with a reason. Also after a
+    /// request for information whose response date passed (the last submitted version is screened).
+    /// </summary>
+    public void RecordEligibility(bool eligible, string? reason, DateTime nowUtc)
     {
+        if (Status == ApplicationStatus.InformationRequested && !IsReadyForScreening(nowUtc))
+        {
+            throw new DomainException(
+                "application.awaiting-information",
+                "The organisation may still respond to the request for information: screen the application after the date to respond has passed.");
+        }
+
         if (eligible)
         {
             Status = Lifecycle.Apply(Status, "Eligible");
@@ -229,6 +287,9 @@ public sealed class GrantApplication : AggregateRoot
             Status = Lifecycle.Apply(Status, "Ineligible");
             IneligibilityReason = text;
         }
+
+        InformationRequest = null;
+        InformationResponseDueUtc = null;
     }
 
     /// <summary>Technical assessment starts.</summary>
@@ -406,6 +467,8 @@ public sealed class GrantApplication : AggregateRoot
             .Allow(ApplicationStatus.InformationRequested, "Resubmitted", ApplicationStatus.Submitted)
             .Allow(ApplicationStatus.Submitted, "Eligible", ApplicationStatus.Eligible)
             .Allow(ApplicationStatus.Submitted, "Ineligible", ApplicationStatus.Ineligible)
+            .Allow(ApplicationStatus.InformationRequested, "Eligible", ApplicationStatus.Eligible)
+            .Allow(ApplicationStatus.InformationRequested, "Ineligible", ApplicationStatus.Ineligible)
             .Allow(ApplicationStatus.Eligible, "UnderReview", ApplicationStatus.UnderReview)
             .Allow(ApplicationStatus.UnderReview, "Reviewed", ApplicationStatus.Reviewed)
             .Allow(ApplicationStatus.Reviewed, "Approved", ApplicationStatus.Approved)

@@ -3,9 +3,10 @@ using TrustFund.Domain.Common;
 namespace TrustFund.Domain.Applications;
 
 /// <summary>
-/// The Secretariat's eligibility screening of one submitted application: each gate confirmed by a
-/// person with a comment, then an outcome. Eligible only when every gate passed; ineligible needs a
-/// reason. Once the outcome is recorded the screening no longer changes.
+/// The Secretariat's eligibility screening of one submitted version of an application: each gate
+/// confirmed by a person with a comment, then an outcome. Eligible only when every gate passed;
+/// ineligible needs a reason. Once the outcome is recorded the screening no longer changes. A
+/// resubmission (after a request for information) is screened afresh, in a screening of its own.
 /// </summary>
 public sealed class Screening : AggregateRoot
 {
@@ -21,6 +22,9 @@ public sealed class Screening : AggregateRoot
     public static IReadOnlyList<EligibilityGate> AllGates { get; } = Enum.GetValues<EligibilityGate>();
 
     public Guid ApplicationId { get; private set; }
+
+    /// <summary>The submitted version this screening judges.</summary>
+    public int VersionNumber { get; private set; }
 
     /// <summary>The gates confirmed so far, in checklist order.</summary>
     public IReadOnlyList<GateResult> Gates { get; private set; } = [];
@@ -44,17 +48,22 @@ public sealed class Screening : AggregateRoot
     /// <summary>Whether the outcome has been recorded (the screening is then closed).</summary>
     public bool IsDecided => Outcome is not null;
 
-    /// <summary>Starts screening a submitted application.</summary>
+    /// <summary>Starts screening the latest submitted version of an application.</summary>
     public static Screening Start(GrantApplication application, string startedBy, DateTime nowUtc)
     {
-        if (application.Status != ApplicationStatus.Submitted)
+        if (!application.IsReadyForScreening(nowUtc))
         {
-            throw new DomainException("screening.not-submitted", "Only a submitted application can be screened.");
+            throw new DomainException(
+                "screening.not-submitted",
+                application.Status == ApplicationStatus.InformationRequested
+                    ? "The organisation may still respond to the request for information: screen the application after the date to respond has passed."
+                    : "Only a submitted application can be screened.");
         }
 
         return new Screening
         {
             ApplicationId = application.Id,
+            VersionNumber = application.VersionCount,
             StartedAtUtc = nowUtc,
             StartedBy = startedBy,
             LastChangedAtUtc = nowUtc,
@@ -109,6 +118,11 @@ public sealed class Screening : AggregateRoot
             throw new DomainException("screening.wrong-application", "This screening belongs to another application.");
         }
 
+        if (application.VersionCount != VersionNumber)
+        {
+            throw new DomainException("screening.version-replaced", "The organisation has submitted a new version since this screening started: screen the new version.");
+        }
+
         var unconfirmed = AllGates.Where(g => ResultOf(g) is null).ToList();
         if (unconfirmed.Count > 0)
         {
@@ -126,7 +140,7 @@ public sealed class Screening : AggregateRoot
                     $"The application cannot be recorded as eligible because {failed.Count} gate{(failed.Count == 1 ? string.Empty : "s")} failed: {string.Join(", ", failed.Select(Describe))}.");
             }
 
-            application.RecordEligibility(true, null);
+            application.RecordEligibility(true, null, nowUtc);
             OutcomeReason = string.IsNullOrEmpty(text) ? null : text;
         }
         else
@@ -136,7 +150,7 @@ public sealed class Screening : AggregateRoot
                 throw new RulesViolatedException([new RuleViolation("Reason", "Give the reason the application is ineligible.")]);
             }
 
-            application.RecordEligibility(false, text);
+            application.RecordEligibility(false, text, nowUtc);
             OutcomeReason = text;
         }
 

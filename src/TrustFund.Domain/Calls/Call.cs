@@ -1,3 +1,5 @@
+using System.Globalization;
+using TrustFund.Domain.Calls.Events;
 using TrustFund.Domain.Common;
 using TrustFund.Domain.Places;
 
@@ -5,13 +7,16 @@ namespace TrustFund.Domain.Calls;
 
 /// <summary>
 /// A call for proposals (one funding window). Fund managers draft, publish and close it; its terms
-/// decide what an application must meet. The rubric locks once the first review is submitted.
+/// decide what an application must meet. Once published, its terms change only by numbered
+/// amendments with a reason. The rubric locks once the first review is submitted. Deadlines are
+/// named to the minute and include that whole minute (<see cref="Deadline"/>).
 /// </summary>
 public sealed class Call : AggregateRoot
 {
     public const int CodeMaxLength = 20;
     public const int TitleMaxLength = 200;
     public const int DescriptionMaxLength = 20_000;
+    public const int AmendmentReasonMaxLength = 2_000;
 
     private static readonly TransitionTable<CallStatus> Lifecycle = new TransitionTable<CallStatus>("Call")
         .Allow(CallStatus.Draft, "Published", CallStatus.Published)
@@ -45,8 +50,8 @@ public sealed class Call : AggregateRoot
 
     public DateTime? ClosedAtUtc { get; private set; }
 
-    /// <summary>How many reference numbers submissions to this call have taken.</summary>
-    public int ReferencesIssued { get; private set; }
+    /// <summary>The amendments made to the terms since publication, oldest first.</summary>
+    public IReadOnlyList<CallAmendment> Amendments { get; private set; } = [];
 
     /// <summary>Set when the first review is submitted; the rubric cannot change after.</summary>
     public DateTime? RubricLockedAtUtc { get; private set; }
@@ -151,8 +156,12 @@ public sealed class Call : AggregateRoot
         return errors;
     }
 
-    /// <summary>Changes the terms. Returns true when the closing instant moved (the caller audits it and tells drafting organisations).</summary>
-    public bool Amend(CallTerms terms)
+    /// <summary>
+    /// Changes the terms. A draft changes freely. A published call's change is an amendment: it needs a
+    /// reason, is numbered and kept with what changed, and raises <see cref="CallAmended"/> (so the
+    /// organisations concerned are told). Returns the amendment, or null for a draft or when nothing changed.
+    /// </summary>
+    public CallAmendment? Amend(CallTerms terms, string? reason, string amendedBy, DateTime nowUtc)
     {
         if (Status is not (CallStatus.Draft or CallStatus.Published))
         {
@@ -165,27 +174,48 @@ public sealed class Call : AggregateRoot
             errors.Add(new RuleViolation(nameof(CallTerms.Rubric), "The rubric is locked: reviews have already been submitted against it."));
         }
 
-        if (Status == CallStatus.Published && !string.Equals(terms.Code, Code, StringComparison.Ordinal))
+        if (Status == CallStatus.Published && !string.Equals(Normalise(terms).Code, Code, StringComparison.Ordinal))
         {
             errors.Add(new RuleViolation(nameof(CallTerms.Code), "The code of a published call cannot change: reference numbers use it."));
         }
 
+        var changes = Status == CallStatus.Published ? Differences(Terms, Normalise(terms)) : [];
+        var why = reason?.Trim() ?? string.Empty;
+        if (changes.Count > 0 && why.Length == 0)
+        {
+            errors.Add(new RuleViolation(nameof(CallAmendment.Reason), "This call is published: give the reason for the amendment. It is sent to the organisations with drafts or submissions."));
+        }
+
+        if (why.Length > AmendmentReasonMaxLength)
+        {
+            errors.Add(new RuleViolation(nameof(CallAmendment.Reason), $"The reason must be {AmendmentReasonMaxLength:N0} characters or fewer."));
+        }
+
         RulesViolatedException.ThrowIfAny(errors);
-        var deadlineMoved = terms.ClosesAtUtc != Terms.ClosesAtUtc;
+        var previousClosing = ClosesAtUtc;
         Apply(terms);
-        return deadlineMoved && Status == CallStatus.Published;
+        if (changes.Count == 0)
+        {
+            return null;
+        }
+
+        var amendment = new CallAmendment(Amendments.Count + 1, nowUtc, amendedBy, why, changes);
+        Amendments = [.. Amendments, amendment];
+        Raise(new CallAmended(Id, Code, Title, amendment, ClosesAtUtc, Terms.TimeZoneId, previousClosing != ClosesAtUtc ? previousClosing : null));
+        return amendment;
     }
 
     /// <summary>Opens the call to applicants (from its opening instant).</summary>
     public void Publish(DateTime nowUtc)
     {
-        if (Terms.ClosesAtUtc <= nowUtc)
+        if (!IsOnTime(nowUtc))
         {
             throw new DomainException("call.closing-passed", "The closing date has passed: move it before publishing.");
         }
 
         Status = Lifecycle.Apply(Status, "Published");
         PublishedAtUtc = nowUtc;
+        Raise(new CallPublished(Id, Code));
     }
 
     /// <summary>Closes the call: no more submissions.</summary>
@@ -193,6 +223,18 @@ public sealed class Call : AggregateRoot
     {
         Status = Lifecycle.Apply(Status, "Closed");
         ClosedAtUtc = nowUtc;
+        Raise(new CallClosed(Id, Code));
+    }
+
+    /// <summary>Deletes a call that no application uses (a draft made by mistake); the caller removes it from storage.</summary>
+    public void Delete(int applications)
+    {
+        if (applications > 0)
+        {
+            throw new DomainException("call.has-applications", $"This call cannot be deleted: it has {applications} application(s). Close it instead.");
+        }
+
+        Raise(new CallDeleted(Id, Code, Title));
     }
 
     /// <summary>Records that the Board has decided on the call's applications.</summary>
@@ -203,27 +245,20 @@ public sealed class Call : AggregateRoot
     /// <summary>Locks the rubric when the first review is submitted.</summary>
     public void LockRubric(DateTime nowUtc) => RubricLockedAtUtc ??= nowUtc;
 
-    /// <summary>
-    /// Takes the next reference number for a first submission. The call's version token makes two
-    /// simultaneous submissions conflict, so no number is ever given twice.
-    /// </summary>
-    public string TakeNextReference(DateTime nowUtc)
-    {
-        ReferencesIssued++;
-        return Applications.GrantApplication.FormatReference(nowUtc.Year, Code, ReferencesIssued);
-    }
-
     /// <summary>Whether an application can be submitted at <paramref name="nowUtc"/> (the server's clock).</summary>
     public bool AcceptsSubmissionsAt(DateTime nowUtc) =>
-        Status == CallStatus.Published && nowUtc >= Terms.OpensAtUtc && nowUtc <= Terms.ClosesAtUtc;
+        Status == CallStatus.Published && nowUtc >= Terms.OpensAtUtc && IsOnTime(nowUtc);
 
     /// <summary>Whether applicants may start drafts (published and not past closing).</summary>
     public bool AcceptsDraftsAt(DateTime nowUtc) =>
-        Status == CallStatus.Published && nowUtc <= Terms.ClosesAtUtc;
+        Status == CallStatus.Published && IsOnTime(nowUtc);
 
     /// <summary>Whether clarification questions are still accepted.</summary>
     public bool AcceptsQuestionsAt(DateTime nowUtc) =>
-        Status == CallStatus.Published && nowUtc <= (Terms.ClarificationDeadlineUtc ?? Terms.ClosesAtUtc);
+        Status == CallStatus.Published && Deadline.IsMet(Terms.ClarificationDeadlineUtc ?? Terms.ClosesAtUtc, nowUtc);
+
+    /// <summary>Whether <paramref name="instantUtc"/> is within the closing deadline (its whole minute included).</summary>
+    public bool IsOnTime(DateTime instantUtc) => Deadline.IsMet(Terms.ClosesAtUtc, instantUtc);
 
     /// <summary>Whether a country (ISO alpha-3) is eligible: worldwide calls accept all.</summary>
     public bool IsEligibleCountry(string iso3) =>
@@ -270,16 +305,66 @@ public sealed class Call : AggregateRoot
 
     private void Apply(CallTerms terms)
     {
-        Terms = terms with
-        {
-            Code = terms.Code.Trim().ToUpperInvariant(),
-            Title = terms.Title.Trim(),
-            OpensAtUtc = DateTime.SpecifyKind(terms.OpensAtUtc, DateTimeKind.Utc),
-            ClosesAtUtc = DateTime.SpecifyKind(terms.ClosesAtUtc, DateTimeKind.Utc),
-        };
+        Terms = Normalise(terms);
         Code = Terms.Code;
         Title = Terms.Title;
         OpensAtUtc = Terms.OpensAtUtc;
         ClosesAtUtc = Terms.ClosesAtUtc;
+    }
+
+    // Deadlines are kept to the minute they are named by; codes upper-case; lists without repeats.
+    private static CallTerms Normalise(CallTerms terms) => terms with
+    {
+        Code = terms.Code.Trim().ToUpperInvariant(),
+        Title = terms.Title.Trim(),
+        OpensAtUtc = Deadline.ToMinute(DateTime.SpecifyKind(terms.OpensAtUtc, DateTimeKind.Utc)),
+        ClosesAtUtc = Deadline.ToMinute(DateTime.SpecifyKind(terms.ClosesAtUtc, DateTimeKind.Utc)),
+        ClarificationDeadlineUtc = terms.ClarificationDeadlineUtc is { } clarification
+            ? Deadline.ToMinute(DateTime.SpecifyKind(clarification, DateTimeKind.Utc))
+            : null,
+    };
+
+    /// <summary>Every term that differs, as invariant text (lists compared without regard to order).</summary>
+    private static List<TermChange> Differences(CallTerms before, CallTerms after)
+    {
+        var changes = new List<TermChange>();
+        void Compare(string term, string was, string now)
+        {
+            if (!string.Equals(was, now, StringComparison.Ordinal))
+            {
+                changes.Add(new TermChange(term, was, now));
+            }
+        }
+
+        static string Instant(DateTime? utc) => utc?.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? "-";
+        static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-";
+        static string Amount(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
+        static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+        static string Set<T>(IEnumerable<T> values) => string.Join(", ", values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture)).Order(StringComparer.Ordinal));
+
+        Compare(nameof(CallTerms.Title), before.Title, after.Title);
+        Compare(nameof(CallTerms.WindowType), before.WindowType.ToString(), after.WindowType.ToString());
+        Compare(nameof(CallTerms.Description), before.Description, after.Description);
+        Compare(nameof(CallTerms.OpensAtUtc), Instant(before.OpensAtUtc), Instant(after.OpensAtUtc));
+        Compare(nameof(CallTerms.ClosesAtUtc), Instant(before.ClosesAtUtc), Instant(after.ClosesAtUtc));
+        Compare(nameof(CallTerms.TimeZoneId), before.TimeZoneId, after.TimeZoneId);
+        Compare(nameof(CallTerms.ClarificationDeadlineUtc), Instant(before.ClarificationDeadlineUtc), Instant(after.ClarificationDeadlineUtc));
+        Compare(nameof(CallTerms.AnswersPublishedOn), Date(before.AnswersPublishedOn), Date(after.AnswersPublishedOn));
+        Compare(nameof(CallTerms.MinimumAmount), Amount(before.MinimumAmount), Amount(after.MinimumAmount));
+        Compare(nameof(CallTerms.MaximumAmount), Amount(before.MaximumAmount), Amount(after.MaximumAmount));
+        Compare(nameof(CallTerms.MaximumDurationMonths), Number(before.MaximumDurationMonths), Number(after.MaximumDurationMonths));
+        Compare(nameof(CallTerms.Envelope), Amount(before.Envelope), Amount(after.Envelope));
+        Compare(nameof(CallTerms.EligibleAreas), Set(before.EligibleAreas), Set(after.EligibleAreas));
+        Compare(nameof(CallTerms.PriorityForms), Set(before.PriorityForms), Set(after.PriorityForms));
+        Compare(nameof(CallTerms.AllowedAssistance), Set(before.AllowedAssistance), Set(after.AllowedAssistance));
+        Compare(nameof(CallTerms.RegistrationCutoff), Date(before.RegistrationCutoff), Date(after.RegistrationCutoff));
+        Compare(nameof(CallTerms.MinimumYearsOfExperience), Number(before.MinimumYearsOfExperience), Number(after.MinimumYearsOfExperience));
+        Compare(nameof(CallTerms.AcceptedLanguages), Set(before.AcceptedLanguages), Set(after.AcceptedLanguages));
+        Compare(nameof(CallTerms.RequiredDocuments), Set(before.RequiredDocuments), Set(after.RequiredDocuments));
+        Compare(nameof(CallTerms.ReviewersPerApplication), Number(before.ReviewersPerApplication), Number(after.ReviewersPerApplication));
+        Compare(nameof(CallTerms.TrancheTemplate), string.Join("/", before.TrancheTemplate), string.Join("/", after.TrancheTemplate));
+        Compare(nameof(CallTerms.Rubric), string.Join("; ", before.Rubric.Select(c => $"{c.Name} {c.Weight}")), string.Join("; ", after.Rubric.Select(c => $"{c.Name} {c.Weight}")));
+        Compare(nameof(CallTerms.AllowsSeveralApplicationsPerOrganisation), before.AllowsSeveralApplicationsPerOrganisation.ToString(), after.AllowsSeveralApplicationsPerOrganisation.ToString());
+        return changes;
     }
 }

@@ -1,10 +1,12 @@
+using TrustFund.Domain.Calls.Events;
 using TrustFund.Domain.Common;
 
 namespace TrustFund.Domain.Calls;
 
 /// <summary>
 /// A question an applicant organisation asks about a published call, and the Secretariat's answer.
-/// Published answers are shown to everyone without the asker's identity or organisation.
+/// Published answers are shown to everyone without the asker's identity or organisation. A published
+/// answer is never rewritten without trace: the earlier texts are kept and shown as amended.
 /// </summary>
 public sealed class ClarificationQuestion : AggregateRoot
 {
@@ -41,6 +43,9 @@ public sealed class ClarificationQuestion : AggregateRoot
 
     public bool IsPublished => PublishedAtUtc is not null;
 
+    /// <summary>Earlier texts of a published answer that was amended, oldest first.</summary>
+    public IReadOnlyList<AnswerRevision> EarlierAnswers { get; private set; } = [];
+
     /// <summary>Asks a question about <paramref name="call"/>; refused after the call's clarification deadline.</summary>
     public static ClarificationQuestion Ask(Call call, Guid organisationId, Guid userId, string askedBy, string question, DateTime nowUtc)
     {
@@ -54,7 +59,7 @@ public sealed class ClarificationQuestion : AggregateRoot
                     : "This call does not accept clarification questions.");
         }
 
-        return new ClarificationQuestion
+        var asked = new ClarificationQuestion
         {
             CallId = call.Id,
             OrganisationId = organisationId,
@@ -63,14 +68,34 @@ public sealed class ClarificationQuestion : AggregateRoot
             AskedAtUtc = nowUtc,
             Question = RequireText(question, nameof(Question), "Enter your question."),
         };
+        asked.Raise(new ClarificationAsked(asked.Id, call.Id, organisationId));
+        return asked;
     }
 
-    /// <summary>Writes or rewrites the Secretariat's answer. A published answer stays published with the new text.</summary>
-    public void AnswerWith(string answer, string answeredBy, DateTime nowUtc)
+    /// <summary>
+    /// Writes or rewrites the Secretariat's answer. A published answer stays published with the new
+    /// text, and its earlier text is kept (shown as amended, with the date). Returns false when the
+    /// text is the one already saved (nothing changes).
+    /// </summary>
+    public bool AnswerWith(string answer, string answeredBy, DateTime nowUtc)
     {
-        Answer = RequireText(answer, nameof(Answer), "Enter the answer.");
+        var text = RequireText(answer, nameof(Answer), "Enter the answer.");
+        if (string.Equals(text, Answer, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var amends = IsPublished && Answer is not null;
+        if (amends)
+        {
+            EarlierAnswers = [.. EarlierAnswers, new AnswerRevision(Answer!, AnsweredAtUtc ?? PublishedAtUtc!.Value, AnsweredBy ?? string.Empty, nowUtc)];
+        }
+
+        Answer = text;
         AnsweredBy = answeredBy;
         AnsweredAtUtc = nowUtc;
+        Raise(new ClarificationAnswered(Id, CallId, amends));
+        return true;
     }
 
     /// <summary>Makes the answer visible to everyone; a question without an answer cannot be published.</summary>
@@ -87,6 +112,7 @@ public sealed class ClarificationQuestion : AggregateRoot
         }
 
         PublishedAtUtc = nowUtc;
+        Raise(new ClarificationPublished(Id, CallId));
     }
 
     private static string RequireText(string? text, string field, string emptyMessage)

@@ -4,7 +4,9 @@ namespace TrustFund.Domain.Documents;
 
 /// <summary>
 /// A document an organisation uploaded: either kept at organisation level (reused by every
-/// application, e.g. the registration certificate) or attached to one application.
+/// application, e.g. the registration certificate) or attached to one application. Removing an
+/// organisation-level document hides it from new applications; submitted versions that relied on it
+/// keep it (its bytes are deleted only when no version refers to it).
 /// </summary>
 public sealed class Attachment
 {
@@ -42,6 +44,13 @@ public sealed class Attachment
 
     public string UploadedBy { get; private set; }
 
+    /// <summary>When the organisation removed the document (null while it is offered to applications).</summary>
+    public DateTime? RemovedAtUtc { get; private set; }
+
+    public string? RemovedBy { get; private set; }
+
+    public bool IsRemoved => RemovedAtUtc is not null;
+
     /// <summary>Records an upload that has already passed inspection.</summary>
     public static Attachment Record(
         Guid organisationId,
@@ -68,4 +77,16 @@ public sealed class Attachment
             UploadedAtUtc = uploadedAtUtc,
             UploadedBy = uploadedBy,
         };
+
+    /// <summary>Hides the document from new applications; what submitted versions recorded stays.</summary>
+    public void Remove(string removedBy, DateTime nowUtc)
+    {
+        if (IsRemoved)
+        {
+            throw new Common.DomainException("document.removed", "This document has already been removed.");
+        }
+
+        RemovedAtUtc = nowUtc;
+        RemovedBy = removedBy;
+    }
 }

@@ -14,6 +14,7 @@ public sealed class Organisation : AggregateRoot
         .Allow(OrganisationStatus.PendingVerification, "Verified", OrganisationStatus.Verified)
         .Allow(OrganisationStatus.PendingVerification, "Rejected", OrganisationStatus.Rejected)
         .Allow(OrganisationStatus.Verified, "Suspended", OrganisationStatus.Suspended)
+        .Allow(OrganisationStatus.Verified, "SentBackForVerification", OrganisationStatus.PendingVerification)
         .Allow(OrganisationStatus.Suspended, "Verified", OrganisationStatus.Verified)
         .Allow(OrganisationStatus.Rejected, "Verified", OrganisationStatus.Verified);
 
@@ -76,11 +77,26 @@ public sealed class Organisation : AggregateRoot
         };
     }
 
-    /// <summary>Updates the profile; the legal name and country of registration may be corrected too.</summary>
-    public void UpdateProfile(string legalName, string countryOfRegistration, OrganisationProfile profile)
+    /// <summary>
+    /// Updates the profile; the legal name and country of registration may be corrected too. A verified
+    /// organisation that changes either goes back to pending verification (the Secretariat is told
+    /// through <see cref="Events.OrganisationSentBackForVerification"/>).
+    /// </summary>
+    public void UpdateProfile(string legalName, string countryOfRegistration, OrganisationProfile profile, DateTime nowUtc)
     {
         var checkedName = Register(legalName, countryOfRegistration, RegisteredAtUtc);
         Common.RulesViolatedException.ThrowIfAny(CheckProfile(profile));
+        var renamed = !string.Equals(checkedName.LegalName, LegalName, StringComparison.Ordinal);
+        var moved = !string.Equals(checkedName.CountryOfRegistration, CountryOfRegistration, StringComparison.Ordinal);
+        if ((renamed || moved) && Status == OrganisationStatus.Verified)
+        {
+            var reason = renamed && moved
+                ? "The legal name and the country of registration changed: verify them again."
+                : renamed ? "The legal name changed: verify it again." : "The country of registration changed: verify it again.";
+            Raise(new Events.OrganisationSentBackForVerification(Id, LegalName, checkedName.LegalName, CountryOfRegistration, checkedName.CountryOfRegistration));
+            Move("SentBackForVerification", reason, nowUtc);
+        }
+
         LegalName = checkedName.LegalName;
         CountryOfRegistration = checkedName.CountryOfRegistration;
         Profile = profile with

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using TrustFund.Application.Applications;
 using TrustFund.Application.Files;
 using TrustFund.Domain.Applications;
 using TrustFund.Domain.Calls;
@@ -56,14 +57,14 @@ public static partial class DemoData
         var submitted = GrantApplication.Start(first, verifiedOrganisation, verified.DisplayName, now);
         submitted.Edit(CompleteContent(first, now, "Safe shelter, legal aid and reintegration for survivors in Lagos"), verified.DisplayName, now);
         db.Applications.Add(submitted);
-        var attached = new Dictionary<DocumentType, int>();
+        var attached = new List<SubmittedDocument>();
         foreach (var type in first.Terms.RequiredDocuments.Distinct())
         {
             var copies = type == DocumentType.ReferenceLetter ? 2 : 1;
             for (var i = 1; i <= copies; i++)
             {
                 var key = await files.AddAsync(DemoPdf, cancellationToken);
-                db.Attachments.Add(Attachment.Record(
+                var attachment = Attachment.Record(
                     verifiedOrganisationId,
                     submitted.Id,
                     type,
@@ -73,17 +74,19 @@ public static partial class DemoData
                     Convert.ToHexStringLower(SHA256.HashData(DemoPdf)),
                     key,
                     now,
-                    verified.DisplayName));
+                    verified.DisplayName);
+                db.Attachments.Add(attachment);
+                attached.Add(SubmittedDocument.Of(attachment));
             }
-
-            attached[type] = copies;
         }
 
         // Terms a demo call may add later could make the content fall short: then it stays a draft.
-        var context = new SubmissionContext(first, organisationVerified, attached, now);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var context = new SubmissionContext(first, organisationVerified, verifiedOrganisation.LegalName, attached, now);
         if (submitted.CheckSubmission(context).All(c => c.Passed))
         {
-            submitted.Submit(context, () => first.TakeNextReference(now), verified.DisplayName);
+            var reference = await scope.ServiceProvider.GetRequiredService<IReferenceNumbers>().TakeAsync(first, now, cancellationToken);
+            submitted.Submit(context, reference, verified.DisplayName);
         }
 
         var draftCall = openCalls.Count > 1 ? openCalls[1] : first.Terms.AllowsSeveralApplicationsPerOrganisation ? first : null;
@@ -107,6 +110,7 @@ public static partial class DemoData
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private static ProposalContent CompleteContent(Call call, DateTime now, string title)

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Reflection;
 using Microsoft.AspNetCore.Identity;
+using TrustFund.Application.Accounts;
 
 namespace TrustFund.Infrastructure.Identity;
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using TrustFund.Application.Accounts;
 
 namespace TrustFund.Infrastructure.Identity;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
+using TrustFund.Application.Accounts;
 
 namespace TrustFund.Infrastructure.Identity;
 

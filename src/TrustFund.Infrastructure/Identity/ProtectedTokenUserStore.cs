@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using TrustFund.Application.Accounts;
 using TrustFund.Infrastructure.Persistence;
 using TrustFund.Infrastructure.Protection;
 

@@ -1,13 +1,16 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using TrustFund.Application.Accounts;
 
 namespace TrustFund.Infrastructure.Identity;
 
 /// <summary>
-/// Adds whether the user has two-factor sign-in set up, so that the rule "staff must enrol" is checked
-/// from the session on each request. The principal is rebuilt at every sign-in refresh and every
-/// security-stamp check, so turning the second factor off reaches the session within a minute.
+/// Adds the organisation an applicant acts for (record-level authorization reads it from the
+/// session) and whether the user has two-factor sign-in set up (so that the rule "staff must enrol"
+/// is checked from the session on each request). The principal is rebuilt at every sign-in refresh
+/// and every security-stamp check, so turning the second factor off reaches the session within a minute.
 /// </summary>
 public sealed class TrustFundClaimsPrincipalFactory(
     UserManager<TrustFundUser> users,
@@ -15,15 +18,17 @@ public sealed class TrustFundClaimsPrincipalFactory(
     IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<TrustFundUser, TrustFundRole>(users, roles, options)
 {
-    /// <summary>Present (value "on") when the user has an authenticator app set up.</summary>
-    public const string TwoFactorClaim = "trustfund:two-factor";
-
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(TrustFundUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
         if (user.TwoFactorEnabled)
         {
-            identity.AddClaim(new Claim(TwoFactorClaim, "on"));
+            identity.AddClaim(new Claim(UserClaims.TwoFactor, "on"));
+        }
+
+        if (user.OrganisationId is { } organisation)
+        {
+            identity.AddClaim(new Claim(UserClaims.Organisation, organisation.ToString("D", CultureInfo.InvariantCulture)));
         }
 
         return identity;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TrustFund.Application.Accounts;
 
 namespace TrustFund.Infrastructure.Identity;
 

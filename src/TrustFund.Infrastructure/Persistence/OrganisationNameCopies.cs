@@ -1,13 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using TrustFund.Domain.Applications;
 using TrustFund.Domain.Organisations;
 
 namespace TrustFund.Infrastructure.Persistence;
 
 /// <summary>
-/// Keeps each application's copy of its organisation's legal name (which the managers' list sorts and
+/// Keeps each draft's copy of its organisation's legal name (which the managers' list sorts and
 /// searches through an index) equal to the name: a save that renames an organisation rewrites the copy
-/// on all its applications in one statement, in the same transaction. The copy is read data, not a change
+/// on all its drafts in one statement, in the same transaction. A submitted application keeps the name
+/// it was submitted under (its version records it too) until it is submitted again. The copy is read data, not a change
 /// to the applications, so it renews no application version (nobody editing one gets a false conflict)
 /// and adds no audit entry per application: the rename is audited once, on the organisation.
 /// </summary>
@@ -22,21 +24,20 @@ internal static class OrganisationNameCopies
             .Select(x => new OrganisationRename(x.Id, x.Name.OriginalValue, x.Name.CurrentValue))
             .ToList();
 
-    public static void Copy(TrustFundDbContext db, IReadOnlyList<OrganisationRename> renames)
+    /// <summary>Rewrites the copies on the renamed organisations' applications (synchronously when <paramref name="async"/> is false).</summary>
+    public static async Task CopyAsync(TrustFundDbContext db, IReadOnlyList<OrganisationRename> renames, bool async, CancellationToken cancellationToken)
     {
         foreach (var rename in renames)
         {
-            db.Applications.Where(a => a.OrganisationId == rename.OrganisationId)
-                .ExecuteUpdate(s => s.SetProperty(a => a.OrganisationName, rename.NewName));
-        }
-    }
-
-    public static async Task CopyAsync(TrustFundDbContext db, IReadOnlyList<OrganisationRename> renames, CancellationToken cancellationToken)
-    {
-        foreach (var rename in renames)
-        {
-            await db.Applications.Where(a => a.OrganisationId == rename.OrganisationId)
-                .ExecuteUpdateAsync(s => s.SetProperty(a => a.OrganisationName, rename.NewName), cancellationToken);
+            var applications = db.Applications.Where(a => a.OrganisationId == rename.OrganisationId && a.Status == ApplicationStatus.Draft);
+            if (async)
+            {
+                await applications.ExecuteUpdateAsync(s => s.SetProperty(a => a.OrganisationName, rename.NewName), cancellationToken);
+            }
+            else
+            {
+                applications.ExecuteUpdate(s => s.SetProperty(a => a.OrganisationName, rename.NewName));
+            }
         }
     }
 }

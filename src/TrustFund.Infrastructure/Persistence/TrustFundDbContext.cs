@@ -1,8 +1,11 @@
+using System.Data;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage;
+using TrustFund.Application.Accounts;
 using TrustFund.Application.Audit;
 using TrustFund.Application.Common;
 using TrustFund.Domain.Applications;
@@ -13,33 +16,39 @@ using TrustFund.Domain.Documents;
 using TrustFund.Domain.Organisations;
 using TrustFund.Infrastructure.Email;
 using TrustFund.Infrastructure.Files;
-using TrustFund.Infrastructure.Identity;
 using TrustFund.Infrastructure.Protection;
 
 namespace TrustFund.Infrastructure.Persistence;
 
 /// <summary>
 /// The one database context: Identity, the fund's aggregates, the audit trail, the outbox and the
-/// Data Protection key ring. Every save renews aggregate versions, records audit entries for
-/// aggregate changes and writes all audit entries hash-chained in the same transaction (with the copies
-/// of a renamed organisation's name on its applications).
+/// Data Protection key ring. Every save first hands the aggregates' domain events to their handlers,
+/// then renews aggregate versions, records audit entries for aggregate changes and writes all audit
+/// entries hash-chained in the same transaction (with the copies of a renamed organisation's name on
+/// its applications).
 /// </summary>
 public class TrustFundDbContext
-    : IdentityDbContext<TrustFundUser, TrustFundRole, Guid>, IDataProtectionKeyContext
+    : IdentityDbContext<TrustFundUser, TrustFundRole, Guid>, IDataProtectionKeyContext, ITrustFundDb
 {
+    // Handlers may raise further events; a chain longer than this is a loop.
+    private const int MaximumEventRounds = 10;
+
     private readonly List<AuditEntry> _pendingAudit = [];
     private readonly ICurrentActor? _actor;
     private readonly TimeProvider _clock;
+    private readonly IDomainEventDispatcher? _events;
 
     /// <param name="dataProtection">
     /// The app's Data Protection (key ring in this database), which encrypts bank details; without it
     /// (design-time tools, data generators) organisations with bank details can be neither read nor written.
     /// </param>
-    public TrustFundDbContext(DbContextOptions<TrustFundDbContext> options, TimeProvider clock, ICurrentActor? actor = null, IDataProtectionProvider? dataProtection = null)
+    /// <param name="events">Handlers of domain events; without it (design-time tools, data generators) events are dropped.</param>
+    public TrustFundDbContext(DbContextOptions<TrustFundDbContext> options, TimeProvider clock, ICurrentActor? actor = null, IDataProtectionProvider? dataProtection = null, IDomainEventDispatcher? events = null)
         : base(options)
     {
         _clock = clock;
         _actor = actor;
+        _events = events;
         BankColumn = new ProtectedBankColumn(dataProtection);
     }
 
@@ -85,77 +94,30 @@ public class TrustFundDbContext
             summary));
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        var renames = PrepareChanges();
-        if (_pendingAudit.Count == 0)
-        {
-            return base.SaveChanges(acceptAllChangesOnSuccess);
-        }
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveAsync(acceptAllChangesOnSuccess, async: false, CancellationToken.None).GetAwaiter().GetResult();
 
-        var ownTransaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
-        IReadOnlyList<AuditEntry> chained = [];
-        try
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
+        SaveAsync(acceptAllChangesOnSuccess, async: true, cancellationToken);
+
+    /// <inheritdoc />
+    public void ExpectVersion(AggregateRoot aggregate, Guid? version)
+    {
+        if (version is not { } expected || expected != aggregate.Version)
         {
-            AuditChainLock.Acquire(this);
-            var last = AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence)
-                .Select(e => new ChainEnd(e.Sequence, e.Hash)).FirstOrDefault();
-            chained = ChainPendingAudit(last);
-            var written = base.SaveChanges(acceptAllChangesOnSuccess: false);
-            OrganisationNameCopies.Copy(this, renames);
-            ownTransaction?.Commit();
-            AcceptChangesIf(acceptAllChangesOnSuccess);
-            return written;
-        }
-        catch
-        {
-            ForgetAudit(chained);
-            throw;
-        }
-        finally
-        {
-            ownTransaction?.Dispose();
+            throw new StaleEditException(Entry(aggregate).Metadata.ClrType.Name, aggregate.Id);
         }
     }
 
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// <inheritdoc />
+    public Task<IDbContextTransaction> BeginTransactionAsync(IsolationLevel isolation = IsolationLevel.ReadCommitted, CancellationToken cancellationToken = default) =>
+        Database.BeginTransactionAsync(isolation, cancellationToken);
+
+    /// <inheritdoc />
+    public void Forget()
     {
-        var renames = PrepareChanges();
-        if (_pendingAudit.Count == 0)
-        {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
-
-        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        IReadOnlyList<AuditEntry> chained = [];
-        try
-        {
-            await AuditChainLock.AcquireAsync(this, cancellationToken);
-            var last = await AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence)
-                .Select(e => new ChainEnd(e.Sequence, e.Hash)).FirstOrDefaultAsync(cancellationToken);
-            chained = ChainPendingAudit(last);
-            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
-            await OrganisationNameCopies.CopyAsync(this, renames, cancellationToken);
-            if (ownTransaction is not null)
-            {
-                await ownTransaction.CommitAsync(cancellationToken);
-            }
-
-            AcceptChangesIf(acceptAllChangesOnSuccess);
-            return written;
-        }
-        catch
-        {
-            ForgetAudit(chained);
-            throw;
-        }
-        finally
-        {
-            if (ownTransaction is not null)
-            {
-                await ownTransaction.DisposeAsync();
-            }
-        }
+        ChangeTracker.Clear();
+        _pendingAudit.Clear();
     }
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
@@ -181,6 +143,91 @@ public class TrustFundDbContext
         configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
     }
 
+    // The one save path, for both SaveChanges and SaveChangesAsync (the synchronous one serves Data
+    // Protection's key ring, which raises no events and writes no audit): domain events are handled,
+    // versions renewed and audit entries queued; entries are chained under the chain's lock and
+    // written with the change and the organisation-name copies in one transaction.
+    private async Task<int> SaveAsync(bool acceptAllChangesOnSuccess, bool async, CancellationToken cancellationToken)
+    {
+        await DispatchEventsAsync(cancellationToken);
+        var renames = PrepareChanges();
+        if (_pendingAudit.Count == 0)
+        {
+            return async
+                ? await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken)
+                : base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        var ownTransaction = Database.CurrentTransaction is not null ? null
+            : async ? await Database.BeginTransactionAsync(cancellationToken)
+            : Database.BeginTransaction();
+        IReadOnlyList<AuditEntry> chained = [];
+        try
+        {
+            if (async)
+            {
+                await AuditChainLock.AcquireAsync(this, cancellationToken);
+            }
+            else
+            {
+                AuditChainLock.Acquire(this);
+            }
+
+            var chainEnd = AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence).Select(e => new ChainEnd(e.Sequence, e.Hash));
+            var last = async ? await chainEnd.FirstOrDefaultAsync(cancellationToken) : chainEnd.FirstOrDefault();
+            chained = ChainPendingAudit(last);
+            var written = async
+                ? await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken)
+                : base.SaveChanges(acceptAllChangesOnSuccess: false);
+            await OrganisationNameCopies.CopyAsync(this, renames, async, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                if (async)
+                {
+                    await ownTransaction.CommitAsync(cancellationToken);
+                }
+                else
+                {
+                    ownTransaction.Commit();
+                }
+            }
+
+            AcceptChangesIf(acceptAllChangesOnSuccess);
+            return written;
+        }
+        catch
+        {
+            ForgetAudit(chained);
+            throw;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    private async Task DispatchEventsAsync(CancellationToken cancellationToken)
+    {
+        for (var round = 0; round < MaximumEventRounds; round++)
+        {
+            var raised = ChangeTracker.Entries<AggregateRoot>().SelectMany(e => e.Entity.TakeEvents()).ToList();
+            if (raised.Count == 0 || _events is null)
+            {
+                return;
+            }
+
+            foreach (var domainEvent in raised)
+            {
+                await _events.DispatchAsync(domainEvent, cancellationToken);
+            }
+        }
+
+        throw new InvalidOperationException($"Domain event handlers kept raising new events for {MaximumEventRounds} rounds.");
+    }
+
     /// <summary>Renews versions and queues audit entries; returns the organisations renamed (their audit entry is queued too).</summary>
     private IReadOnlyList<OrganisationRename> PrepareChanges()
     {
@@ -189,13 +236,17 @@ public class TrustFundDbContext
         var renames = OrganisationNameCopies.Find(ChangeTracker);
         foreach (var rename in renames)
         {
-            AddAudit(AuditActions.OrganisationRenamed, $"Legal name changed from \"{rename.OldName}\" to \"{rename.NewName}\", on the organisation and its applications", nameof(Organisation), rename.OrganisationId.ToString());
+            AddAudit(AuditActions.OrganisationRenamed, $"Legal name changed from \"{rename.OldName}\" to \"{rename.NewName}\", on the organisation and its drafts", nameof(Organisation), rename.OrganisationId.ToString());
         }
 
         foreach (var entry in ChangeTracker.Entries<AggregateRoot>().ToList())
         {
             switch (entry.State)
             {
+                case EntityState.Added when entry.Entity is Call call:
+                    Set<ReferenceSequence>().Add(new ReferenceSequence(call.Id, 0));
+                    AddAudit(AuditActions.EntityCreated, $"{nameof(Call)} created", nameof(Call), call.Id.ToString());
+                    break;
                 case EntityState.Added:
                     AddAudit(AuditActions.EntityCreated, $"{entry.Metadata.ClrType.Name} created", entry.Metadata.ClrType.Name, entry.Entity.Id.ToString());
                     break;

@@ -1,11 +1,14 @@
 using System.Security.Claims;
+using TrustFund.Application.Accounts;
 using TrustFund.Application.Common;
 
 namespace TrustFund.Web.Hosting;
 
-/// <summary>The signed-in user and client address of the current request, for audit entries.</summary>
+/// <summary>The signed-in user and client address of the current request, for audit entries and authorization.</summary>
 internal sealed class CurrentActor : ICurrentActor
 {
+    private static readonly ClaimsPrincipal Nobody = new(new ClaimsIdentity());
+
     private readonly IHttpContextAccessor _accessor;
 
     public CurrentActor(IHttpContextAccessor accessor)
@@ -13,12 +16,13 @@ internal sealed class CurrentActor : ICurrentActor
         _accessor = accessor;
     }
 
-    public Guid? UserId =>
-        Guid.TryParse(_accessor.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+    public ClaimsPrincipal User => _accessor.HttpContext?.User ?? Nobody;
 
-    public string? Name => _accessor.HttpContext?.User.Identity?.IsAuthenticated == true
-        ? _accessor.HttpContext.User.Identity.Name
-        : null;
+    public Guid? UserId => User.UserId();
+
+    public string? Name => User.Identity?.IsAuthenticated == true ? User.Identity.Name : null;
+
+    public Guid? OrganisationId => User.OrganisationId();
 
     public string? IpAddress => _accessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
 }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
+using TrustFund.Application;
 using TrustFund.Application.Accounts;
 using TrustFund.Application.Common;
 using TrustFund.Infrastructure;
@@ -39,6 +40,7 @@ public static class WebServices
         }
 
         services.AddScoped<ICurrentActor, CurrentActor>();
+        services.AddTrustFundApplication();
         services.AddTrustFundInfrastructure(configuration, environment);
         services.AddTrustFundIdentity();
         services.AddTrustFundAccounts(configuration, environment);

@@ -62,17 +62,15 @@ public sealed class GrantApplicationLifecycleTests
     {
         var call = OpenCall();
         var application = InStatus(ApplicationStatus.Draft, call);
-        var taken = 0;
 
-        application.Submit(Context(call), () => $"REF-{++taken}", "Amina");
-        application.RequestInformation("More detail please.");
+        application.Submit(Context(call), "REF-1", "Amina");
+        application.RequestInformation("More detail please.", Now.AddDays(14), Now);
         application.Edit(application.Content with { Title = "Changed" }, "Amina", Now);
-        application.Submit(Context(call), () => $"REF-{++taken}", "Amina");
+        application.Submit(Context(call), "REF-2", "Amina");
 
         Assert.Multiple(() =>
         {
             Assert.That(application.Reference, Is.EqualTo("REF-1"));
-            Assert.That(taken, Is.EqualTo(1));
             Assert.That(application.Versions.Select(v => v.Number), Is.EqualTo(new[] { 1, 2 }));
             Assert.That(application.Versions[0].Content.Title, Is.EqualTo("Shelter and legal aid"));
             Assert.That(application.Versions[1].Content.Title, Is.EqualTo("Changed"));
@@ -87,7 +85,7 @@ public sealed class GrantApplicationLifecycleTests
         var application = InStatus(ApplicationStatus.Draft, call);
 
         var refusal = Assert.Throws<RulesViolatedException>(() =>
-            application.Submit(Context(call) with { NowUtc = call.ClosesAtUtc.AddSeconds(1) }, () => "REF", "Amina"));
+            application.Submit(Context(call) with { NowUtc = call.ClosesAtUtc.AddMinutes(1) }, "REF", "Amina"));
 
         Assert.That(refusal!.Violations.Select(v => v.Field), Is.EqualTo(new[] { "Deadline" }));
         Assert.That(application.Status, Is.EqualTo(ApplicationStatus.Draft));
@@ -101,7 +99,7 @@ public sealed class GrantApplicationLifecycleTests
         var application = InStatus(ApplicationStatus.Draft, call);
 
         var refusal = Assert.Throws<RulesViolatedException>(() =>
-            application.Submit(Context(call) with { OrganisationVerified = false }, () => "REF", "Amina"));
+            application.Submit(Context(call) with { OrganisationVerified = false }, "REF", "Amina"));
 
         Assert.That(refusal!.Violations.Select(v => v.Field), Is.EqualTo(new[] { "Organisation" }));
     }
@@ -144,10 +142,11 @@ public sealed class GrantApplicationLifecycleTests
     {
         switch (action)
         {
-            case "Submit": application.Submit(Context(call), () => "UNVTF-2026-ST-0001", "Amina"); break;
-            case "RequestInformation": application.RequestInformation("Please detail the staffing."); break;
-            case "Eligible": application.RecordEligibility(true, null); break;
-            case "Ineligible": application.RecordEligibility(false, "Outside the eligible region."); break;
+            case "Submit": application.Submit(Context(call), "UNVTF-2026-ST-0001", "Amina"); break;
+            case "RequestInformation": application.RequestInformation("Please detail the staffing.", Now.AddDays(14), Now); break;
+            // After a request for information, screening goes on once the date to respond has passed.
+            case "Eligible": application.RecordEligibility(true, null, Now.AddDays(15)); break;
+            case "Ineligible": application.RecordEligibility(false, "Outside the eligible region.", Now.AddDays(15)); break;
             case "StartReview": application.StartReview(); break;
             case "CompleteReview": application.CompleteReview(); break;
             case "Approve": application.Approve(); break;
@@ -208,7 +207,7 @@ public sealed class GrantApplicationLifecycleTests
         return call;
     }
 
-    private static SubmissionContext Context(Call call) => new(call, true, new Dictionary<DocumentType, int>(), Now);
+    private static SubmissionContext Context(Call call) => new(call, true, "Fundación Esperanza", [], Now);
 
     private static ProposalContent CompleteContent() => new()
     {

@@ -112,7 +112,7 @@ public sealed class ScreeningTests
     {
         var application = Application();
         var screening = AllConfirmed(application);
-        application.RequestInformation("Send the budget breakdown.");
+        application.RequestInformation("Send the budget breakdown.", Now.AddDays(14), Now);
 
         Assert.Throws<DomainException>(() => screening.Decide(application, ScreeningOutcome.Eligible, null, "manager", Now));
         Assert.That(screening.IsDecided, Is.False);
@@ -163,7 +163,7 @@ public sealed class ScreeningTests
         application.Edit(Content(), "applicant", Now);
         if (submit)
         {
-            application.Submit(new SubmissionContext(call, true, new Dictionary<DocumentType, int>(), Now), () => call.TakeNextReference(Now), "applicant");
+            application.Submit(new SubmissionContext(call, true, "Safe Haven Trust", [], Now), GrantApplication.FormatReference(Now.Year, call.Code, 1), "applicant");
         }
 
         return application;

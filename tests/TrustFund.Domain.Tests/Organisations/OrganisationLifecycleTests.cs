@@ -79,7 +79,8 @@ public sealed class OrganisationLifecycleTests
     [Test]
     public void Transitions_AreExactlyTheLegalMoves()
     {
-        var expected = LegalMoves().Select(c => ((OrganisationStatus)c.Arguments[0]!, Participle((Move)c.Arguments[1]!), (OrganisationStatus)c.Arguments[2]!));
+        var expected = LegalMoves().Select(c => ((OrganisationStatus)c.Arguments[0]!, Participle((Move)c.Arguments[1]!), (OrganisationStatus)c.Arguments[2]!))
+            .Append((OrganisationStatus.Verified, "sentbackforverification", OrganisationStatus.PendingVerification));
 
         Assert.That(
             Organisation.Transitions.Select(t => (t.From, t.Action.ToLowerInvariant(), t.To)),

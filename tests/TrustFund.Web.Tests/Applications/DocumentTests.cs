@@ -40,7 +40,7 @@ public sealed class DocumentTests
         var download = await session.GetAsync($"/Applications/{id}/Documents/{attachment.Id}");
 
         Assert.That(download.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.Multiple(async () =>
+        await Assert.MultipleAsync(async () =>
         {
             Assert.That(download.Content.Headers.ContentDisposition?.DispositionType, Is.EqualTo("attachment"));
             Assert.That(download.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/pdf"));

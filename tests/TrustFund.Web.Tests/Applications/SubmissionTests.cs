@@ -66,16 +66,18 @@ public sealed class SubmissionTests
             PostWithTokenAsync(session, $"/Applications/{id}/Submit", token, []));
         var third = await PostWithTokenAsync(session, $"/Applications/{id}/Submit", token, []);
 
-        Assert.That(responses.Append(third).Select(r => TestSession.IsRedirectTo(r, $"/Applications/{id}/Receipt")), Is.All.True, "every click ends on the receipt");
+        Assert.That(responses.Append(third).Select(r => TestSession.IsRedirectTo(r, $"/Applications/{id}/Receipt")), Is.All.True, "every click ends on the receipt: " + string.Join(", ", responses.Select(r => $"{(int)r.StatusCode} {r.Headers.Location}")));
         var application = await ReadAsync(_app, id);
-        var issued = await _app.WithDbAsync(db => db.Calls.AsNoTracking().Where(c => c.Id == call.Id).Select(c => c.ReferencesIssued).SingleAsync());
+        var callAfter = await _app.WithDbAsync(db => db.Calls.AsNoTracking().SingleAsync(c => c.Id == call.Id));
+        var callChanges = await _app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.EntityId == call.Id.ToString() && e.Action == AuditActions.EntityChanged));
         var submissions = await _app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == AuditActions.ApplicationSubmitted && e.EntityId == id.ToString()));
         var emails = await _app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Subject.Contains(call.Code)));
         Assert.Multiple(() =>
         {
             Assert.That(application.Versions, Has.Count.EqualTo(1));
             Assert.That(application.Reference, Is.EqualTo($"UNVTF-2026-{call.Code}-0001"));
-            Assert.That(issued, Is.EqualTo(1));
+            Assert.That(callAfter.Version, Is.EqualTo(call.Version), "taking a reference number does not change the call");
+            Assert.That(callChanges, Is.Zero, "nor write a 'call changed' entry");
             Assert.That(submissions, Is.EqualTo(1));
             Assert.That(emails, Is.EqualTo(1));
         });
@@ -101,7 +103,7 @@ public sealed class SubmissionTests
     }
 
     [Test]
-    public async Task Submit_OneSecondAfterDeadline_IsRefusedAndDraftStaysSaved()
+    public async Task Submit_OneMinuteAfterDeadline_IsRefusedAndDraftStaysSaved()
     {
         var now = _app.Clock.GetUtcNow().UtcDateTime;
         var call = await CreateOpenCallAsync(_app, t => t with { ClosesAtUtc = now.AddMinutes(2) });
@@ -110,7 +112,7 @@ public sealed class SubmissionTests
         await FillCompletelyAsync(session, id);
         var token = await session.AntiforgeryTokenAsync($"/Applications/{id}/Submit");
 
-        _app.Clock.SetUtcNow(call.ClosesAtUtc.AddSeconds(1));
+        _app.Clock.SetUtcNow(call.ClosesAtUtc.AddMinutes(1));
         var response = await PostWithTokenAsync(session, $"/Applications/{id}/Submit", token, []);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -142,6 +144,23 @@ public sealed class SubmissionTests
         var response = await PostWithTokenAsync(session, $"/Applications/{id}/Submit", token, []);
 
         Assert.That(TestSession.IsRedirectTo(response, $"/Applications/{id}/Receipt"), Is.True);
+    }
+
+    [Test]
+    public async Task Submit_DuringTheDeadlinesMinute_IsAccepted()
+    {
+        var now = _app.Clock.GetUtcNow().UtcDateTime;
+        var call = await CreateOpenCallAsync(_app, t => t with { ClosesAtUtc = now.AddMinutes(2) });
+        using var session = await _app.SignInAsync(Applicant);
+        var id = await StartAsync(session, call.Id);
+        await FillCompletelyAsync(session, id);
+        var token = await session.AntiforgeryTokenAsync($"/Applications/{id}/Submit");
+
+        _app.Clock.SetUtcNow(call.ClosesAtUtc.AddSeconds(59));
+        var response = await PostWithTokenAsync(session, $"/Applications/{id}/Submit", token, []);
+
+        Assert.That(TestSession.IsRedirectTo(response, $"/Applications/{id}/Receipt"), Is.True, "a deadline of 23:59 includes 23:59:59");
+        Assert.That((await ReadAsync(_app, id)).Status, Is.EqualTo(ApplicationStatus.Submitted));
     }
 
     [Test]
@@ -246,7 +265,7 @@ public sealed class SubmissionTests
         await _app.WithDbAsync(async db =>
         {
             var application = await db.Applications.SingleAsync(a => a.Id == id);
-            application.RequestInformation("Please detail the shelter's staffing.");
+            application.RequestInformation("Please detail the shelter's staffing.", _app.Clock.GetUtcNow().UtcDateTime.AddDays(14), _app.Clock.GetUtcNow().UtcDateTime);
             return await db.SaveChangesAsync();
         });
 

@@ -32,7 +32,7 @@ public sealed class BenchmarkModeTests
 
         var response = await session.GetAsync("/bench/json");
 
-        Assert.Multiple(async () =>
+        await Assert.MultipleAsync(async () =>
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/json"));

@@ -133,7 +133,7 @@ public sealed class CallManagementTests
 
         var page = await RefusedAsync("/Manage/Calls/New", form);
 
-        Assert.That(FieldError(page, "Title"), Does.Contain("200 characters or fewer"));
+        Assert.That(FieldError(page, "Title"), Does.Contain("at most 200 characters"));
         Assert.That(InputValue(page, "Title"), Is.EqualTo(title));
         await AssertNotSavedAsync(code);
     }
@@ -272,6 +272,7 @@ public sealed class CallManagementTests
         await CallFixtures.AddApplicationAsync(_app, call, "applicant2@trustfund.test", withdraw: true);
         var form = await EditFormAsync(call.Id);
         form["ClosesAt"] = "2026-04-30T18:00";
+        form["AmendmentReason"] = "Partners in conflict areas need two more weeks.";
 
         var response = await _manager.PostFormAsync($"/Manage/Calls/{call.Id}/Edit", $"/Manage/Calls/{call.Id}/Edit", form);
 
@@ -282,7 +283,7 @@ public sealed class CallManagementTests
         Assert.That(audit[0].Summary, Does.Contain(CallFixturesIso(call.ClosesAtUtc)).And.Contain("2026-04-30T16:00:00Z"));
         var mail = await _app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.Subject.Contains(call.Title)).ToListAsync());
         Assert.That(mail.Select(m => m.To), Is.EquivalentTo(new[] { "applicant@trustfund.test" }));
-        Assert.That(mail[0].TextBody, Does.Contain("30 April 2026, 18:00 (Europe/Vienna"));
+        Assert.That(mail[0].TextBody, Does.Contain("30 April 2026, 18:00 (Europe/Vienna").And.Contain("Partners in conflict areas need two more weeks."));
     }
 
     [Test]
@@ -392,16 +393,9 @@ public sealed class CallManagementTests
 
     private static string CallFixturesIso(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static string? FieldError(IHtmlDocument page, string key) =>
-        page.GetElementById($"{Features.Shared.FieldIds.For(key)}-error")?.TextContent;
+    private static string? FieldError(IHtmlDocument page, string key) => CallPages.FieldError(page, key);
 
-    private static string? InputValue(IHtmlDocument page, string name) =>
-        page.QuerySelector($"[name='{name}']") switch
-        {
-            IHtmlInputElement input => input.Value,
-            IHtmlTextAreaElement area => area.Value,
-            _ => null,
-        };
+    private static string? InputValue(IHtmlDocument page, string name) => CallPages.InputValue(page, name);
 
     private async Task<IHtmlDocument> RefusedAsync(string url, Dictionary<string, string> form)
     {
@@ -415,43 +409,5 @@ public sealed class CallManagementTests
     private async Task AssertNotSavedAsync(string code) =>
         Assert.That(await _app.WithDbAsync(db => db.Calls.AnyAsync(c => c.Code == code)), Is.False);
 
-    /// <summary>The edit form's fields as the browser would post them.</summary>
-    private async Task<Dictionary<string, string>> EditFormAsync(Guid id)
-    {
-        var (_, page) = await _manager.GetPageAsync($"/Manage/Calls/{id}/Edit");
-        var form = (IHtmlFormElement)page.QuerySelector("form.call-form")!;
-        var fields = new Dictionary<string, string> { ["Command"] = "save" };
-        var indexes = new Dictionary<string, int>();
-        foreach (var element in form.Elements)
-        {
-            switch (element)
-            {
-                case IHtmlInputElement { Type: "checkbox" } box when box.IsChecked:
-                    if (box.Name == "AllowsSeveralApplicationsPerOrganisation")
-                    {
-                        fields[box.Name] = "true";
-                        break;
-                    }
-
-                    var index = indexes.GetValueOrDefault(box.Name!);
-                    indexes[box.Name!] = index + 1;
-                    fields[$"{box.Name}[{index}]"] = box.Value;
-                    break;
-                case IHtmlInputElement { Type: "checkbox" }:
-                case IHtmlInputElement { Type: "hidden", Name: "__RequestVerificationToken" }:
-                    break;
-                case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name) && !fields.ContainsKey(input.Name):
-                    fields[input.Name] = input.Value;
-                    break;
-                case IHtmlTextAreaElement area:
-                    fields[area.Name!] = area.Value;
-                    break;
-                case IHtmlSelectElement select:
-                    fields[select.Name!] = select.Value ?? string.Empty;
-                    break;
-            }
-        }
-
-        return fields;
-    }
+    private Task<Dictionary<string, string>> EditFormAsync(Guid id) => CallPages.EditFormAsync(_manager, id);
 }

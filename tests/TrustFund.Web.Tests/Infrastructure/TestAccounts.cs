@@ -4,6 +4,7 @@ using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using TrustFund.Application.Accounts;
 using TrustFund.Domain.Organisations;
 using TrustFund.Infrastructure.Demo;
 using TrustFund.Infrastructure.Email;

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
+using TrustFund.Application.Accounts;
 using TrustFund.Infrastructure.Demo;
 using TrustFund.Infrastructure.Identity;
 using TrustFund.Infrastructure.Persistence;

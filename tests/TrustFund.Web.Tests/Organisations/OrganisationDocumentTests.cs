@@ -28,7 +28,7 @@ public sealed class OrganisationDocumentTests
         var (_, page) = await applicant.GetPageAsync("/Organisation/Documents");
         var link = page.QuerySelectorAll("a[href^='/Organisation/Documents/']").Single(a => a.TextContent == "certificate1.pdf");
         var download = await applicant.GetAsync(link.GetAttribute("href")!);
-        Assert.Multiple(async () =>
+        await Assert.MultipleAsync(async () =>
         {
             Assert.That(download.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(download.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/pdf"));
@@ -115,7 +115,7 @@ public sealed class OrganisationDocumentTests
         var download = await intruder.GetAsync($"/Organisation/Documents/{id}");
         var remove = await intruder.PostFormAsync("/Organisation/Documents", $"/Organisation/Documents/{id}/Remove", []);
 
-        Assert.Multiple(async () =>
+        await Assert.MultipleAsync(async () =>
         {
             Assert.That(download.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
             Assert.That(remove.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));

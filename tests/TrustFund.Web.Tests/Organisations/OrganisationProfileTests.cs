@@ -144,7 +144,7 @@ public sealed class OrganisationProfileTests
         await _app.WithDbAsync(async db =>
         {
             var organisation = await db.Organisations.SingleAsync(o => o.Id == organisationId);
-            organisation.UpdateProfile(organisation.LegalName, organisation.CountryOfRegistration, organisation.Profile with { Phone = "+57 1 000" });
+            organisation.UpdateProfile(organisation.LegalName, organisation.CountryOfRegistration, organisation.Profile with { Phone = "+57 1 000" }, _app.Clock.GetUtcNow().UtcDateTime);
             return await db.SaveChangesAsync();
         });
 

@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Audit;
+using TrustFund.Domain.Organisations;
 using TrustFund.Web.Tests.Infrastructure;
 using TrustFund.Web.Tests.Screening;
 
@@ -40,7 +41,7 @@ public sealed class OrganisationRenameTests
     public void StopApp() => _app.Dispose();
 
     [Test]
-    public async Task Profile_NewLegalName_IsShownSearchedAndSortedInTheManagersList()
+    public async Task Profile_NewLegalName_DraftsTakeItSubmittedApplicationsKeepTheirsAndVerificationStartsAgain()
     {
         var before = await ListAsync("&sort=organisation&dir=asc");
         Assert.That(Organisations(before), Is.EqualTo(new[] { Camino, "Mercy Network", SafeHarbour }));
@@ -55,14 +56,15 @@ public sealed class OrganisationRenameTests
         var byNewName = await ListAsync("&q=amani");
         var byOldName = await ListAsync("&q=" + Uri.EscapeDataString("Safe Harbour"));
         var names = await _app.WithDbAsync(db => db.Applications.AsNoTracking().Where(a => a.OrganisationId == _safeHarbourId).Select(a => a.OrganisationName).ToListAsync());
+        var organisation = await _app.WithDbAsync(db => db.Organisations.AsNoTracking().SingleAsync(o => o.Id == _safeHarbourId));
         Assert.Multiple(() =>
         {
-            Assert.That(Organisations(ascending), Is.EqualTo(new[] { "Amani Survivors Alliance", Camino, "Mercy Network" }));
-            Assert.That(Titles(ascending), Is.EqualTo(new[] { "Shelter in Lagos", "Shelter in Bogotá", "Shelter in Nairobi" }));
-            Assert.That(Titles(descending), Is.EqualTo(new[] { "Shelter in Nairobi", "Shelter in Bogotá", "Shelter in Lagos" }));
-            Assert.That(Titles(byNewName), Is.EqualTo(new[] { "Shelter in Lagos" }));
-            Assert.That(Titles(byOldName), Is.Empty);
-            Assert.That(names, Is.EqualTo(new[] { "Amani Survivors Alliance", "Amani Survivors Alliance" }), "drafts take the new name too");
+            Assert.That(Organisations(ascending), Is.EqualTo(new[] { Camino, "Mercy Network", SafeHarbour }), "a submitted application keeps the name it was submitted under");
+            Assert.That(Titles(descending), Is.EqualTo(new[] { "Shelter in Lagos", "Shelter in Nairobi", "Shelter in Bogotá" }));
+            Assert.That(Titles(byNewName), Is.Empty);
+            Assert.That(Titles(byOldName), Is.EqualTo(new[] { "Shelter in Lagos" }));
+            Assert.That(names.Order(), Is.EqualTo(new[] { "Amani Survivors Alliance", SafeHarbour }), "the draft takes the new name");
+            Assert.That(organisation.Status, Is.EqualTo(OrganisationStatus.PendingVerification), "a verified organisation that changes its legal name is verified again");
         });
 
         // The rename is audited once, on the organisation; the applications' copies change no version and add no entry.
@@ -88,7 +90,7 @@ public sealed class OrganisationRenameTests
         await _app.WithDbAsync(async db =>
         {
             var organisation = await db.Organisations.SingleAsync(o => o.Id == _caminoId);
-            organisation.UpdateProfile(organisation.LegalName, organisation.CountryOfRegistration, organisation.Profile with { Phone = "+57 1 555" });
+            organisation.UpdateProfile(organisation.LegalName, organisation.CountryOfRegistration, organisation.Profile with { Phone = "+57 1 555" }, _app.Clock.GetUtcNow().UtcDateTime);
             return await db.SaveChangesAsync();
         });
 

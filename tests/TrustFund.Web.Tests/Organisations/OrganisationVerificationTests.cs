@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Accounts;
 using TrustFund.Application.Audit;
 using TrustFund.Domain.Organisations;
 using TrustFund.Web.Tests.Infrastructure;
@@ -148,7 +149,7 @@ public sealed class OrganisationVerificationTests
         var token = await session.AntiforgeryTokenAsync("/Account/Login");
         var verify = await session.Client.PostAsync(new Uri($"/Manage/Organisations/{organisation.Id}/Verify", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
 
-        Assert.Multiple(async () =>
+        await Assert.MultipleAsync(async () =>
         {
             Assert.That(list.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
             Assert.That(details.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
@@ -199,7 +200,7 @@ public sealed class OrganisationVerificationTests
     private Task<int> AddMemberAsync(Guid organisationId, string email) =>
         _app.WithDbAsync(db =>
         {
-            db.Users.Add(new TrustFund.Infrastructure.Identity.TrustFundUser
+            db.Users.Add(new TrustFund.Application.Accounts.TrustFundUser
             {
                 UserName = email,
                 NormalizedUserName = email.ToUpperInvariant(),

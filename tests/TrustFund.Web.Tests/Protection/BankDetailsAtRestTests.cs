@@ -71,7 +71,7 @@ public sealed class BankDetailsAtRestTests
         await _app.WithDbAsync(async db =>
         {
             var tracked = await db.Organisations.SingleAsync(o => o.Id == organisation.Id);
-            tracked.UpdateProfile(tracked.LegalName + " (renamed)", tracked.CountryOfRegistration, tracked.Profile);
+            tracked.UpdateProfile(tracked.LegalName + " (renamed)", tracked.CountryOfRegistration, tracked.Profile, _app.Clock.GetUtcNow().UtcDateTime);
             return await db.SaveChangesAsync();
         });
 

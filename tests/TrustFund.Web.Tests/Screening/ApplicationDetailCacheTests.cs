@@ -58,7 +58,7 @@ public sealed class ApplicationDetailCacheTests
         await _app.WithDbAsync(async db =>
         {
             var saved = await db.Applications.SingleAsync(a => a.Id == application.Id);
-            saved.RequestInformation("Send the audited accounts, please.");
+            saved.RequestInformation("Send the audited accounts, please.", FundData.Now(_app).AddDays(14), FundData.Now(_app));
             return await db.SaveChangesAsync();
         });
 
@@ -79,7 +79,7 @@ public sealed class ApplicationDetailCacheTests
         await _app.WithDbAsync(async db =>
         {
             var saved = await db.Organisations.SingleAsync(o => o.Id == organisation.Id);
-            saved.UpdateProfile("New Name Trust", saved.CountryOfRegistration, saved.Profile);
+            saved.UpdateProfile("New Name Trust", saved.CountryOfRegistration, saved.Profile, FundData.Now(_app));
             return await db.SaveChangesAsync();
         });
 

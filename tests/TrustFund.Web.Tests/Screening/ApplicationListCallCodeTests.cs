@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using TrustFund.Domain.Applications;
 using TrustFund.Domain.Calls;
+using TrustFund.Domain.Documents;
 using TrustFund.Infrastructure.Persistence;
 using TrustFund.Web.Tests.Infrastructure;
 
@@ -37,7 +38,7 @@ public sealed class ApplicationListCallCodeTests
         var application = GrantApplication.Start(elsewhere, organisation, "applicant@trustfund.test", FundData.Now(_app));
         application.Edit(FundData.Content("Project of a new call", 7_000m), "applicant@trustfund.test", FundData.Now(_app));
         var later = FundData.Now(_app).AddMinutes(5);
-        application.Submit(new SubmissionContext(elsewhere, true, new Dictionary<DocumentType, int> { [DocumentType.RegistrationCertificate] = 1 }, later), () => elsewhere.TakeNextReference(later), "applicant@trustfund.test");
+        application.Submit(new SubmissionContext(elsewhere, true, organisation.LegalName, [new SubmittedDocument(Guid.NewGuid(), DocumentType.RegistrationCertificate, "certificate.pdf", 1_000, new string('0', 64), true)], later), GrantApplication.FormatReference(later.Year, elsewhere.Code, 1), "applicant@trustfund.test");
         await using (var other = new TrustFundDbContext(DbContextOptionsFactory.Create(DatabaseProvider.Sqlite, _app.ConnectionString), _app.Clock))
         {
             other.Calls.Add(elsewhere);

@@ -91,6 +91,6 @@ public sealed class ChangeVersionsTests
     private static async Task RenameAsync(TrustFundDbContext db, Guid organisationId, string name)
     {
         var saved = await db.Organisations.SingleAsync(o => o.Id == organisationId);
-        saved.UpdateProfile(name, saved.CountryOfRegistration, saved.Profile);
+        saved.UpdateProfile(name, saved.CountryOfRegistration, saved.Profile, DateTime.UtcNow);
     }
 }

@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TrustFund.Application.Applications;
 using TrustFund.Domain.Applications;
 using TrustFund.Domain.Calls;
+using TrustFund.Domain.Documents;
 using TrustFund.Domain.Organisations;
 using TrustFund.Infrastructure.Persistence;
 using TrustFund.Web.Tests.Infrastructure;
@@ -54,7 +57,7 @@ public static class FundData
             RegistrationDate = new DateOnly(2015, 3, 1),
             UnppPartnerId = "UNPP-12345",
             AttestsNotIntermediary = true,
-        }));
+        }), now);
         organisation.ChangeBankDetails(new BankDetails { BankName = "Bank", AccountNumber = "NG0012345678", AccountHolder = name, SwiftBic = "ABCDNGLA" });
         if (verified)
         {
@@ -97,22 +100,27 @@ public static class FundData
     public static async Task<GrantApplication> ApplicationAsync(TrustFundApp app, Guid callId, Guid organisationId, ProposalContent content, bool submit = true, TimeSpan? submittedAfter = null)
     {
         var now = Now(app) + (submittedAfter ?? TimeSpan.Zero);
-        return await app.WithDbAsync(async db =>
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TrustFundDbContext>();
+        var call = await db.Calls.SingleAsync(c => c.Id == callId);
+        var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == organisationId);
+        var application = GrantApplication.Start(call, organisation, "applicant@trustfund.test", now);
+        application.Edit(content, "applicant@trustfund.test", now);
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        if (submit)
         {
-            var call = await db.Calls.SingleAsync(c => c.Id == callId);
-            var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == organisationId);
-            var application = GrantApplication.Start(call, organisation, "applicant@trustfund.test", now);
-            application.Edit(content, "applicant@trustfund.test", now);
-            if (submit)
-            {
-                var documents = call.Terms.RequiredDocuments.ToDictionary(d => d, d => d == DocumentType.ReferenceLetter ? 2 : 1);
-                application.Submit(new SubmissionContext(call, true, documents, now), () => call.TakeNextReference(now), "applicant@trustfund.test");
-            }
+            var documents = call.Terms.RequiredDocuments
+                .SelectMany(d => Enumerable.Repeat(d, d == DocumentType.ReferenceLetter ? 2 : 1))
+                .Select(d => new SubmittedDocument(Guid.NewGuid(), d, $"{d}.pdf", 1_000, new string('0', 64), true))
+                .ToList();
+            var reference = await scope.ServiceProvider.GetRequiredService<IReferenceNumbers>().TakeAsync(call, now, default);
+            application.Submit(new SubmissionContext(call, true, organisation.LegalName, documents, now), reference, "applicant@trustfund.test");
+        }
 
-            db.Applications.Add(application);
-            await db.SaveChangesAsync();
-            return application;
-        });
+        db.Applications.Add(application);
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return application;
     }
 
     public static Task<List<TrustFund.Infrastructure.Email.OutboxMessage>> EmailsToAsync(TrustFundApp app, string to) =>

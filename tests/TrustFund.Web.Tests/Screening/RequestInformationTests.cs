@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using TrustFund.Application.Accounts;
 using TrustFund.Application.Audit;
 using TrustFund.Application.Files;
 using TrustFund.Domain.Applications;
@@ -70,7 +71,7 @@ public sealed class RequestInformationTests
             var current = await db.Applications.Include(a => a.Versions).SingleAsync(a => a.Id == application.Id);
             var now = FundData.Now(_app);
             current.Edit(current.Content with { Title = "Needs budget detail (revised)" }, "applicant", now);
-            current.Submit(new SubmissionContext(call, true, new Dictionary<DocumentType, int> { [DocumentType.RegistrationCertificate] = 1 }, now), () => call.TakeNextReference(now), "applicant");
+            current.Submit(new SubmissionContext(call, true, "Safe Haven Trust", [new SubmittedDocument(Guid.NewGuid(), DocumentType.RegistrationCertificate, "certificate.pdf", 1_000, new string('0', 64), true)], now), null, "applicant");
             return await db.SaveChangesAsync();
         });
 
@@ -92,7 +93,7 @@ public sealed class RequestInformationTests
         await _app.WithDbAsync(async db =>
         {
             var current = await db.Applications.SingleAsync(a => a.Id == application.Id);
-            current.RecordEligibility(true, null);
+            current.RecordEligibility(true, null, FundData.Now(_app));
             return await db.SaveChangesAsync();
         });
         using var manager = await _app.SignInAsync("manager@trustfund.test");
@@ -118,7 +119,7 @@ public sealed class RequestInformationTests
         var download = await manager.GetAsync(href);
         var foreign = await manager.GetAsync($"/Manage/Applications/{application.Id}/Attachments/{foreignId}");
 
-        Assert.Multiple(async () =>
+        await Assert.MultipleAsync(async () =>
         {
             Assert.That(href, Does.EndWith(attachmentId.ToString()));
             Assert.That(download.StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -148,7 +149,7 @@ public sealed class RequestInformationTests
         {
             await _app.WithDbAsync(db =>
             {
-                db.Users.Add(new TrustFund.Infrastructure.Identity.TrustFundUser { UserName = memberEmail, Email = memberEmail, DisplayName = "Member", OrganisationId = organisation.Id });
+                db.Users.Add(new TrustFund.Application.Accounts.TrustFundUser { UserName = memberEmail, Email = memberEmail, DisplayName = "Member", OrganisationId = organisation.Id });
                 return db.SaveChangesAsync();
             });
         }

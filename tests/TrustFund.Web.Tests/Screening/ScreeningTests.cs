@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Accounts;
 using TrustFund.Application.Audit;
 using TrustFund.Domain.Applications;
 using TrustFund.Domain.Organisations;
@@ -218,7 +219,7 @@ public sealed class ScreeningTests
         {
             await _app.WithDbAsync(db =>
             {
-                db.Users.Add(new TrustFund.Infrastructure.Identity.TrustFundUser { UserName = memberEmail, Email = memberEmail, DisplayName = "Member", OrganisationId = organisation.Id });
+                db.Users.Add(new TrustFund.Application.Accounts.TrustFundUser { UserName = memberEmail, Email = memberEmail, DisplayName = "Member", OrganisationId = organisation.Id });
                 return db.SaveChangesAsync();
             });
         }

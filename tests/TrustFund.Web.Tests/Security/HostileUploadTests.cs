@@ -64,7 +64,7 @@ public sealed class HostileUploadTests
             using var response = await UploadAsync(form, fileName, content);
 
             var page = await TestSession.ParseAsync(response);
-            Assert.Multiple(async () =>
+            await Assert.MultipleAsync(async () =>
             {
                 Assert.That((int)response.StatusCode, Is.EqualTo(200).Or.EqualTo(413), $"{form}: {name}");
                 Assert.That(Message(page), Is.Not.Empty, $"{form}: {name} refused without a message");
@@ -87,7 +87,7 @@ public sealed class HostileUploadTests
             var stored = await _app.WithDbAsync(db => db.Attachments.OrderByDescending(a => a.UploadedAtUtc).ThenByDescending(a => a.Id).Where(a => a.SizeBytes == pdf.Length).Select(a => new { a.FileName, a.Sha256 }).ToListAsync());
             var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf));
             var mine = stored.Single(a => a.Sha256 == hash);
-            Assert.Multiple(async () =>
+            await Assert.MultipleAsync(async () =>
             {
                 Assert.That(mine.FileName, Is.EqualTo(expected), $"{form}: {name}");
                 Assert.That(mine.FileName.IndexOfAny(['/', '\\', '\0', '\u202E', '\u200B', '\uFEFF', '<', '>']), Is.EqualTo(-1), $"{form}: {name}: unsafe character in {mine.FileName}");

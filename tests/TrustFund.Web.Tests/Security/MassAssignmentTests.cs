@@ -113,6 +113,7 @@ public sealed class MassAssignmentTests
         }
 
         fields["Title"] = "Renamed through the URL's call";
+        fields["AmendmentReason"] = "The title had a typing error.";
         fields["Id"] = other.Id.ToString();
         fields["Command"] = "save";
 

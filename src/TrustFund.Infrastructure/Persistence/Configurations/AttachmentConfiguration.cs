@@ -18,6 +18,8 @@ internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachm
         builder.Property(a => a.ContentType).HasMaxLength(100).IsRequired();
         builder.Property(a => a.Sha256).HasMaxLength(64).IsFixedLength().IsRequired();
         builder.Property(a => a.UploadedBy).HasMaxLength(256).IsRequired();
+        builder.Property(a => a.RemovedBy).HasMaxLength(256);
+        builder.Ignore(a => a.IsRemoved);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(a => a.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<GrantApplication>().WithMany().HasForeignKey(a => a.ApplicationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => new { a.OrganisationId, a.ApplicationId });

@@ -16,6 +16,7 @@ internal sealed class CallConfiguration : IEntityTypeConfiguration<Call>
         builder.Property(c => c.Code).HasMaxLength(Call.CodeMaxLength).IsRequired();
         builder.Property(c => c.Title).HasMaxLength(Call.TitleMaxLength).IsRequired();
         builder.Property(c => c.Terms).HasJsonConversion().IsRequired();
+        builder.Property(c => c.Amendments).HasJsonConversion().IsRequired();
         builder.HasIndex(c => c.Code).IsUnique();
         builder.HasIndex(c => new { c.Status, c.ClosesAtUtc });
     }

@@ -17,6 +17,7 @@ internal sealed class ClarificationQuestionConfiguration : IEntityTypeConfigurat
         builder.Property(q => q.Question).HasMaxLength(ClarificationQuestion.TextMaxLength).IsRequired();
         builder.Property(q => q.Answer).HasMaxLength(ClarificationQuestion.TextMaxLength);
         builder.Property(q => q.AnsweredBy).HasMaxLength(256);
+        builder.Property(q => q.EarlierAnswers).HasJsonConversion().IsRequired();
         builder.Ignore(q => q.IsPublished);
         builder.HasOne<Call>().WithMany().HasForeignKey(q => q.CallId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(q => q.OrganisationId).OnDelete(DeleteBehavior.Restrict);

@@ -18,7 +18,7 @@ internal sealed class ScreeningConfiguration : IEntityTypeConfiguration<Screenin
         builder.Property(s => s.StartedBy).HasMaxLength(256).IsRequired();
         builder.Property(s => s.LastChangedBy).HasMaxLength(256).IsRequired();
         builder.Property(s => s.DecidedBy).HasMaxLength(256);
-        builder.HasOne<GrantApplication>().WithOne().HasForeignKey<Screening>(s => s.ApplicationId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(s => s.ApplicationId).IsUnique();
+        builder.HasOne<GrantApplication>().WithMany().HasForeignKey(s => s.ApplicationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(s => new { s.ApplicationId, s.VersionNumber }).IsUnique();
     }
 }

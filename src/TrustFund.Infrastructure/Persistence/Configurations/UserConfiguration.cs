@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TrustFund.Application.Accounts;
 using TrustFund.Domain.Organisations;
 using TrustFund.Infrastructure.Identity;
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using TrustFund.Application.Accounts;
 using TrustFund.Infrastructure.Identity;
 
 namespace TrustFund.Web.Features.Account;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using TrustFund.Application.Accounts;
 using TrustFund.Application.Audit;
 using TrustFund.Infrastructure.Identity;
 using TrustFund.Web.Features.TwoFactor;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using TrustFund.Application.Accounts;
 using TrustFund.Application.Audit;
 using TrustFund.Application.Email;
 using TrustFund.Infrastructure.Identity;

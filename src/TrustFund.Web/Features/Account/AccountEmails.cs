@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.Extensions.Localization;
+using TrustFund.Application.Accounts;
 using TrustFund.Application.Email;
 using TrustFund.Infrastructure;
 using TrustFund.Infrastructure.Identity;

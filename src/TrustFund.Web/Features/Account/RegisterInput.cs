@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
+using TrustFund.Application.Accounts;
 using TrustFund.Domain.Organisations;
 using TrustFund.Domain.Places;
 using TrustFund.Infrastructure.Identity;

@@ -227,13 +227,9 @@ public sealed partial class ApplicationsController : Controller
     private async Task<SubmissionContext> SubmissionContextAsync(LoadedApplication loaded, CancellationToken cancellationToken)
     {
         var organisationId = loaded.Application.OrganisationId;
-        var verified = await _db.Organisations.AnyAsync(o => o.Id == organisationId && o.Status == OrganisationStatus.Verified, cancellationToken);
-        var counts = await _db.Attachments.AsNoTracking()
-            .Where(a => a.OrganisationId == organisationId && (a.ApplicationId == loaded.Application.Id || a.ApplicationId == null))
-            .GroupBy(a => a.DocumentType)
-            .Select(g => new { Type = g.Key, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        return new SubmissionContext(loaded.Call, verified, counts.ToDictionary(c => c.Type, c => c.Count), Now);
+        var organisation = await _db.Organisations.AsNoTracking().Where(o => o.Id == organisationId).Select(o => new { o.LegalName, o.Status }).SingleAsync(cancellationToken);
+        var documents = await TrustFund.Application.Applications.SubmissionDocuments.AvailableTo(_db, loaded.Application).ToListAsync(cancellationToken);
+        return new SubmissionContext(loaded.Call, organisation.Status == OrganisationStatus.Verified, organisation.LegalName, [.. documents.Select(SubmittedDocument.Of)], Now);
     }
 
     private static ApplicationHeader Header(LoadedApplication loaded)

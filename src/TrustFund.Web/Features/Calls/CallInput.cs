@@ -1,14 +1,16 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 using TrustFund.Domain.Calls;
 using TrustFund.Domain.Places;
+using TrustFund.Web.Features.Shared;
 
 namespace TrustFund.Web.Features.Calls;
 
 /// <summary>The call form: every parameter of <see cref="CallTerms"/>, as typed.</summary>
-public sealed class CallInput
+public sealed partial class CallInput
 {
     public const int MaximumCriteria = 20;
 
@@ -77,6 +79,10 @@ public sealed class CallInput
 
     public bool AllowsSeveralApplicationsPerOrganisation { get; set; }
 
+    /// <summary>Why a published call is amended (required then; sent to the organisations concerned).</summary>
+    [Display(Name = "Reason for the amendment")]
+    public string? AmendmentReason { get; set; }
+
     /// <summary>Version of the call the form was filled from (stale-edit check).</summary>
     public Guid? Version { get; set; }
 
@@ -108,10 +114,10 @@ public sealed class CallInput
         ClosesAt = CallTimes.ForInput(terms.ClosesAtUtc, terms.TimeZoneId),
         ClarificationDeadline = terms.ClarificationDeadlineUtc is { } c ? CallTimes.ForInput(c, terms.TimeZoneId) : null,
         AnswersPublishedOn = terms.AnswersPublishedOn?.ToString(CallTimes.DateInputFormat, CultureInfo.InvariantCulture),
-        MinimumAmount = UsdAmounts.ForForm(terms.MinimumAmount),
-        MaximumAmount = UsdAmounts.ForForm(terms.MaximumAmount),
+        MinimumAmount = NumberText.ForInput(terms.MinimumAmount),
+        MaximumAmount = NumberText.ForInput(terms.MaximumAmount),
         MaximumDurationMonths = terms.MaximumDurationMonths.ToString(CultureInfo.InvariantCulture),
-        Envelope = UsdAmounts.ForForm(terms.Envelope),
+        Envelope = NumberText.ForInput(terms.Envelope),
         EligibleAreas = [.. terms.EligibleAreas],
         PriorityForms = terms.PriorityForms.Select(f => f.ToString()).ToList(),
         AllowedAssistance = terms.AllowedAssistance.Select(a => a.ToString()).ToList(),
@@ -144,22 +150,156 @@ public sealed class CallInput
         return percentages.Count > 0;
     }
 
+    /// <summary>
+    /// Adds or removes a rubric row when the add or a remove button was pressed (the form's buttons work
+    /// without JavaScript); says whether one was.
+    /// </summary>
+    public bool ApplyRubricCommand()
+    {
+        if (Command == "add-criterion")
+        {
+            if (Criteria.Count < MaximumCriteria)
+            {
+                Criteria.Add(new CriterionInput());
+            }
+
+            return true;
+        }
+
+        if (Command is not null && RemoveCriterionCommand().Match(Command) is { Success: true } match)
+        {
+            if (int.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < Criteria.Count && Criteria.Count > 1)
+            {
+                Criteria.RemoveAt(index);
+            }
+
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The terms the (shape-valid) form describes, or null with an error for each time that does not
+    /// exist in the chosen zone (clocks going forward). The rules the terms must meet are the call's.
+    /// </summary>
+    public CallTerms? ToTerms(Action<string, string> addError, IStringLocalizer text)
+    {
+        var zone = CallTimes.FindZone(TimeZoneId) ?? TimeZoneInfo.Utc;
+        var valid = true;
+        DateTime? Instant(string? value, string field)
+        {
+            if (!CallTimes.TryReadLocal(value, out var local))
+            {
+                return null;
+            }
+
+            if (CallTimes.TryToUtc(local, zone, out var utc))
+            {
+                return utc;
+            }
+
+            valid = false;
+            addError(field, text["{0} does not exist in {1}: the clocks go forward at that time. Choose another time.", local.ToString("d MMMM yyyy HH:mm", CultureInfo.CurrentCulture), zone.Id]);
+            return null;
+        }
+
+        static decimal Amount(string? value) => NumberText.TryReadAmount(value, out var amount) == NumberReading.Valid ? amount : 0m;
+        static int Whole(string? value) => int.TryParse(value?.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) ? number : 0;
+        static DateOnly? Date(string? value) => CallTimes.TryReadDate(value, out var date) ? date : null;
+        static List<TEnum> Enums<TEnum>(IEnumerable<string> values)
+            where TEnum : struct, Enum => values.Select(Enum.Parse<TEnum>).Distinct().ToList();
+
+        var opens = Instant(OpensAt, nameof(OpensAt));
+        var closes = Instant(ClosesAt, nameof(ClosesAt));
+        var clarification = Instant(ClarificationDeadline, nameof(ClarificationDeadline));
+        TryReadTranches(TrancheTemplate, out var tranches);
+        if (!valid || opens is null || closes is null)
+        {
+            return null;
+        }
+
+        return new CallTerms
+        {
+            Code = Code?.Trim() ?? string.Empty,
+            Title = Title?.Trim() ?? string.Empty,
+            WindowType = Enum.Parse<WindowType>(WindowType!),
+            Description = Description?.Trim() ?? string.Empty,
+            OpensAtUtc = opens.Value,
+            ClosesAtUtc = closes.Value,
+            TimeZoneId = zone.Id,
+            ClarificationDeadlineUtc = clarification,
+            AnswersPublishedOn = Date(AnswersPublishedOn),
+            MinimumAmount = Amount(MinimumAmount),
+            MaximumAmount = Amount(MaximumAmount),
+            MaximumDurationMonths = Whole(MaximumDurationMonths),
+            Envelope = Amount(Envelope),
+            EligibleAreas = EligibleAreas.Distinct(StringComparer.Ordinal).ToList(),
+            PriorityForms = Enums<ExploitationForm>(PriorityForms),
+            AllowedAssistance = Enums<AssistanceType>(AllowedAssistance),
+            RegistrationCutoff = Date(RegistrationCutoff),
+            MinimumYearsOfExperience = Whole(MinimumYearsOfExperience),
+            AcceptedLanguages = Enums<ProposalLanguage>(AcceptedLanguages),
+            RequiredDocuments = Enums<DocumentType>(RequiredDocuments),
+            ReviewersPerApplication = Whole(ReviewersPerApplication),
+            TrancheTemplate = tranches,
+            Rubric = ReadRubric(Criteria),
+            AllowsSeveralApplicationsPerOrganisation = AllowsSeveralApplicationsPerOrganisation,
+        };
+    }
+
+    /// <summary>The form's field for a term's name (or a rubric problem).</summary>
+    public static string FieldFor(string term) => term switch
+    {
+        nameof(CallTerms.OpensAtUtc) => nameof(OpensAt),
+        nameof(CallTerms.ClosesAtUtc) => nameof(ClosesAt),
+        nameof(CallTerms.ClarificationDeadlineUtc) => nameof(ClarificationDeadline),
+        nameof(CallTerms.Rubric) => nameof(Criteria),
+        nameof(CallAmendment.Reason) => nameof(AmendmentReason),
+        _ => term,
+    };
+
+    [GeneratedRegex("^remove-criterion-(\\d+)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex RemoveCriterionCommand();
+
+    // A missing or repeated key gets one the rubric does not use yet.
+    private static List<RubricCriterion> ReadRubric(List<CriterionInput> rows)
+    {
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        var rubric = new List<RubricCriterion>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var key = rows[i].Key?.Trim();
+            if (string.IsNullOrEmpty(key) || used.Contains(key))
+            {
+                var n = i + 1;
+                do
+                {
+                    key = string.Create(CultureInfo.InvariantCulture, $"criterion-{n++}");
+                }
+                while (used.Contains(key) || rows.Any(r => r.Key == key));
+            }
+
+            used.Add(key);
+            rubric.Add(new RubricCriterion(key, rows[i].Name?.Trim() ?? string.Empty, int.Parse(rows[i].Weight!, NumberStyles.None, CultureInfo.InvariantCulture)));
+        }
+
+        return rubric;
+    }
+
     private static List<CriterionInput> FromRubric(IEnumerable<RubricCriterion> rubric) =>
         rubric.Select(c => new CriterionInput { Key = c.Key, Name = c.Name, Weight = c.Weight.ToString(CultureInfo.InvariantCulture) }).ToList();
 
+    /// <summary>
+    /// What the form's values must be for the terms to be read at all (dates, numbers, list choices);
+    /// what the terms must then meet is checked once, by the call itself.
+    /// </summary>
     public sealed class Validator : AbstractValidator<CallInput>
     {
         public Validator(IStringLocalizer<SharedResource> text)
         {
-            RuleFor(x => x.Code).NotEmpty().WithMessage(_ => text["Enter a code for the call, such as ST or 2026-MT."])
-                .MaximumLength(Call.CodeMaxLength).WithMessage(_ => text["The code must be {0} characters or fewer.", Call.CodeMaxLength])
-                .Matches("^[A-Za-z0-9-]+$").WithMessage(_ => text["The code can only contain letters, digits and hyphens."]);
-            RuleFor(x => x.Title).NotEmpty().WithMessage(_ => text["Enter a title for the call."])
-                .MaximumLength(Call.TitleMaxLength).WithMessage(x => text["The title must be {0} characters or fewer; it has {1}.", Call.TitleMaxLength, x.Title!.Length]);
-            RuleFor(x => x.WindowType).Must(v => Enum.TryParse<WindowType>(v, out var w) && Enum.IsDefined(w))
+            RuleFor(x => x.WindowType).Must(v => Enum.TryParse<WindowType>(v, out var w) && Enum.IsDefined(w) && !int.TryParse(v, out _))
                 .WithMessage(_ => text["Choose the type of window."]);
-            RuleFor(x => x.Description).MaximumLength(Call.DescriptionMaxLength)
-                .WithMessage(_ => text["The description must be {0:N0} characters or fewer.", Call.DescriptionMaxLength]);
             RuleFor(x => x.TimeZoneId).Must(v => CallTimes.FindZone(v) is not null)
                 .WithMessage(_ => text["Choose a time zone from the list."]);
             RuleFor(x => x.OpensAt).Must(v => CallTimes.TryReadLocal(v, out _))
@@ -184,17 +324,13 @@ public sealed class CallInput
                 .WithMessage(_ => text["Choose eligible regions and countries from the list."]);
             RuleFor(x => x.PriorityForms).Must(OnlyNamesOf<ExploitationForm>).WithMessage(_ => text["Choose forms of exploitation from the list."]);
             RuleFor(x => x.AllowedAssistance).Must(OnlyNamesOf<AssistanceType>).WithMessage(_ => text["Choose assistance types from the list."]);
-            RuleFor(x => x.AcceptedLanguages).NotEmpty().WithMessage(_ => text["Choose at least one language proposals may be written in."])
-                .Must(OnlyNamesOf<ProposalLanguage>).WithMessage(_ => text["Choose languages from the list."]);
+            RuleFor(x => x.AcceptedLanguages).Must(OnlyNamesOf<ProposalLanguage>).WithMessage(_ => text["Choose languages from the list."]);
             RuleFor(x => x.RequiredDocuments).Must(OnlyNamesOf<DocumentType>).WithMessage(_ => text["Choose required documents from the list."]);
-            RuleFor(x => x.Criteria).NotEmpty().WithMessage(_ => text["The rubric needs at least one criterion."])
-                .Must(c => c.Count <= MaximumCriteria).WithMessage(_ => text["A rubric has at most {0} criteria.", MaximumCriteria]);
+            RuleFor(x => x.Criteria).Must(c => c.Count <= MaximumCriteria).WithMessage(_ => text["A rubric has at most {0} criteria.", MaximumCriteria]);
             RuleForEach(x => x.Criteria).ChildRules(row =>
             {
-                row.RuleFor(r => r.Name).NotEmpty().WithMessage(_ => text["Enter the name of the criterion."])
-                    .MaximumLength(200).WithMessage(_ => text["The name of a criterion must be 200 characters or fewer."]);
-                row.RuleFor(r => r.Weight).Must(w => int.TryParse(w, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 100)
-                    .WithMessage(_ => text["Enter a weight from 1 to 100."]);
+                row.RuleFor(r => r.Weight).Must(w => int.TryParse(w, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+                    .WithMessage(_ => text["Enter the weight as a whole number, such as 15."]);
                 row.RuleFor(r => r.Key).MaximumLength(60).Matches("^[a-z0-9-]*$").WithMessage(_ => text["The criterion's key is not valid."]);
             });
         }
@@ -206,14 +342,10 @@ public sealed class CallInput
         private static void Amount(IRuleBuilderInitial<CallInput, string?> rule, IStringLocalizer<SharedResource> text, string label) =>
             rule.Custom((value, context) =>
             {
-                var message = UsdAmounts.TryRead(value, out _) switch
-                {
-                    UsdAmounts.Reading.Valid => null,
-                    UsdAmounts.Reading.Negative => text["The {0} cannot be negative.", text[label]].Value,
-                    UsdAmounts.Reading.TooManyDecimals => text["Enter the {0} with at most two decimals (cents), such as 5000.50.", text[label]].Value,
-                    UsdAmounts.Reading.TooLarge => text["The {0} is too large.", text[label]].Value,
-                    _ => text["Enter the {0} in US dollars, such as 20000 or 20,000.00.", text[label]].Value,
-                };
+                var reading = NumberText.TryReadAmount(value, out _);
+                var message = reading == NumberReading.Empty
+                    ? text["Enter the {0} in US dollars, like {1}.", text[label], NumberText.Example()].Value
+                    : NumberText.AmountProblem(reading, text[label], value, text);
                 if (message is not null)
                 {
                     context.AddFailure(message);

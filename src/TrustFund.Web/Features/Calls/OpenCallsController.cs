@@ -1,13 +1,10 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using TrustFund.Application.Accounts;
-using TrustFund.Application.Audit;
-using TrustFund.Domain.Calls;
-using TrustFund.Domain.Common;
-using TrustFund.Infrastructure.Persistence;
+using TrustFund.Application.Calls;
+using TrustFund.Application.Common;
+using TrustFund.Web.Features.Shared;
 
 namespace TrustFund.Web.Features.Calls;
 
@@ -17,155 +14,62 @@ namespace TrustFund.Web.Features.Calls;
 /// </summary>
 public sealed class OpenCallsController : Controller
 {
-    private static readonly TimeSpan RecentlyClosed = TimeSpan.FromDays(90);
-
-    private readonly TrustFundDbContext _db;
-    private readonly IAuditTrail _audit;
-    private readonly TimeProvider _clock;
+    private readonly IUseCases _useCases;
     private readonly IStringLocalizer<SharedResource> _text;
 
-    public OpenCallsController(TrustFundDbContext db, IAuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> text)
+    public OpenCallsController(IUseCases useCases, IStringLocalizer<SharedResource> text)
     {
-        _db = db;
-        _audit = audit;
-        _clock = clock;
+        _useCases = useCases;
         _text = text;
     }
 
-    private DateTime Now => _clock.GetUtcNow().UtcDateTime;
-
     [HttpGet("calls")]
     [AllowAnonymous]
-    public async Task<IActionResult> Index(CancellationToken cancellationToken)
-    {
-        var now = Now;
-        var since = now - RecentlyClosed;
-        var open = await _db.Calls.AsNoTracking()
-            .Where(c => c.Status == CallStatus.Published && c.ClosesAtUtc > now)
-            .OrderBy(c => c.ClosesAtUtc)
-            .ToListAsync(cancellationToken);
-        var closed = await _db.Calls.AsNoTracking()
-            .Where(c => (c.Status == CallStatus.Published && c.ClosesAtUtc <= now && c.ClosesAtUtc > since)
-                || (c.Status == CallStatus.Closed && (c.ClosesAtUtc > since || c.ClosedAtUtc > since)))
-            .OrderByDescending(c => c.ClosesAtUtc)
-            .Take(50)
-            .ToListAsync(cancellationToken);
-        return View("~/Features/Calls/Open.cshtml", new OpenCallsModel(open, closed, now));
-    }
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
+        View("~/Features/Calls/Open.cshtml", (await _useCases.RunAsync(new ListOpenCalls(), cancellationToken)).Value);
 
     [HttpGet("calls/{code}")]
     [AllowAnonymous]
-    public async Task<IActionResult> Show(string code, CancellationToken cancellationToken)
-    {
-        var model = await PageModelAsync(code, new QuestionInput(), cancellationToken);
-        return model is null ? NotFound() : View("~/Features/Calls/Call.cshtml", model);
-    }
+    public async Task<IActionResult> Show(string code, CancellationToken cancellationToken) =>
+        await PageAsync(code, new QuestionInput(), cancellationToken);
 
     [HttpPost("calls/{code}/questions")]
     [Authorize(Policy = Capabilities.ActAsApplicant)]
     public async Task<IActionResult> Ask(string code, QuestionInput input, CancellationToken cancellationToken)
     {
-        var call = await FindPublicCallAsync(code, tracking: false, cancellationToken);
-        var organisationId = await OrganisationIdAsync(cancellationToken);
-        if (call is null || organisationId is null)
+        var outcome = await _useCases.RunAsync(new AskClarification(code, input.Question ?? string.Empty), cancellationToken);
+        if (outcome.Kind == OutcomeKind.NotFound)
         {
             return NotFound();
         }
 
-        if (ModelState.IsValid)
+        if (!outcome.Succeeded)
         {
-            var userId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
-            var name = await _db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
-            try
-            {
-                var question = ClarificationQuestion.Ask(call, organisationId.Value, userId, name, input.Question!, Now);
-                _db.ClarificationQuestions.Add(question);
-                _audit.Record(AuditActions.ClarificationAsked, $"Clarification question asked about call {call.Code}", nameof(ClarificationQuestion), question.Id.ToString());
-                await _db.SaveChangesAsync(cancellationToken);
-                TempData["Notice"] = _text["Your question was sent to the Secretariat. Answers are published on this page without your name or organisation."].Value;
-                return Redirect($"/calls/{Uri.EscapeDataString(call.Code)}/questions/{question.Id}");
-            }
-            catch (RulesViolatedException ex)
-            {
-                foreach (var violation in ex.Violations)
-                {
-                    ModelState.AddModelError(nameof(QuestionInput.Question), _text[violation.Message]);
-                }
-            }
-            catch (DomainException ex)
-            {
-                ModelState.AddModelError(nameof(QuestionInput.Question), _text[ex.Message]);
-            }
+            ModelState.AddOutcome(outcome, _text, _ => nameof(QuestionInput.Question), generalField: nameof(QuestionInput.Question));
+            return await PageAsync(code, input, cancellationToken);
         }
 
-        var model = await PageModelAsync(code, input, cancellationToken);
-        return model is null ? NotFound() : View("~/Features/Calls/Call.cshtml", model);
+        TempData["Notice"] = _text["Your question was sent to the Secretariat. Answers are published on this page without your name or organisation."].Value;
+        return Redirect($"/calls/{Uri.EscapeDataString(outcome.Value.CallCode)}/questions/{outcome.Value.QuestionId}");
     }
 
     [HttpGet("calls/{code}/questions/{id:guid}")]
     [Authorize(Policy = Capabilities.ActAsApplicant)]
     public async Task<IActionResult> Question(string code, Guid id, CancellationToken cancellationToken)
     {
-        var call = await FindPublicCallAsync(code, tracking: false, cancellationToken);
-        var organisationId = await OrganisationIdAsync(cancellationToken);
-        if (call is null || organisationId is null)
+        var outcome = await _useCases.RunAsync(new ShowOwnQuestion(code, id), cancellationToken);
+        if (!outcome.Succeeded)
         {
             return NotFound();
         }
 
-        var question = await _db.ClarificationQuestions.AsNoTracking()
-            .SingleOrDefaultAsync(q => q.Id == id && q.CallId == call.Id && q.OrganisationId == organisationId, cancellationToken);
-        if (question is null)
-        {
-            return NotFound();
-        }
-
-        ViewData["Call"] = call;
-        return View("~/Features/Calls/Question.cshtml", question);
+        ViewData["Call"] = outcome.Value.Call;
+        return View("~/Features/Calls/Question.cshtml", outcome.Value.Question);
     }
 
-    private async Task<Call?> FindPublicCallAsync(string code, bool tracking, CancellationToken cancellationToken)
+    private async Task<IActionResult> PageAsync(string code, QuestionInput input, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(code) || code.Length > Call.CodeMaxLength)
-        {
-            return null;
-        }
-
-        var normalised = code.Trim().ToUpperInvariant();
-        var query = tracking ? _db.Calls : _db.Calls.AsNoTracking();
-        return await query.SingleOrDefaultAsync(c => c.Code == normalised && c.Status != CallStatus.Draft, cancellationToken);
-    }
-
-    private async Task<Guid?> OrganisationIdAsync(CancellationToken cancellationToken)
-    {
-        if (User.Identity?.IsAuthenticated != true || !User.IsInRole(Roles.Applicant)
-            || !Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
-        {
-            return null;
-        }
-
-        return await _db.Users.Where(u => u.Id == userId).Select(u => u.OrganisationId).SingleOrDefaultAsync(cancellationToken);
-    }
-
-    private async Task<PublicCallModel?> PageModelAsync(string code, QuestionInput input, CancellationToken cancellationToken)
-    {
-        var call = await FindPublicCallAsync(code, tracking: false, cancellationToken);
-        if (call is null)
-        {
-            return null;
-        }
-
-        var published = await _db.ClarificationQuestions.AsNoTracking()
-            .Where(q => q.CallId == call.Id && q.PublishedAtUtc != null)
-            .OrderBy(q => q.PublishedAtUtc).ThenBy(q => q.AskedAtUtc)
-            .ToListAsync(cancellationToken);
-        var organisationId = await OrganisationIdAsync(cancellationToken);
-        var own = organisationId is null
-            ? []
-            : await _db.ClarificationQuestions.AsNoTracking()
-                .Where(q => q.CallId == call.Id && q.OrganisationId == organisationId)
-                .OrderByDescending(q => q.AskedAtUtc)
-                .ToListAsync(cancellationToken);
-        return new PublicCallModel(call, published, own, organisationId is not null, Now, input);
+        var outcome = await _useCases.RunAsync(new ShowPublicCall(code), cancellationToken);
+        return outcome.Succeeded ? View("~/Features/Calls/Call.cshtml", new PublicCallModel(outcome.Value, input)) : NotFound();
     }
 }

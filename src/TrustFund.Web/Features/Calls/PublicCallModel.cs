@@ -1,15 +1,6 @@
-using TrustFund.Domain.Calls;
+using TrustFund.Application.Calls;
 
 namespace TrustFund.Web.Features.Calls;
 
-/// <summary>
-/// A call's public page: its terms and published answers for everyone; for a signed-in applicant also
-/// their own organisation's questions and the form to ask one.
-/// </summary>
-public sealed record PublicCallModel(
-    Call Call,
-    IReadOnlyList<ClarificationQuestion> PublishedAnswers,
-    IReadOnlyList<ClarificationQuestion> OwnQuestions,
-    bool IsApplicant,
-    DateTime NowUtc,
-    QuestionInput Input);
+/// <summary>A call's public page and the question form as the applicant filled it.</summary>
+public sealed record PublicCallModel(PublicCall Page, QuestionInput Input);

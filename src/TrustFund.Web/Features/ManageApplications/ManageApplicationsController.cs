@@ -110,7 +110,7 @@ public sealed class ManageApplicationsController : Controller
 
         try
         {
-            application.RequestInformation(input.Message!);
+            application.RequestInformation(input.Message!, DateTime.UtcNow.AddDays(14), DateTime.UtcNow);
         }
         catch (DomainException ex)
         {

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
+using TrustFund.Application.Accounts;
 using TrustFund.Infrastructure.Identity;
 
 namespace TrustFund.Web.Features.Organisations;

@@ -75,7 +75,7 @@ public sealed partial class OrganisationsController : Controller
 
         try
         {
-            organisation.UpdateProfile(input.LegalName!, input.CountryOfRegistration!, input.ToProfile());
+            organisation.UpdateProfile(input.LegalName!, input.CountryOfRegistration!, input.ToProfile(), _clock.GetUtcNow().UtcDateTime);
         }
         catch (RulesViolatedException ex)
         {

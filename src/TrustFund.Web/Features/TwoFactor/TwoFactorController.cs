@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using TrustFund.Application.Accounts;
 using TrustFund.Application.Audit;
 using TrustFund.Infrastructure.Identity;
 using TrustFund.Infrastructure.Persistence;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
+using TrustFund.Application.Accounts;
 using TrustFund.Infrastructure.Identity;
 
 namespace TrustFund.Web.Features.TwoFactor;
@@ -21,7 +22,7 @@ internal sealed class TwoFactorEnrolmentFilter : IAsyncAuthorizationFilter
         // The session says whether the user has enrolled (rebuilt at every refresh): no lookup needed when it says so.
         if (principal.Identity?.IsAuthenticated != true
             || !TwoFactorRoles.IsRequiredFor(principal)
-            || principal.HasClaim(TrustFundClaimsPrincipalFactory.TwoFactorClaim, "on")
+            || principal.HasClaim(UserClaims.TwoFactor, "on")
             || context.ActionDescriptor.EndpointMetadata.OfType<AllowWithoutTwoFactorAttribute>().Any())
         {
             return;

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 
-namespace TrustFund.Infrastructure.Identity;
+namespace TrustFund.Application.Accounts;
 
 /// <summary>A person who signs in: NGO staff (with an organisation) or Secretariat staff.</summary>
 public sealed class TrustFundUser : IdentityUser<Guid>

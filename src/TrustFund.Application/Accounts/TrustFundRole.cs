@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 
-namespace TrustFund.Infrastructure.Identity;
+namespace TrustFund.Application.Accounts;
 
 /// <summary>A role in ASP.NET Core Identity, keyed by Guid like users.</summary>
 public sealed class TrustFundRole : IdentityRole<Guid>

@@ -1,0 +1,89 @@
+using System.Globalization;
+using TrustFund.Web.Features.Shared;
+
+namespace TrustFund.Web.Tests.Shared;
+
+/// <summary>The one reader of typed numbers: strict in the visitor's culture, never reading a number as another.</summary>
+public sealed class NumberTextTests
+{
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr");
+
+    [TestCase("98.85", 98.85)]
+    [TestCase("20000", 20000)]
+    [TestCase("20,000", 20000)]
+    [TestCase("20,000.00", 20000)]
+    [TestCase("1,234,567.5", 1234567.5)]
+    [TestCase("USD 5,000", 5000)]
+    [TestCase("$ 12.30", 12.30)]
+    [TestCase("  7500  ", 7500)]
+    [TestCase("0", 0)]
+    public void TryRead_English_ReadsTheOneMeaning(string text, decimal expected)
+    {
+        Assert.That(NumberText.TryRead(text, English, 2, 1_000_000_000m, out var value), Is.EqualTo(NumberReading.Valid));
+        Assert.That(value, Is.EqualTo(expected));
+    }
+
+    [TestCase("98,85")]
+    [TestCase("1,23")]
+    [TestCase("12,3456")]
+    [TestCase("1.234,56")]
+    [TestCase("1,234,56")]
+    [TestCase("1 234,56")]
+    public void TryRead_English_AmbiguousSeparators_AreRefusedNotGuessed(string text)
+    {
+        Assert.That(NumberText.TryRead(text, English, 2, 1_000_000_000m, out _), Is.EqualTo(NumberReading.Ambiguous));
+    }
+
+    [TestCase("98,85", 98.85)]
+    [TestCase("1 234,56", 1234.56)]
+    [TestCase("1\u202F234,56", 1234.56)]
+    [TestCase("1\u00A0234", 1234)]
+    [TestCase("1234.56", 1234.56)]
+    [TestCase("12.5", 12.5)]
+    public void TryRead_French_ReadsTheCulturesFormAndThePlainForm(string text, decimal expected)
+    {
+        Assert.That(NumberText.TryRead(text, French, 2, 1_000_000_000m, out var value), Is.EqualTo(NumberReading.Valid));
+        Assert.That(value, Is.EqualTo(expected));
+    }
+
+    [TestCase("1.234")]
+    [TestCase("1.234,56")]
+    public void TryRead_French_PointThatMayGroupThousands_IsAmbiguous(string text)
+    {
+        Assert.That(NumberText.TryRead(text, French, 2, 1_000_000_000m, out _), Is.EqualTo(NumberReading.Ambiguous));
+    }
+
+    [TestCase("", NumberReading.Empty)]
+    [TestCase("   ", NumberReading.Empty)]
+    [TestCase("five thousand", NumberReading.NotANumber)]
+    [TestCase("12a", NumberReading.NotANumber)]
+    [TestCase("1e5", NumberReading.NotANumber)]
+    [TestCase("-5", NumberReading.Negative)]
+    [TestCase("5000.125", NumberReading.TooManyDecimals)]
+    [TestCase("2000000000", NumberReading.TooLarge)]
+    [TestCase("99999999999999999999999999999999999", NumberReading.TooLarge)]
+    public void TryRead_English_OtherProblems_AreNamed(string text, NumberReading expected)
+    {
+        Assert.That(NumberText.TryRead(text, English, 2, 1_000_000_000m, out _), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void TryRead_Overlong_IsNotANumber()
+    {
+        Assert.That(NumberText.TryRead(new string('1', 41), English, 2, 1_000_000_000m, out _), Is.EqualTo(NumberReading.NotANumber));
+    }
+
+    [TestCase(1234.5, "1234.5")]
+    [TestCase(20000, "20000")]
+    [TestCase(0.05, "0.05")]
+    public void ForInput_ReadsBackTheSameInEveryCulture(decimal amount, string expected)
+    {
+        var text = NumberText.ForInput(amount);
+
+        Assert.That(text, Is.EqualTo(expected));
+        Assert.That(NumberText.TryRead(text, English, 2, 1_000_000_000m, out var english), Is.EqualTo(NumberReading.Valid));
+        Assert.That(NumberText.TryRead(text, French, 2, 1_000_000_000m, out var french), Is.EqualTo(NumberReading.Valid));
+        Assert.That((english, french), Is.EqualTo((amount, amount)));
+    }
+}
