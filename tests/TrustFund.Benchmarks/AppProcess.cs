@@ -6,7 +6,11 @@ using TrustFund.Infrastructure.Persistence;
 
 namespace TrustFund.Benchmarks;
 
-/// <summary>The app published in Release and run as its own process on a free 127.0.0.1 port, in benchmark mode.</summary>
+/// <summary>
+/// The app published in Release and run as its own process on a free 127.0.0.1 port, in benchmark mode:
+/// the baselines assembly, published on its own, is loaded into the app's process by a startup hook and
+/// runs as a hosting startup (the app itself ships no benchmark code).
+/// </summary>
 public sealed class AppProcess : IAsyncDisposable
 {
     private readonly Process _process;
@@ -22,26 +26,14 @@ public sealed class AppProcess : IAsyncDisposable
     public int ProcessId => _process.Id;
 
     /// <summary>Publishes src/TrustFund.Web in Release into artifacts/bench/web.</summary>
-    public static async Task<string> PublishAsync(string repositoryRoot, CancellationToken cancellationToken)
-    {
-        var output = Path.Combine(repositoryRoot, "artifacts", "bench", "web");
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = repositoryRoot };
-        foreach (var argument in new[] { "publish", "src/TrustFund.Web", "-c", "Release", "-o", output, "--nologo", "-v", "q" })
-        {
-            start.ArgumentList.Add(argument);
-        }
+    public static Task<string> PublishAsync(string repositoryRoot, CancellationToken cancellationToken) =>
+        PublishAsync(repositoryRoot, "src/TrustFund.Web", "web", "TrustFund.Web", cancellationToken);
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet publish did not start.");
-        await process.WaitForExitAsync(cancellationToken);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException("Publishing the app in Release failed.");
-        }
+    /// <summary>Publishes tests/TrustFund.Benchmarks.Baselines in Release into artifacts/bench/baselines.</summary>
+    public static Task<string> PublishBaselinesAsync(string repositoryRoot, CancellationToken cancellationToken) =>
+        PublishAsync(repositoryRoot, "tests/TrustFund.Benchmarks.Baselines", "baselines", "TrustFund.Benchmarks.Baselines", cancellationToken);
 
-        return Path.Combine(output, "TrustFund.Web.dll");
-    }
-
-    public static async Task<AppProcess> StartAsync(string appDll, DatabaseProvider provider, string connectionString, CancellationToken cancellationToken)
+    public static async Task<AppProcess> StartAsync(string appDll, string baselinesDll, DatabaseProvider provider, string connectionString, CancellationToken cancellationToken)
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
@@ -57,11 +49,15 @@ public sealed class AppProcess : IAsyncDisposable
         start.Environment["Database__Provider"] = provider.ToString();
         start.Environment["ConnectionStrings__TrustFund"] = connectionString;
         start.Environment["Database__MigrateOnStartup"] = "true";
-        start.Environment["Benchmark__Enabled"] = "true";
         start.Environment["PublicSite__BaseUrl"] = address.ToString();
         start.Environment["Email__DispatcherEnabled"] = "false";
         start.Environment["Email__PickupFolder"] = Path.Combine(Path.GetTempPath(), "trustfund-bench-mail");
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+
+        // The runtime runs the baselines' startup hook before Main; it lets ASP.NET Core load the assembly
+        // (not in the app's deps.json) by the name listed as a hosting startup.
+        start.Environment["DOTNET_STARTUP_HOOKS"] = Path.GetFullPath(baselinesDll);
+        start.Environment["ASPNETCORE_HOSTINGSTARTUPASSEMBLIES"] = Path.GetFileNameWithoutExtension(baselinesDll);
 
         // As deploy/trustfund.service runs the app: glibc reads this at process start (see README "Decisions").
         start.Environment["MALLOC_ARENA_MAX"] = Environment.GetEnvironmentVariable("MALLOC_ARENA_MAX") ?? "2";
@@ -104,6 +100,25 @@ public sealed class AppProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+    }
+
+    private static async Task<string> PublishAsync(string repositoryRoot, string project, string folder, string assembly, CancellationToken cancellationToken)
+    {
+        var output = Path.Combine(repositoryRoot, "artifacts", "bench", folder);
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = repositoryRoot };
+        foreach (var argument in new[] { "publish", project, "-c", "Release", "-o", output, "--nologo", "-v", "q" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet publish did not start.");
+        await process.WaitForExitAsync(cancellationToken);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"Publishing {project} in Release failed.");
+        }
+
+        return Path.Combine(output, assembly + ".dll");
     }
 
     private static void Echo(string? line)

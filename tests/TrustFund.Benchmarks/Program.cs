@@ -11,7 +11,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using TrustFund.Benchmarks;
 using TrustFund.Domain.Applications;
 using TrustFund.Infrastructure;
-using TrustFund.Infrastructure.Benchmarks;
 using TrustFund.Infrastructure.Demo;
 using TrustFund.Infrastructure.Persistence;
 
@@ -50,9 +49,10 @@ if (arguments.GenerateOnly)
     return 0;
 }
 
-Console.WriteLine("Publishing the app in Release...");
+Console.WriteLine("Publishing the app and the baselines in Release...");
 var appDll = await AppProcess.PublishAsync(root, token);
-await using var app = await AppProcess.StartAsync(appDll, arguments.Provider, connectionString, token);
+var baselinesDll = await AppProcess.PublishBaselinesAsync(root, token);
+await using var app = await AppProcess.StartAsync(appDll, baselinesDll, arguments.Provider, connectionString, token);
 Console.WriteLine($"App running at {app.Address} (pid {app.ProcessId})");
 
 var values = await PlaceholderValuesAsync(arguments.Provider, connectionString, token);
@@ -307,8 +307,7 @@ static async Task PrepareDatabaseAsync(BenchmarkArguments arguments, string conn
     {
         if (!arguments.Fresh && await db.Database.CanConnectAsync(cancellationToken)
             && !(await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any()
-            && await db.Applications.CountAsync(cancellationToken) >= arguments.Scale.Applications
-            && await db.Set<Fortune>().AnyAsync(cancellationToken))
+            && await db.Applications.CountAsync(cancellationToken) >= arguments.Scale.Applications)
         {
             Console.WriteLine("Reusing the generated data set (--fresh regenerates it).");
             await PrintCountsAsync(db, cancellationToken);
@@ -341,7 +340,6 @@ static async Task PrepareDatabaseAsync(BenchmarkArguments arguments, string conn
     Console.WriteLine($"  migrated and demo accounts added in {watch.Elapsed.TotalSeconds:F1} s");
     await new DataGenerator(NewContext, arguments.Scale, TimeProvider.System.GetUtcNow().UtcDateTime).GenerateAsync(cancellationToken);
     await using var done = NewContext();
-    await Fortunes.SeedAsync(done, cancellationToken);
     await PrintCountsAsync(done, cancellationToken);
 }
 

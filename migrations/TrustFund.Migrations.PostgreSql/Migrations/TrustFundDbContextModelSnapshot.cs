@@ -801,21 +801,6 @@ namespace TrustFund.Migrations.PostgreSql.Migrations
                     b.ToTable("Organisations", (string)null);
                 });
 
-            modelBuilder.Entity("TrustFund.Infrastructure.Benchmarks.Fortune", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Message")
-                        .IsRequired()
-                        .HasMaxLength(2048)
-                        .HasColumnType("character varying(2048)");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("BenchmarkFortunes", (string)null);
-                });
-
             modelBuilder.Entity("TrustFund.Infrastructure.Email.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")

@@ -790,21 +790,6 @@ namespace TrustFund.Migrations.Sqlite.Migrations
                     b.ToTable("Organisations", (string)null);
                 });
 
-            modelBuilder.Entity("TrustFund.Infrastructure.Benchmarks.Fortune", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Message")
-                        .IsRequired()
-                        .HasMaxLength(2048)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("BenchmarkFortunes", (string)null);
-                });
-
             modelBuilder.Entity("TrustFund.Infrastructure.Email.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")

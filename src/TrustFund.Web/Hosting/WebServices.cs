@@ -12,7 +12,6 @@ using TrustFund.Application.Accounts;
 using TrustFund.Application.Common;
 using TrustFund.Infrastructure;
 using TrustFund.Web.Features.Account;
-using TrustFund.Web.Features.Benchmark;
 using TrustFund.Web.Features.ManageApplications;
 using TrustFund.Web.Features.TwoFactor;
 
@@ -106,7 +105,6 @@ public static class WebServices
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
-        services.AddBenchmarkMode(configuration);
         services.AddTrustFundRateLimits(configuration);
         services.AddTrustFundForwardedHeaders(configuration);
         return services;
@@ -125,7 +123,6 @@ public static class WebServices
             app.UseHsts();
         }
 
-        app.UseBenchmarkMode();
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/Error/{0}");
         app.UseStaticFiles();

@@ -1,7 +1,6 @@
 using System.Net;
 using AngleSharp.Html.Parser;
-using TrustFund.Infrastructure.Benchmarks;
-using TrustFund.Web.Features.Benchmark;
+using TrustFund.Benchmarks.Baselines;
 using TrustFund.Web.Tests.Infrastructure;
 
 namespace TrustFund.Web.Tests.Benchmark;
@@ -20,7 +19,7 @@ public sealed class BenchmarkModeTests
         Assert.Multiple(() =>
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-            Assert.That(response.Headers.Contains(BenchmarkMode.SqlStatementsHeader), Is.False);
+            Assert.That(response.Headers.Contains(SqlStatementsHeader.Name), Is.False);
         });
     }
 
@@ -37,7 +36,7 @@ public sealed class BenchmarkModeTests
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/json"));
             Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo("{\"message\":\"Hello, World!\"}"));
-            Assert.That(response.Headers.GetValues(BenchmarkMode.SqlStatementsHeader).Single(), Is.EqualTo("0"));
+            Assert.That(response.Headers.GetValues(SqlStatementsHeader.Name).Single(), Is.EqualTo("0"));
         });
     }
 
@@ -61,9 +60,9 @@ public sealed class BenchmarkModeTests
             Assert.That(messages, Is.Ordered.Using((IComparer<string>)StringComparer.Ordinal));
             Assert.That(html, Does.Contain("&lt;script&gt;"));
             Assert.That(html, Does.Not.Contain("<script>"));
-            Assert.That(response.Headers.GetValues(BenchmarkMode.SqlStatementsHeader).Single(), Is.EqualTo("1"));
+            Assert.That(response.Headers.GetValues(SqlStatementsHeader.Name).Single(), Is.EqualTo("1"));
         });
     }
 
-    private static TrustFundApp Enabled() => new(new Dictionary<string, string?> { ["Benchmark:Enabled"] = "true" });
+    private static TrustFundApp Enabled() => new() { BenchmarkMode = true };
 }

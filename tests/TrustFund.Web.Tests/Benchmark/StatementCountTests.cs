@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net;
-using TrustFund.Web.Features.Benchmark;
+using TrustFund.Benchmarks.Baselines;
 using TrustFund.Web.Tests.Infrastructure;
 using TrustFund.Web.Tests.Screening;
 
@@ -21,7 +21,7 @@ public sealed class StatementCountTests
     [TestCase("/calls", null)]
     public async Task Page_FiveOrFiftyApplications_RunsTheSameNumberOfStatements(string path, string? account)
     {
-        using var app = await new TrustFundApp(new Dictionary<string, string?> { ["Benchmark:Enabled"] = "true" }).StartAsync();
+        using var app = await new TrustFundApp { BenchmarkMode = true }.StartAsync();
         var organisationId = await FundData.DemoOrganisationIdAsync(app, Applicant);
         var calls = new List<Guid>();
         var applications = new List<Guid>();
@@ -58,6 +58,6 @@ public sealed class StatementCountTests
         await session.GetAsync(url);
         var response = await session.GetAsync(url);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), url);
-        return int.Parse(response.Headers.GetValues(BenchmarkMode.SqlStatementsHeader).Single(), CultureInfo.InvariantCulture);
+        return int.Parse(response.Headers.GetValues(SqlStatementsHeader.Name).Single(), CultureInfo.InvariantCulture);
     }
 }

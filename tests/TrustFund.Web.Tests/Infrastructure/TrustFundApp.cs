@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using TrustFund.Application.Accounts;
+using TrustFund.Benchmarks.Baselines;
 using TrustFund.Infrastructure.Demo;
 using TrustFund.Infrastructure.Identity;
 using TrustFund.Infrastructure.Persistence;
@@ -40,6 +41,12 @@ public sealed class TrustFundApp : WebApplicationFactory<Program>
 
     /// <summary>The address requests come from (the in-memory server has none unless set).</summary>
     public System.Net.IPAddress? ConnectionAddress { get; init; }
+
+    /// <summary>
+    /// Benchmark mode: the baselines assembly loaded as a hosting startup, as the benchmark loads it
+    /// into the published app (the <c>/bench</c> endpoints and the <c>X-Sql-Statements</c> header).
+    /// </summary>
+    public bool BenchmarkMode { get; init; }
 
     /// <summary>The app's clock; move it to test time-dependent rules.</summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
@@ -130,6 +137,11 @@ public sealed class TrustFundApp : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (BenchmarkMode)
+        {
+            builder.UseSetting(WebHostDefaults.HostingStartupAssembliesKey, BenchmarkBaselines.AssemblyName);
         }
 
         builder.ConfigureTestServices(services =>

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Benchmarks.Baselines;
 using TrustFund.Domain.Applications;
 using TrustFund.Domain.Calls;
 using TrustFund.Domain.Documents;
-using TrustFund.Web.Features.Benchmark;
 using TrustFund.Web.Tests.Infrastructure;
 
 namespace TrustFund.Web.Tests.Screening;
@@ -23,7 +23,7 @@ public sealed class ApplicationDetailCacheTests
     [OneTimeSetUp]
     public async Task StartApp()
     {
-        _app = await new TrustFundApp(new Dictionary<string, string?> { ["Benchmark:Enabled"] = "true" }).StartAsync();
+        _app = await new TrustFundApp { BenchmarkMode = true }.StartAsync();
         _callId = (await FundData.PublishedCallAsync(_app, "DCA")).Id;
         _organisationId = (await FundData.OrganisationAsync(_app, "Detail Cache Partners", "KEN")).Id;
     }
@@ -173,7 +173,7 @@ public sealed class ApplicationDetailCacheTests
     {
         var response = await session.GetAsync(url);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), url);
-        var statements = int.Parse(response.Headers.GetValues(BenchmarkMode.SqlStatementsHeader).Single(), CultureInfo.InvariantCulture);
+        var statements = int.Parse(response.Headers.GetValues(SqlStatementsHeader.Name).Single(), CultureInfo.InvariantCulture);
         return (await response.Content.ReadAsStringAsync(), statements);
     }
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
-using TrustFund.Web.Features.Benchmark;
+using TrustFund.Benchmarks.Baselines;
 using TrustFund.Web.Tests.Infrastructure;
 
 namespace TrustFund.Web.Tests.Screening;
@@ -21,7 +21,7 @@ public sealed class ApplicationListPagingTests
     [OneTimeSetUp]
     public async Task StartApp()
     {
-        _app = await new TrustFundApp(new Dictionary<string, string?> { ["Benchmark:Enabled"] = "true" }).StartAsync();
+        _app = await new TrustFundApp { BenchmarkMode = true }.StartAsync();
         _call = (await FundData.PublishedCallAsync(_app, "PG")).Id;
         var organisations = new[]
         {
@@ -209,6 +209,6 @@ public sealed class ApplicationListPagingTests
     {
         var response = await session.GetAsync(url);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), url);
-        return int.Parse(response.Headers.GetValues(BenchmarkMode.SqlStatementsHeader).Single(), CultureInfo.InvariantCulture);
+        return int.Parse(response.Headers.GetValues(SqlStatementsHeader.Name).Single(), CultureInfo.InvariantCulture);
     }
 }

@@ -1,10 +1,10 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace TrustFund.Infrastructure.Benchmarks;
+namespace TrustFund.Benchmarks.Baselines;
 
 /// <summary>
-/// Counts the SQL commands EF Core runs inside a counting scope (one web request in benchmark mode).
+/// Counts the SQL commands EF Core runs inside a counting scope (one web request).
 /// Commands outside a scope are not counted.
 /// </summary>
 public sealed class SqlStatementCounter : DbCommandInterceptor

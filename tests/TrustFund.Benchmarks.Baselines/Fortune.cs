@@ -1,6 +1,6 @@
-namespace TrustFund.Infrastructure.Benchmarks;
+namespace TrustFund.Benchmarks.Baselines;
 
-/// <summary>A row of the TechEmpower-style Fortunes baseline; read only in benchmark mode.</summary>
+/// <summary>A row of the TechEmpower-style Fortunes baseline.</summary>
 public sealed class Fortune
 {
     public Fortune(int id, string message)

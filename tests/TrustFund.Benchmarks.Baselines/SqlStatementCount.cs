@@ -1,4 +1,4 @@
-namespace TrustFund.Infrastructure.Benchmarks;
+namespace TrustFund.Benchmarks.Baselines;
 
 /// <summary>The number of SQL commands run in one counting scope; safe with parallel queries.</summary>
 public sealed class SqlStatementCount

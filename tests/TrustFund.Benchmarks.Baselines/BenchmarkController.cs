@@ -1,18 +1,16 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using TrustFund.Infrastructure.Benchmarks;
-using TrustFund.Infrastructure.Persistence;
 
-namespace TrustFund.Web.Features.Benchmark;
+namespace TrustFund.Benchmarks.Baselines;
 
 /// <summary>
 /// Baselines the benchmark program compares pages with, modelled on the TechEmpower JSON and
-/// Fortunes tests. Registered only in benchmark mode (see <see cref="BenchmarkMode"/>).
+/// Fortunes tests. Exists only where <see cref="BenchmarkBaselines"/> is loaded.
 /// </summary>
 [AllowAnonymous]
 [Route("bench")]
-public sealed class BenchmarkController(TrustFundDbContext db) : Controller
+public sealed class BenchmarkController(FortunesDbContext db) : Controller
 {
     [HttpGet("json")]
     public IActionResult Json() => Json(new { message = "Hello, World!" });
@@ -20,9 +18,9 @@ public sealed class BenchmarkController(TrustFundDbContext db) : Controller
     [HttpGet("fortunes")]
     public async Task<IActionResult> Fortunes(CancellationToken cancellationToken)
     {
-        var rows = await db.Set<Fortune>().AsNoTracking().ToListAsync(cancellationToken);
-        rows.Add(new Fortune(0, Infrastructure.Benchmarks.Fortunes.AddedAtRequestTime));
+        var rows = await db.Fortunes.AsNoTracking().ToListAsync(cancellationToken);
+        rows.Add(new Fortune(0, Baselines.Fortunes.AddedAtRequestTime));
         rows.Sort((a, b) => string.CompareOrdinal(a.Message, b.Message));
-        return View(rows);
+        return View("/Fortunes.cshtml", rows);
     }
 }

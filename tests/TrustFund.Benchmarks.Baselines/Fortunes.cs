@@ -1,9 +1,6 @@
-using Microsoft.EntityFrameworkCore;
-using TrustFund.Infrastructure.Persistence;
+namespace TrustFund.Benchmarks.Baselines;
 
-namespace TrustFund.Infrastructure.Benchmarks;
-
-/// <summary>The twelve rows of the TechEmpower Fortunes test, seeded only for benchmark runs.</summary>
+/// <summary>The twelve rows of the TechEmpower Fortunes test.</summary>
 public static class Fortunes
 {
     /// <summary>The row added at request time, as the Fortunes test requires.</summary>
@@ -24,16 +21,4 @@ public static class Fortunes
         new(11, "<script>alert(\"This should not be displayed in a browser alert box.\");</script>"),
         new(12, "\u30D5\u30EC\u30FC\u30E0\u30EF\u30FC\u30AF\u306E\u30D9\u30F3\u30C1\u30DE\u30FC\u30AF"),
     ];
-
-    /// <summary>Adds the twelve rows when the table is empty.</summary>
-    public static async Task SeedAsync(TrustFundDbContext db, CancellationToken cancellationToken = default)
-    {
-        if (await db.Set<Fortune>().AnyAsync(cancellationToken))
-        {
-            return;
-        }
-
-        db.Set<Fortune>().AddRange(Rows.Select(r => new Fortune(r.Id, r.Message)));
-        await db.SaveChangesAsync(cancellationToken);
-    }
 }
