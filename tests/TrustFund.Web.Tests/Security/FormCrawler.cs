@@ -187,7 +187,10 @@ public sealed class FormCrawler : IDisposable
     }
 
     /// <summary>Row counts and a hash of every row of the tables holding the app's records (not the audit trail or outbox, which refusals may legitimately write).</summary>
-    public Task<string> FingerprintAsync() => _app.WithDbAsync(async db =>
+    public Task<string> FingerprintAsync() => FingerprintAsync(_app);
+
+    /// <summary>Row counts and a hash of every row of the tables holding <paramref name="app"/>'s records (not the audit trail or outbox).</summary>
+    public static Task<string> FingerprintAsync(TrustFundApp app) => app.WithDbAsync(async db =>
     {
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();
