@@ -57,6 +57,7 @@ public sealed class CallTermsCheckTests
         yield return Case("61 months", t => t with { MaximumDurationMonths = 61 }, nameof(CallTerms.MaximumDurationMonths), Duration);
 
         yield return Case("unknown area code", t => t with { EligibleAreas = ["002", "999"] }, nameof(CallTerms.EligibleAreas), "'999' is not a UN M49 region or country code.");
+        yield return Case("no area code at all", t => t with { EligibleAreas = ["002", null!] }, nameof(CallTerms.EligibleAreas), "'' is not a UN M49 region or country code.");
         yield return Case("ISO alpha-3 instead of an M49 code", t => t with { EligibleAreas = ["NGA"] }, nameof(CallTerms.EligibleAreas), "'NGA' is not a UN M49 region or country code.");
 
         const string Experience = "Minimum years of experience must be between 0 and 20.";
