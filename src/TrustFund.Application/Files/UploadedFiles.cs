@@ -54,13 +54,23 @@ public static class UploadedFiles
             return FileInspection.Refused("The file is larger than 10 MB.");
         }
 
+        var extension = Path.GetExtension(fileName ?? string.Empty).ToLowerInvariant();
         var kind = Recognise(content);
         if (kind is null)
         {
-            return FileInspection.Refused("The file must be a PDF, Word (DOCX), Excel (XLSX), JPG or PNG file.");
+            // Someone who chose "report.pdf" needs to hear that this file is not a PDF, not the list of types.
+            var named = Enum.GetValues<FileKind>().Where(k => ExtensionsOf(k).Contains(extension)).Select(k => (FileKind?)k).FirstOrDefault();
+            return FileInspection.Refused(named switch
+            {
+                FileKind.Pdf => "The file's content does not match its name: it is called a PDF file but it is not a PDF. Check that you chose the right file, or save it again as a PDF.",
+                FileKind.Docx => "The file's content does not match its name: it is called a Word (DOCX) file but it is not a Word document. Check that you chose the right file, or save it again as a Word (DOCX) file.",
+                FileKind.Xlsx => "The file's content does not match its name: it is called an Excel (XLSX) file but it is not an Excel workbook. Check that you chose the right file, or save it again as an Excel (XLSX) file.",
+                FileKind.Jpeg => "The file's content does not match its name: it is called a JPG image but it is not a JPG image. Check that you chose the right file, or save it again as a JPG image.",
+                FileKind.Png => "The file's content does not match its name: it is called a PNG image but it is not a PNG image. Check that you chose the right file, or save it again as a PNG image.",
+                null => "The file must be a PDF, Word (DOCX), Excel (XLSX), JPG or PNG file.",
+            });
         }
 
-        var extension = Path.GetExtension(fileName ?? string.Empty).ToLowerInvariant();
         if (!ExtensionsOf(kind.Value).Contains(extension))
         {
             return FileInspection.Refused($"The file's content does not match its name: it is not a {extension.TrimStart('.').ToUpperInvariant()} file.");

@@ -204,6 +204,11 @@ public sealed class GrantApplication : AggregateRoot
     public void Submit(SubmissionContext context, string? reference, string submittedBy)
     {
         var failed = CheckSubmission(context).Where(c => !c.Passed).ToList();
+        if (Status == ApplicationStatus.Withdrawn)
+        {
+            throw new DomainException("application.withdrawn", "This application has been withdrawn: it cannot be submitted.");
+        }
+
         if (Status is not (ApplicationStatus.Draft or ApplicationStatus.InformationRequested))
         {
             throw new DomainException("application.already-submitted", "This application has already been submitted.");
@@ -249,7 +254,7 @@ public sealed class GrantApplication : AggregateRoot
             throw new RulesViolatedException([new RuleViolation(nameof(InformationResponseDueUtc), "The date to respond by must be in the future.")]);
         }
 
-        Status = Lifecycle.Apply(Status, "InformationRequested");
+        Status = Lifecycle.Apply(Status, "AskedForMoreInformation");
         InformationRequest = text;
         InformationResponseDueUtc = Deadline.ToMinute(respondByUtc);
         Raise(new InformationRequestSent(Id, OrganisationId, text, InformationResponseDueUtc.Value));
@@ -278,13 +283,13 @@ public sealed class GrantApplication : AggregateRoot
 
         if (eligible)
         {
-            Status = Lifecycle.Apply(Status, "Eligible");
+            Status = Lifecycle.Apply(Status, "FoundEligible");
             IneligibilityReason = null;
         }
         else
         {
             var text = RequireText(reason, "Give the reason the application is ineligible.");
-            Status = Lifecycle.Apply(Status, "Ineligible");
+            Status = Lifecycle.Apply(Status, "FoundIneligible");
             IneligibilityReason = text;
         }
 
@@ -293,19 +298,19 @@ public sealed class GrantApplication : AggregateRoot
     }
 
     /// <summary>Technical assessment starts.</summary>
-    public void StartReview() => Status = Lifecycle.Apply(Status, "UnderReview");
+    public void StartReview() => Status = Lifecycle.Apply(Status, "PutUnderReview");
 
     /// <summary>All assigned reviews are in.</summary>
-    public void CompleteReview() => Status = Lifecycle.Apply(Status, "Reviewed");
+    public void CompleteReview() => Status = Lifecycle.Apply(Status, "MarkedAsReviewed");
 
     /// <summary>The Board approved the application (also from the reserve list).</summary>
     public void Approve() => Status = Lifecycle.Apply(Status, "Approved");
 
     /// <summary>The Board put the application on the reserve list.</summary>
-    public void PlaceOnReserveList() => Status = Lifecycle.Apply(Status, "ReserveList");
+    public void PlaceOnReserveList() => Status = Lifecycle.Apply(Status, "PlacedOnTheReserveList");
 
     /// <summary>The Board did not approve the application.</summary>
-    public void Reject() => Status = Lifecycle.Apply(Status, "NotApproved");
+    public void Reject() => Status = Lifecycle.Apply(Status, "Rejected");
 
     /// <summary>The form in which <see cref="CountryIndex"/> and <see cref="AssistanceIndex"/> hold one value, for a contains-filter.</summary>
     public static string IndexTerm(string value) => $"|{value}|";
@@ -461,20 +466,24 @@ public sealed class GrantApplication : AggregateRoot
 
     private static TransitionTable<ApplicationStatus> BuildLifecycle()
     {
+        // Actions read as past participles in the refusal: "An application that is a draft cannot be put under review."
         var table = new TransitionTable<ApplicationStatus>("Application")
             .Allow(ApplicationStatus.Draft, "Submitted", ApplicationStatus.Submitted)
-            .Allow(ApplicationStatus.Submitted, "InformationRequested", ApplicationStatus.InformationRequested)
+            .Allow(ApplicationStatus.Submitted, "AskedForMoreInformation", ApplicationStatus.InformationRequested)
             .Allow(ApplicationStatus.InformationRequested, "Resubmitted", ApplicationStatus.Submitted)
-            .Allow(ApplicationStatus.Submitted, "Eligible", ApplicationStatus.Eligible)
-            .Allow(ApplicationStatus.Submitted, "Ineligible", ApplicationStatus.Ineligible)
-            .Allow(ApplicationStatus.InformationRequested, "Eligible", ApplicationStatus.Eligible)
-            .Allow(ApplicationStatus.InformationRequested, "Ineligible", ApplicationStatus.Ineligible)
-            .Allow(ApplicationStatus.Eligible, "UnderReview", ApplicationStatus.UnderReview)
-            .Allow(ApplicationStatus.UnderReview, "Reviewed", ApplicationStatus.Reviewed)
+            .Allow(ApplicationStatus.Submitted, "FoundEligible", ApplicationStatus.Eligible)
+            .Allow(ApplicationStatus.Submitted, "FoundIneligible", ApplicationStatus.Ineligible)
+            .Allow(ApplicationStatus.InformationRequested, "FoundEligible", ApplicationStatus.Eligible)
+            .Allow(ApplicationStatus.InformationRequested, "FoundIneligible", ApplicationStatus.Ineligible)
+            .Allow(ApplicationStatus.Eligible, "PutUnderReview", ApplicationStatus.UnderReview)
+            .Allow(ApplicationStatus.UnderReview, "MarkedAsReviewed", ApplicationStatus.Reviewed)
             .Allow(ApplicationStatus.Reviewed, "Approved", ApplicationStatus.Approved)
-            .Allow(ApplicationStatus.Reviewed, "ReserveList", ApplicationStatus.ReserveList)
-            .Allow(ApplicationStatus.Reviewed, "NotApproved", ApplicationStatus.NotApproved)
-            .Allow(ApplicationStatus.ReserveList, "Approved", ApplicationStatus.Approved);
+            .Allow(ApplicationStatus.Reviewed, "PlacedOnTheReserveList", ApplicationStatus.ReserveList)
+            .Allow(ApplicationStatus.Reviewed, "Rejected", ApplicationStatus.NotApproved)
+            .Allow(ApplicationStatus.ReserveList, "Approved", ApplicationStatus.Approved)
+            .Describe(ApplicationStatus.Draft, "a draft")
+            .Describe(ApplicationStatus.InformationRequested, "waiting for more information")
+            .Describe(ApplicationStatus.ReserveList, "on the reserve list");
         foreach (var before in new[]
         {
             ApplicationStatus.Draft, ApplicationStatus.Submitted, ApplicationStatus.InformationRequested,

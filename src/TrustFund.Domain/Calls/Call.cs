@@ -22,7 +22,8 @@ public sealed class Call : AggregateRoot
         .Allow(CallStatus.Draft, "Published", CallStatus.Published)
         .Allow(CallStatus.Published, "Closed", CallStatus.Closed)
         .Allow(CallStatus.Closed, "Decided", CallStatus.Decided)
-        .Allow(CallStatus.Decided, "Archived", CallStatus.Archived);
+        .Allow(CallStatus.Decided, "Archived", CallStatus.Archived)
+        .Describe(CallStatus.Draft, "a draft");
 
     private Call()
     {

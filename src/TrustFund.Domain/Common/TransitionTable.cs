@@ -8,6 +8,7 @@ public sealed class TransitionTable<TState>
     where TState : struct, Enum
 {
     private readonly Dictionary<(TState From, string Action), TState> _moves = [];
+    private readonly Dictionary<TState, string> _wording = [];
     private readonly string _name;
 
     public TransitionTable(string name)
@@ -22,20 +23,31 @@ public sealed class TransitionTable<TState>
         return this;
     }
 
+    /// <summary>
+    /// How <paramref name="state"/> reads in "a call that is ... cannot be ..." when its name alone
+    /// does not (for example "a draft" rather than "draft").
+    /// </summary>
+    public TransitionTable<TState> Describe(TState state, string words)
+    {
+        _wording.Add(state, words);
+        return this;
+    }
+
     /// <summary>Whether <paramref name="action"/> is legal from <paramref name="from"/>.</summary>
     public bool CanApply(TState from, string action) => _moves.ContainsKey((from, action));
 
     /// <summary>
     /// The state reached by <paramref name="action"/>, or a domain error when the move is illegal.
-    /// Actions are named as past participles ("Verified"), so the error reads "An organisation that
-    /// is rejected cannot be suspended."
+    /// Actions are named as past participles, one word or several ("Verified", "PutUnderReview"), so
+    /// the error reads "An organisation that is rejected cannot be suspended." or "An application that
+    /// is a draft cannot be put under review."
     /// </summary>
     public TState Apply(TState from, string action) =>
         _moves.TryGetValue((from, action), out var to)
             ? to
             : throw new DomainException(
                 $"{_name.ToLowerInvariant()}.illegal-transition",
-                $"{IndefiniteArticle(_name)} {_name.ToLowerInvariant()} that is {Describe(from)} cannot be {action.ToLowerInvariant()}.");
+                $"{IndefiniteArticle(_name)} {_name.ToLowerInvariant()} that is {_wording.GetValueOrDefault(from) ?? InWords(from.ToString())} cannot be {InWords(action)}.");
 
     /// <summary>Every declared move, for tests and documentation.</summary>
     public IEnumerable<(TState From, string Action, TState To)> Moves =>
@@ -44,9 +56,8 @@ public sealed class TransitionTable<TState>
     private static string IndefiniteArticle(string noun) =>
         noun.Length > 0 && "aeiouAEIOU".Contains(noun[0], StringComparison.Ordinal) ? "An" : "A";
 
-    private static string Describe(TState state)
+    private static string InWords(string name)
     {
-        var name = state.ToString();
         var words = new System.Text.StringBuilder();
         foreach (var c in name)
         {

@@ -20,8 +20,8 @@ public static class UnM49
     /// <summary>Regions, sub-regions and intermediate regions, by English name.</summary>
     public static IReadOnlyList<Place> Regions => Data.Value.Regions;
 
-    /// <summary>The place with this M49 code, or null.</summary>
-    public static Place? ByCode(string code) => Data.Value.ByCode.GetValueOrDefault(code);
+    /// <summary>The place with this M49 code, or null (also for no code at all).</summary>
+    public static Place? ByCode(string? code) => code is null ? null : Data.Value.ByCode.GetValueOrDefault(code);
 
     /// <summary>The country with this ISO 3166-1 alpha-3 code, or null.</summary>
     public static Place? CountryByIso3(string? iso3) =>

@@ -2,45 +2,192 @@ using TrustFund.Domain.Applications;
 using TrustFund.Domain.Calls;
 using TrustFund.Domain.Common;
 using TrustFund.Domain.Organisations;
+using TrustFund.Domain.Tests.Builders;
+using static TrustFund.Domain.Applications.ApplicationStatus;
 
 namespace TrustFund.Domain.Tests.Applications;
 
 /// <summary>Every move of the application lifecycle, legal or not, through the aggregate's own methods.</summary>
 public sealed class GrantApplicationLifecycleTests
 {
-    private static readonly DateTime Now = new(2026, 3, 2, 9, 0, 0, DateTimeKind.Utc);
+    private static readonly DateTime Now = GrantApplicationBuilder.Now;
 
-    private static readonly string[] Actions =
+    /// <summary>The lifecycle of the domain brief, written out here: every legal move and where it leads.</summary>
+    private static readonly (ApplicationStatus From, Move Move, ApplicationStatus To)[] Legal =
     [
-        "Submit", "RequestInformation", "Eligible", "Ineligible", "StartReview", "CompleteReview",
-        "Approve", "PlaceOnReserveList", "Reject", "Withdraw",
+        (Draft, Move.Submit, Submitted),
+        (Draft, Move.Withdraw, Withdrawn),
+        (Submitted, Move.RequestInformation, InformationRequested),
+        (Submitted, Move.FindEligible, Eligible),
+        (Submitted, Move.FindIneligible, Ineligible),
+        (Submitted, Move.Withdraw, Withdrawn),
+        (InformationRequested, Move.Submit, Submitted),
+        (InformationRequested, Move.FindEligible, Eligible),
+        (InformationRequested, Move.FindIneligible, Ineligible),
+        (InformationRequested, Move.Withdraw, Withdrawn),
+        (Eligible, Move.StartReview, UnderReview),
+        (Eligible, Move.Withdraw, Withdrawn),
+        (UnderReview, Move.CompleteReview, Reviewed),
+        (UnderReview, Move.Withdraw, Withdrawn),
+        (Reviewed, Move.Approve, Approved),
+        (Reviewed, Move.PlaceOnReserveList, ReserveList),
+        (Reviewed, Move.Reject, NotApproved),
+        (Reviewed, Move.Withdraw, Withdrawn),
+        (ReserveList, Move.Approve, Approved),
     ];
 
-    private static IEnumerable<TestCaseData> EveryStatusAndAction() =>
-        from status in Enum.GetValues<ApplicationStatus>()
-        from action in Actions
-        select new TestCaseData(status, action).SetName($"{action}_From{status}_FollowsTheTransitionTable");
-
-    [TestCaseSource(nameof(EveryStatusAndAction))]
-    public void Action_FromStatus_FollowsTheTransitionTable(ApplicationStatus from, string action)
+    public enum Move
     {
-        var call = OpenCall();
-        var application = InStatus(from, call);
-        var expected = GrantApplication.Transitions
-            .Where(t => t.From == from && t.Action == TableAction(from, action))
-            .Select(t => (ApplicationStatus?)t.To)
-            .SingleOrDefault();
+        Submit,
+        RequestInformation,
+        FindEligible,
+        FindIneligible,
+        StartReview,
+        CompleteReview,
+        Approve,
+        PlaceOnReserveList,
+        Reject,
+        Withdraw,
+    }
 
-        if (expected is { } to)
+    private static IEnumerable<TestCaseData> LegalMoves() =>
+        Legal.Select(m => new TestCaseData(m.From, m.Move, m.To).SetArgDisplayNames(m.From.ToString(), m.Move.ToString(), m.To.ToString()));
+
+    private static IEnumerable<TestCaseData> IllegalMoves() =>
+        from status in Enum.GetValues<ApplicationStatus>()
+        from move in Enum.GetValues<Move>()
+        where !Legal.Any(m => m.From == status && m.Move == move)
+        select new TestCaseData(status, move).SetArgDisplayNames(status.ToString(), move.ToString());
+
+    [Test]
+    public void Transitions_AreExactlyTheTableWrittenHere()
+    {
+        Assert.That(GrantApplication.Transitions, Is.EquivalentTo(new[]
         {
-            Apply(application, action, call);
-            Assert.That(application.Status, Is.EqualTo(to));
-        }
-        else
+            (Draft, "Submitted", Submitted),
+            (Submitted, "AskedForMoreInformation", InformationRequested),
+            (InformationRequested, "Resubmitted", Submitted),
+            (Submitted, "FoundEligible", Eligible),
+            (Submitted, "FoundIneligible", Ineligible),
+            (InformationRequested, "FoundEligible", Eligible),
+            (InformationRequested, "FoundIneligible", Ineligible),
+            (Eligible, "PutUnderReview", UnderReview),
+            (UnderReview, "MarkedAsReviewed", Reviewed),
+            (Reviewed, "Approved", Approved),
+            (Reviewed, "PlacedOnTheReserveList", ReserveList),
+            (Reviewed, "Rejected", NotApproved),
+            (ReserveList, "Approved", Approved),
+            (Draft, "Withdrawn", Withdrawn),
+            (Submitted, "Withdrawn", Withdrawn),
+            (InformationRequested, "Withdrawn", Withdrawn),
+            (Eligible, "Withdrawn", Withdrawn),
+            (UnderReview, "Withdrawn", Withdrawn),
+            (Reviewed, "Withdrawn", Withdrawn),
+        }));
+    }
+
+    [TestCaseSource(nameof(LegalMoves))]
+    public void Move_Legal_ReachesTheStatusOfTheLifecycle(ApplicationStatus from, Move move, ApplicationStatus to)
+    {
+        var call = CallBuilder.ACall().In(CallStatus.Published).Build();
+        var application = GrantApplicationBuilder.AnApplication().On(call).In(from).Build();
+
+        Apply(application, move, call);
+
+        Assert.That(application.Status, Is.EqualTo(to));
+    }
+
+    [TestCaseSource(nameof(IllegalMoves))]
+    public void Move_Illegal_ThrowsAClearDomainErrorAndChangesNothing(ApplicationStatus from, Move move)
+    {
+        var call = CallBuilder.ACall().In(CallStatus.Published).Build();
+        var application = GrantApplicationBuilder.AnApplication().On(call).In(from).Build();
+        var before = Snapshot(application);
+
+        var error = Assert.Throws<DomainException>(() => Apply(application, move, call))!;
+
+        Assert.Multiple(() =>
         {
-            Assert.That(() => Apply(application, action, call), Throws.InstanceOf<DomainException>());
-            Assert.That(application.Status, Is.EqualTo(from), "an illegal move changes nothing");
-        }
+            Assert.That(error, Is.Not.InstanceOf<RulesViolatedException>(), "refused for its status, not for its content");
+            (string Code, string Message) expected = (move, from) switch
+            {
+                (Move.Submit, Withdrawn) => ("application.withdrawn", "This application has been withdrawn: it cannot be submitted."),
+                (Move.Submit, _) => ("application.already-submitted", "This application has already been submitted."),
+                _ => ("application.illegal-transition", $"An application that is {Words(from)} cannot be {Participle(move)}."),
+            };
+            Assert.That((error.Code, error.Message), Is.EqualTo(expected));
+            Assert.That(Snapshot(application), Is.EqualTo(before), "an illegal move changes nothing");
+        });
+    }
+
+    [Test]
+    public void Submit_FirstTime_TakesTheReferenceAndKeepsVersionOne()
+    {
+        var call = CallBuilder.ACall().In(CallStatus.Published).Build();
+        var application = GrantApplicationBuilder.AnApplication().On(call).Build();
+
+        application.Submit(GrantApplicationBuilder.Context(call), "UNVTF-2026-ST-0042", "Amina");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(application.Reference, Is.EqualTo("UNVTF-2026-ST-0042"));
+            Assert.That(application.SubmittedAtUtc, Is.EqualTo(Now));
+            Assert.That(application.Versions.Select(v => (v.Number, v.SubmittedBy)), Is.EqualTo(new[] { (1, "Amina") }));
+        });
+    }
+
+    [Test]
+    public void RequestInformation_Submitted_KeepsTheQuestionUntilResubmission()
+    {
+        var call = CallBuilder.ACall().In(CallStatus.Published).Build();
+        var application = GrantApplicationBuilder.AnApplication().On(call).In(Submitted).Build();
+
+        application.RequestInformation("  Please detail the staffing.  ", GrantApplicationBuilder.RespondBy, Now);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(application.InformationRequest, Is.EqualTo("Please detail the staffing."));
+            Assert.That(application.IsEditable, Is.True);
+        });
+    }
+
+    [Test]
+    public void RecordEligibility_Ineligible_KeepsTheReason()
+    {
+        var application = GrantApplicationBuilder.AnApplication().In(Submitted).Build();
+
+        application.RecordEligibility(false, "  Outside the eligible region.  ", Now);
+
+        Assert.That(application.IneligibilityReason, Is.EqualTo("Outside the eligible region."));
+    }
+
+    [TestCase(null)]
+    [TestCase("")]
+    [TestCase("  ")]
+    public void RecordEligibility_IneligibleWithoutReason_IsRefusedAndStaysSubmitted(string? reason)
+    {
+        var application = GrantApplicationBuilder.AnApplication().In(Submitted).Build();
+
+        var error = Assert.Throws<DomainException>(() => application.RecordEligibility(false, reason, Now))!;
+
+        Assert.That(error.Message, Is.EqualTo("Give the reason the application is ineligible."));
+        Assert.That(application.Status, Is.EqualTo(Submitted));
+    }
+
+    [TestCase(Draft, true)]
+    [TestCase(Submitted, true)]
+    [TestCase(InformationRequested, true)]
+    [TestCase(Eligible, true)]
+    [TestCase(Ineligible, false)]
+    [TestCase(UnderReview, true)]
+    [TestCase(Reviewed, true)]
+    [TestCase(Approved, false)]
+    [TestCase(ReserveList, false)]
+    [TestCase(NotApproved, false)]
+    [TestCase(Withdrawn, false)]
+    public void IsBeforeDecision_EachStatus_IsWhenItMayStillBeWithdrawn(ApplicationStatus status, bool expected)
+    {
+        Assert.That(GrantApplicationBuilder.AnApplication().In(status).Build().IsBeforeDecision, Is.EqualTo(expected));
     }
 
     [Test]
@@ -48,7 +195,7 @@ public sealed class GrantApplicationLifecycleTests
     {
         var organisation = Organisation.Register("  Fundación Esperanza  ", "COL", Now);
 
-        var application = GrantApplication.Start(OpenCall(), organisation, "Amina", Now);
+        var application = GrantApplication.Start(CallBuilder.ACall().In(CallStatus.Published).Build(), organisation, "Amina", Now);
 
         Assert.Multiple(() =>
         {
@@ -60,13 +207,13 @@ public sealed class GrantApplicationLifecycleTests
     [Test]
     public void Submit_Complete_TakesReferenceOnceAndKeepsEachVersion()
     {
-        var call = OpenCall();
-        var application = InStatus(ApplicationStatus.Draft, call);
+        var call = CallBuilder.ACall().In(CallStatus.Published).Build();
+        var application = GrantApplicationBuilder.AnApplication().On(call).Build();
 
-        application.Submit(Context(call), "REF-1", "Amina");
-        application.RequestInformation("More detail please.", Now.AddDays(14), Now);
+        application.Submit(GrantApplicationBuilder.Context(call), "REF-1", "Amina");
+        application.RequestInformation("More detail please.", GrantApplicationBuilder.RespondBy, Now);
         application.Edit(application.Content with { Title = "Changed" }, "Amina", Now);
-        application.Submit(Context(call), "REF-2", "Amina");
+        application.Submit(GrantApplicationBuilder.Context(call), "REF-2", "Amina");
 
         Assert.Multiple(() =>
         {
@@ -81,34 +228,34 @@ public sealed class GrantApplicationLifecycleTests
     [Test]
     public void Submit_AfterDeadline_IsRefusedAndStaysDraft()
     {
-        var call = OpenCall();
-        var application = InStatus(ApplicationStatus.Draft, call);
+        var call = CallBuilder.ACall().In(CallStatus.Published).Build();
+        var application = GrantApplicationBuilder.AnApplication().On(call).Build();
 
         var refusal = Assert.Throws<RulesViolatedException>(() =>
-            application.Submit(Context(call) with { NowUtc = call.ClosesAtUtc.AddMinutes(1) }, "REF", "Amina"));
+            application.Submit(GrantApplicationBuilder.Context(call) with { NowUtc = call.ClosesAtUtc.AddMinutes(1) }, "REF", "Amina"));
 
         Assert.That(refusal!.Violations.Select(v => v.Field), Is.EqualTo(new[] { "Deadline" }));
-        Assert.That(application.Status, Is.EqualTo(ApplicationStatus.Draft));
+        Assert.That(application.Status, Is.EqualTo(Draft));
         Assert.That(application.Reference, Is.Null);
     }
 
     [Test]
     public void Submit_UnverifiedOrganisation_IsRefused()
     {
-        var call = OpenCall();
-        var application = InStatus(ApplicationStatus.Draft, call);
+        var call = CallBuilder.ACall().In(CallStatus.Published).Build();
+        var application = GrantApplicationBuilder.AnApplication().On(call).Build();
 
         var refusal = Assert.Throws<RulesViolatedException>(() =>
-            application.Submit(Context(call) with { OrganisationVerified = false }, "REF", "Amina"));
+            application.Submit(GrantApplicationBuilder.Context(call) with { OrganisationVerified = false }, "REF", "Amina"));
 
         Assert.That(refusal!.Violations.Select(v => v.Field), Is.EqualTo(new[] { "Organisation" }));
+        Assert.That(application.Status, Is.EqualTo(Draft));
     }
 
     [Test]
     public void Edit_AfterSubmission_IsRefused()
     {
-        var call = OpenCall();
-        var application = InStatus(ApplicationStatus.Submitted, call);
+        var application = GrantApplicationBuilder.AnApplication().In(Submitted).Build();
 
         Assert.That(() => application.Edit(application.Content with { Title = "Late change" }, "Amina", Now), Throws.InstanceOf<DomainException>());
         Assert.That(application.Title, Is.EqualTo("Shelter and legal aid"));
@@ -118,115 +265,77 @@ public sealed class GrantApplicationLifecycleTests
     [TestCase("   ")]
     public void Withdraw_WithoutReason_IsRefused(string reason)
     {
-        var call = OpenCall();
-        var application = InStatus(ApplicationStatus.Submitted, call);
+        var application = GrantApplicationBuilder.AnApplication().In(Submitted).Build();
 
         Assert.That(() => application.Withdraw(reason, Now), Throws.InstanceOf<DomainException>());
-        Assert.That(application.Status, Is.EqualTo(ApplicationStatus.Submitted));
+        Assert.That(application.Status, Is.EqualTo(Submitted));
     }
 
-    private static string TableAction(ApplicationStatus from, string action) => action switch
+    [TestCase(Draft)]
+    [TestCase(Submitted)]
+    [TestCase(InformationRequested)]
+    [TestCase(Eligible)]
+    [TestCase(Ineligible)]
+    [TestCase(UnderReview)]
+    [TestCase(Reviewed)]
+    [TestCase(Approved)]
+    [TestCase(ReserveList)]
+    [TestCase(NotApproved)]
+    [TestCase(Withdrawn)]
+    public void Builder_AnyStatus_BuildsAnApplicationInThatStatus(ApplicationStatus status)
     {
-        "Submit" => from == ApplicationStatus.InformationRequested ? "Resubmitted" : "Submitted",
-        "RequestInformation" => "InformationRequested",
-        "StartReview" => "UnderReview",
-        "CompleteReview" => "Reviewed",
-        "Approve" => "Approved",
-        "PlaceOnReserveList" => "ReserveList",
-        "Reject" => "NotApproved",
-        "Withdraw" => "Withdrawn",
-        _ => action,
+        Assert.That(GrantApplicationBuilder.AnApplication().In(status).Build().Status, Is.EqualTo(status));
+    }
+
+    private static void Apply(GrantApplication application, Move move, Call call)
+    {
+        switch (move)
+        {
+            case Move.Submit: application.Submit(GrantApplicationBuilder.Context(call), "UNVTF-2026-ST-0099", "Amina"); break;
+            case Move.RequestInformation: application.RequestInformation("Please detail the staffing.", GrantApplicationBuilder.RespondBy, Now); break;
+
+            // Screened after the date to respond to any request for information has passed.
+            case Move.FindEligible: application.RecordEligibility(true, null, GrantApplicationBuilder.RespondBy.AddDays(1)); break;
+            case Move.FindIneligible: application.RecordEligibility(false, "Outside the eligible region.", GrantApplicationBuilder.RespondBy.AddDays(1)); break;
+            case Move.StartReview: application.StartReview(); break;
+            case Move.CompleteReview: application.CompleteReview(); break;
+            case Move.Approve: application.Approve(); break;
+            case Move.PlaceOnReserveList: application.PlaceOnReserveList(); break;
+            case Move.Reject: application.Reject(); break;
+            case Move.Withdraw: application.Withdraw("No longer needed.", Now.AddHours(1)); break;
+            default: throw new ArgumentOutOfRangeException(nameof(move), move, null);
+        }
+    }
+
+    private static string Snapshot(GrantApplication a) =>
+        string.Join(" | ", a.Status, a.Reference, a.Versions.Count, a.SubmittedAtUtc, a.InformationRequest, a.IneligibilityReason, a.WithdrawalReason, a.WithdrawnAtUtc);
+
+    private static string Words(ApplicationStatus status) => status switch
+    {
+        Draft => "a draft",
+        Submitted => "submitted",
+        InformationRequested => "waiting for more information",
+        Eligible => "eligible",
+        Ineligible => "ineligible",
+        UnderReview => "under review",
+        Reviewed => "reviewed",
+        Approved => "approved",
+        ReserveList => "on the reserve list",
+        NotApproved => "not approved",
+        Withdrawn => "withdrawn",
     };
 
-    private static void Apply(GrantApplication application, string action, Call call)
+    private static string Participle(Move move) => move switch
     {
-        switch (action)
-        {
-            case "Submit": application.Submit(Context(call), "UNVTF-2026-ST-0001", "Amina"); break;
-            case "RequestInformation": application.RequestInformation("Please detail the staffing.", Now.AddDays(14), Now); break;
-            // After a request for information, screening goes on once the date to respond has passed.
-            case "Eligible": application.RecordEligibility(true, null, Now.AddDays(15)); break;
-            case "Ineligible": application.RecordEligibility(false, "Outside the eligible region.", Now.AddDays(15)); break;
-            case "StartReview": application.StartReview(); break;
-            case "CompleteReview": application.CompleteReview(); break;
-            case "Approve": application.Approve(); break;
-            case "PlaceOnReserveList": application.PlaceOnReserveList(); break;
-            case "Reject": application.Reject(); break;
-            case "Withdraw": application.Withdraw("No longer needed.", Now); break;
-            default: throw new ArgumentOutOfRangeException(nameof(action), action, null);
-        }
-    }
-
-    /// <summary>An application brought to <paramref name="status"/> through legal moves only.</summary>
-    private static GrantApplication InStatus(ApplicationStatus status, Call call)
-    {
-        var application = GrantApplication.Start(call, Organisation.Register("Safe Haven Trust", "NGA", Now), "Amina", Now);
-        application.Edit(CompleteContent(), "Amina", Now);
-        var path = status switch
-        {
-            ApplicationStatus.Draft => [],
-            ApplicationStatus.Submitted => ["Submit"],
-            ApplicationStatus.InformationRequested => ["Submit", "RequestInformation"],
-            ApplicationStatus.Eligible => ["Submit", "Eligible"],
-            ApplicationStatus.Ineligible => ["Submit", "Ineligible"],
-            ApplicationStatus.UnderReview => ["Submit", "Eligible", "StartReview"],
-            ApplicationStatus.Reviewed => ["Submit", "Eligible", "StartReview", "CompleteReview"],
-            ApplicationStatus.Approved => ["Submit", "Eligible", "StartReview", "CompleteReview", "Approve"],
-            ApplicationStatus.ReserveList => ["Submit", "Eligible", "StartReview", "CompleteReview", "PlaceOnReserveList"],
-            ApplicationStatus.NotApproved => ["Submit", "Eligible", "StartReview", "CompleteReview", "Reject"],
-            ApplicationStatus.Withdrawn => new[] { "Withdraw" },
-            _ => throw new ArgumentOutOfRangeException(nameof(status)),
-        };
-        foreach (var step in path)
-        {
-            Apply(application, step, call);
-        }
-
-        Assert.That(application.Status, Is.EqualTo(status), "builder reached the status");
-        return application;
-    }
-
-    private static Call OpenCall()
-    {
-        var call = Call.Draft(
-            new CallTerms
-            {
-                Code = "ST",
-                Title = "Short-term grants",
-                WindowType = WindowType.ShortTerm,
-                OpensAtUtc = Now.AddDays(-1),
-                ClosesAtUtc = Now.AddDays(30),
-                TimeZoneId = "Europe/Vienna",
-                MinimumAmount = 5_000m,
-                MaximumAmount = 20_000m,
-                MaximumDurationMonths = 9,
-                Envelope = 200_000m,
-            },
-            Now.AddDays(-2));
-        call.Publish(Now.AddDays(-2));
-        return call;
-    }
-
-    private static SubmissionContext Context(Call call) => new(call, true, "Fundación Esperanza", [], Now);
-
-    private static ProposalContent CompleteContent() => new()
-    {
-        Title = "Shelter and legal aid",
-        Language = ProposalLanguage.English,
-        Countries = ["NGA"],
-        StartDate = new DateOnly(2026, 5, 1),
-        DurationMonths = 9,
-        AmountRequested = 15_000m,
-        TotalProjectCost = 18_000m,
-        ContextAndNeeds = "Context.",
-        ObjectivesAndActivities = "Objectives.",
-        Beneficiaries = [new BeneficiaryTarget(Sex.Female, AgeBand.Age18To24, 30)],
-        ExploitationForms = [ExploitationForm.SexualExploitation],
-        SafeguardingApproach = "Consent and confidentiality.",
-        Assistance = [new AssistanceActivity(AssistanceType.ShelterAndSafeAccommodation, "A shelter.")],
-        Budget = [new BudgetLine(Guid.NewGuid(), BudgetCategory.DirectAssistanceToVictims, "Shelter", 6, "month", 2_500m)],
-        DeclaresInformationAccurate = true,
-        DeclaresNoVictimIdentities = true,
-        DeclaresSafeguardingMeasures = true,
+        Move.Submit => "submitted",
+        Move.RequestInformation => "asked for more information",
+        Move.FindEligible => "found eligible",
+        Move.FindIneligible => "found ineligible",
+        Move.StartReview => "put under review",
+        Move.CompleteReview => "marked as reviewed",
+        Move.Approve => "approved",
+        Move.PlaceOnReserveList => "placed on the reserve list",
+        Move.Reject => "rejected",
+        Move.Withdraw => "withdrawn",
     };
 }

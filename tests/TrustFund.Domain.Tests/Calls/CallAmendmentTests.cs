@@ -1,161 +1,176 @@
 using TrustFund.Domain.Calls;
-using TrustFund.Domain.Calls.Events;
 using TrustFund.Domain.Common;
 using TrustFund.Domain.Tests.Builders;
+using static TrustFund.Domain.Calls.CallStatus;
 
 namespace TrustFund.Domain.Tests.Calls;
 
+/// <summary>
+/// <see cref="Call.Amend"/>: only a draft or published call changes; a published call keeps its code;
+/// a locked rubric keeps its criteria; a refused amendment leaves the terms as they were.
+/// </summary>
 public sealed class CallAmendmentTests
 {
-    private static readonly DateTime Now = PublishedCalls.Now;
+    private const string Reason = "The Board changed the window.";
+
+    private static readonly DateTime Now = CallBuilder.Now;
 
     [Test]
-    public void Amend_DraftCall_ChangesFreelyWithoutAmendment()
+    public void Amend_Draft_ChangesEveryTermIncludingTheCodeWithoutAnAmendment()
     {
-        var call = Call.Draft(PublishedCalls.Terms(), Now.AddDays(-1));
+        var call = CallBuilder.ACall().Build();
+        var terms = CallBuilder.ValidTerms() with { Code = "st-2026", Title = " Short-term grants 2026 ", ClosesAtUtc = Now.AddDays(40), MaximumAmount = 25_000m };
 
-        var amendment = call.Amend(PublishedCalls.Terms() with { MaximumAmount = 25_000m }, null, "manager", Now);
+        var amendment = call.Amend(terms, null, "manager", Now);
 
         Assert.Multiple(() =>
         {
-            Assert.That(amendment, Is.Null);
-            Assert.That(call.Terms.MaximumAmount, Is.EqualTo(25_000m));
+            Assert.That(amendment, Is.Null, "nobody has applied to an unpublished call");
             Assert.That(call.Amendments, Is.Empty);
-            Assert.That(call.PendingEvents().OfType<CallAmended>(), Is.Empty);
+            Assert.That(call.Code, Is.EqualTo("ST-2026"));
+            Assert.That(call.Title, Is.EqualTo("Short-term grants 2026"));
+            Assert.That(call.ClosesAtUtc, Is.EqualTo(Now.AddDays(40)));
+            Assert.That(call.Terms.MaximumAmount, Is.EqualTo(25_000m));
         });
     }
 
     [Test]
-    public void Amend_PublishedCallWithReason_RecordsNumberedAmendmentWithEachChange()
+    public void Amend_PublishedWithANewClosingTime_ChangesItAndRecordsTheMove()
     {
-        var call = PublishedCalls.Published();
-        var terms = call.Terms with { MaximumAmount = 25_000m, EligibleAreas = ["002", "142"], RequiredDocuments = [DocumentType.RegistrationCertificate, DocumentType.PseaPolicy] };
+        var call = CallBuilder.ACall().In(Published).Build();
 
-        var amendment = call.Amend(terms, "  The Board raised the ceiling.  ", "manager@trustfund.test", Now);
+        var amendment = call.Amend(call.Terms with { ClosesAtUtc = Now.AddDays(45) }, Reason, "manager", Now);
 
         Assert.Multiple(() =>
         {
-            Assert.That(amendment!.Number, Is.EqualTo(1));
-            Assert.That(amendment.Reason, Is.EqualTo("The Board raised the ceiling."));
-            Assert.That(amendment.AmendedBy, Is.EqualTo("manager@trustfund.test"));
-            Assert.That(amendment.Changes, Is.EquivalentTo(new[]
-            {
-                new TermChange(nameof(CallTerms.MaximumAmount), "20000.00", "25000.00"),
-                new TermChange(nameof(CallTerms.EligibleAreas), "002", "002, 142"),
-                new TermChange(nameof(CallTerms.RequiredDocuments), "RegistrationCertificate", "PseaPolicy, RegistrationCertificate"),
-            }));
-            Assert.That(call.Amendments, Is.EqualTo(new[] { amendment }));
-            var raised = call.PendingEvents().OfType<CallAmended>().Single();
-            Assert.That(raised.Amendment, Is.EqualTo(amendment));
-            Assert.That(raised.PreviousClosingUtc, Is.Null);
+            Assert.That(amendment!.Changes.Select(c => c.Term), Is.EqualTo(new[] { nameof(CallTerms.ClosesAtUtc) }));
+            Assert.That(call.ClosesAtUtc, Is.EqualTo(Now.AddDays(45)));
+            Assert.That(call.Terms.ClosesAtUtc, Is.EqualTo(Now.AddDays(45)));
         });
     }
 
-    [TestCase(null)]
-    [TestCase("")]
-    [TestCase("   ")]
-    public void Amend_PublishedCallWithoutReason_IsRefusedAndChangesNothing(string? reason)
+    [Test]
+    public void Amend_PublishedWithTheSameClosingTime_RecordsOnlyWhatChanged()
     {
-        var call = PublishedCalls.Published();
+        var call = CallBuilder.ACall().In(Published).Build();
+
+        var amendment = call.Amend(call.Terms with { Title = "Short-term grants (amended)" }, Reason, "manager", Now);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(amendment!.Changes.Select(c => c.Term), Is.EqualTo(new[] { nameof(CallTerms.Title) }));
+            Assert.That(call.Title, Is.EqualTo("Short-term grants (amended)"));
+        });
+    }
+
+    [TestCase(Closed)]
+    [TestCase(Decided)]
+    [TestCase(Archived)]
+    public void Amend_AfterClosing_IsRefusedAndChangesNothing(CallStatus status)
+    {
+        var call = CallBuilder.ACall().In(status).Build();
         var before = call.Terms;
 
-        var error = Assert.Throws<RulesViolatedException>(() => call.Amend(call.Terms with { MaximumDurationMonths = 12 }, reason, "manager", Now))!;
+        var error = Assert.Throws<DomainException>(() => call.Amend(before with { Title = "Too late" }, Reason, "manager", Now))!;
 
         Assert.Multiple(() =>
         {
-            Assert.That(error.Violations.Select(v => v.Field), Is.EqualTo(new[] { nameof(CallAmendment.Reason) }));
-            Assert.That(error.Violations[0].Message, Does.Contain("give the reason for the amendment"));
-            Assert.That(call.Terms, Is.EqualTo(before));
-            Assert.That(call.Amendments, Is.Empty);
+            Assert.That(error, Is.Not.InstanceOf<RulesViolatedException>());
+            Assert.That(error.Code, Is.EqualTo("call.not-editable"));
+            Assert.That(error.Message, Is.EqualTo("Only a draft or published call can be changed."));
+            Assert.That(call.Terms, Is.SameAs(before));
+            Assert.That(call.Title, Is.EqualTo("Short-term grants"));
         });
     }
 
     [Test]
-    public void Amend_PublishedCallWithNoChange_NeedsNoReasonAndRecordsNothing()
+    public void Amend_PublishedWithANewCode_IsRefusedOnTheCodeAndChangesNothing()
     {
-        var call = PublishedCalls.Published();
+        var call = CallBuilder.ACall().In(Published).Build();
+        var before = call.Terms;
 
-        var amendment = call.Amend(call.Terms, null, "manager", Now);
+        var error = Assert.Throws<RulesViolatedException>(() => call.Amend(before with { Code = "ST2", Title = "Renamed" }, Reason, "manager", Now))!;
 
-        Assert.That(amendment, Is.Null);
-        Assert.That(call.Amendments, Is.Empty);
-    }
-
-    [Test]
-    public void Amend_ClosingMoved_SaysWhenItClosedBefore()
-    {
-        var call = PublishedCalls.Published();
-        var before = call.ClosesAtUtc;
-
-        call.Amend(call.Terms with { ClosesAtUtc = before.AddDays(7) }, "More time for partners in conflict areas.", "manager", Now);
-
-        var raised = call.PendingEvents().OfType<CallAmended>().Single();
         Assert.Multiple(() =>
         {
-            Assert.That(raised.PreviousClosingUtc, Is.EqualTo(before));
-            Assert.That(raised.ClosesAtUtc, Is.EqualTo(before.AddDays(7)));
-            Assert.That(raised.Amendment.Changes.Select(c => c.Term), Is.EqualTo(new[] { nameof(CallTerms.ClosesAtUtc) }));
+            Assert.That(error.Violations.Select(v => (v.Field, v.Message)), Is.EqualTo(new[]
+            {
+                (nameof(CallTerms.Code), "The code of a published call cannot change: reference numbers use it."),
+            }));
+            Assert.That(call.Code, Is.EqualTo("ST"));
+            Assert.That(call.Title, Is.EqualTo("Short-term grants"));
+            Assert.That(call.Terms, Is.SameAs(before));
         });
     }
 
     [Test]
-    public void Amend_Twice_NumbersTheAmendmentsInOrder()
+    public void Amend_InvalidTerms_IsRefusedWithEachViolationAndChangesNothing()
     {
-        var call = PublishedCalls.Published();
+        var call = CallBuilder.ACall().In(Published).Build();
+        var before = call.Terms;
 
-        call.Amend(call.Terms with { MaximumDurationMonths = 8 }, "First.", "manager", Now);
-        call.Amend(call.Terms with { MaximumDurationMonths = 7 }, "Second.", "manager", Now.AddHours(1));
+        var error = Assert.Throws<RulesViolatedException>(() => call.Amend(before with { Title = string.Empty, MaximumDurationMonths = 0 }, Reason, "manager", Now))!;
 
-        Assert.That(call.Amendments.Select(a => (a.Number, a.Reason)), Is.EqualTo(new[] { (1, "First."), (2, "Second.") }));
+        Assert.Multiple(() =>
+        {
+            Assert.That(error.Violations.Select(v => v.Field), Is.EquivalentTo(new[] { nameof(CallTerms.Title), nameof(CallTerms.MaximumDurationMonths) }));
+            Assert.That(call.Terms, Is.SameAs(before));
+        });
+    }
+
+    [TestCase(Draft)]
+    [TestCase(Published)]
+    public void Amend_RubricLocked_RefusesANewRubricOnTheRubricAndChangesNothing(CallStatus status)
+    {
+        var call = CallBuilder.ACall().In(status).Build();
+        call.LockRubric(Now);
+        var before = call.Terms;
+        RubricCriterion[] changed = [.. before.Rubric.Select(c => c.Key == "relevance" ? c with { Weight = c.Weight - 5 } : c.Key == "needs" ? c with { Weight = c.Weight + 5 } : c)];
+
+        var error = Assert.Throws<RulesViolatedException>(() => call.Amend(before with { Rubric = changed, Title = "New title" }, Reason, "manager", Now))!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error.Violations.Select(v => (v.Field, v.Message)), Is.EqualTo(new[]
+            {
+                (nameof(CallTerms.Rubric), "The rubric is locked: reviews have already been submitted against it."),
+            }));
+            Assert.That(call.Terms, Is.SameAs(before));
+            Assert.That(call.Terms.Rubric, Is.EqualTo(DefaultRubric.Criteria));
+        });
     }
 
     [Test]
-    public void Amend_ReasonTooLong_IsRefused()
+    public void Amend_RubricLocked_AcceptsOtherChangesWithAnEqualRubric()
     {
-        var call = PublishedCalls.Published();
+        var call = CallBuilder.ACall().In(Published).Build();
+        call.LockRubric(Now);
+        RubricCriterion[] copy = [.. call.Terms.Rubric.Select(c => new RubricCriterion(c.Key, c.Name, c.Weight))];
 
-        var error = Assert.Throws<RulesViolatedException>(() => call.Amend(call.Terms with { MaximumDurationMonths = 8 }, new string('r', Call.AmendmentReasonMaxLength + 1), "manager", Now))!;
+        call.Amend(call.Terms with { Rubric = copy, Title = "New title" }, Reason, "manager", Now);
 
-        Assert.That(error.Violations.Single().Field, Is.EqualTo(nameof(CallAmendment.Reason)));
+        Assert.That(call.Title, Is.EqualTo("New title"));
     }
 
     [Test]
-    public void Draft_DeadlinesWithSeconds_AreKeptToTheMinute()
+    public void Amend_RubricNotLocked_ChangesTheRubric()
     {
-        var call = Call.Draft(PublishedCalls.Terms() with { ClosesAtUtc = new DateTime(2026, 3, 22, 23, 59, 42, DateTimeKind.Utc) }, Now);
+        var call = CallBuilder.ACall().In(Published).Build();
+        RubricCriterion[] rubric = [new("quality", "Overall quality", 100)];
 
-        Assert.That(call.ClosesAtUtc, Is.EqualTo(new DateTime(2026, 3, 22, 23, 59, 0, DateTimeKind.Utc)));
-    }
+        call.Amend(call.Terms with { Rubric = rubric }, Reason, "manager", Now);
 
-    [TestCase(0, true)]
-    [TestCase(59, true)]
-    [TestCase(60, false)]
-    public void AcceptsSubmissionsAt_DuringTheDeadlineMinute_IsOnTime(int secondsAfter, bool accepted)
-    {
-        var call = PublishedCalls.Published();
-
-        Assert.That(call.AcceptsSubmissionsAt(call.ClosesAtUtc.AddSeconds(secondsAfter)), Is.EqualTo(accepted));
-        Assert.That(call.AcceptsDraftsAt(call.ClosesAtUtc.AddSeconds(secondsAfter)), Is.EqualTo(accepted));
+        Assert.That(call.Terms.Rubric, Is.EqualTo(rubric));
     }
 
     [Test]
-    public void Delete_WithApplications_IsRefusedWithTheirNumber()
+    public void LockRubric_Twice_KeepsTheFirstInstant()
     {
-        var call = PublishedCalls.Published();
+        var call = CallBuilder.ACall().In(Published).Build();
 
-        var error = Assert.Throws<DomainException>(() => call.Delete(2))!;
+        call.LockRubric(Now);
+        call.LockRubric(Now.AddDays(1));
 
-        Assert.That(error.Message, Does.Contain("it has 2 application(s)"));
-        Assert.That(call.PendingEvents(), Is.Empty);
-    }
-
-    [Test]
-    public void Delete_WithoutApplications_RaisesCallDeleted()
-    {
-        var call = PublishedCalls.Published();
-
-        call.Delete(0);
-
-        Assert.That(call.PendingEvents().Single(), Is.EqualTo(new CallDeleted(call.Id, call.Code, call.Title)));
+        Assert.That(call.RubricLockedAtUtc, Is.EqualTo(Now));
     }
 }

@@ -61,6 +61,34 @@ public sealed class TransitionTableTests
     }
 
     [Test]
+    public void Apply_IllegalMultiWordAction_DescribesTheActionInPlainWords()
+    {
+        var table = new TransitionTable<Door>("Door").Allow(Door.Closed, "PaintedBlue", Door.Closed);
+
+        var error = Assert.Throws<DomainException>(() => table.Apply(Door.Open, "PaintedBlue"))!;
+
+        Assert.That(error.Message, Is.EqualTo("A door that is open cannot be painted blue."));
+    }
+
+    [Test]
+    public void Apply_IllegalMoveFromADescribedState_UsesTheDescription()
+    {
+        var table = new TransitionTable<Door>("Door").Allow(Door.Open, "Closed", Door.Closed).Describe(Door.LockedShut, "locked with a key");
+
+        var error = Assert.Throws<DomainException>(() => table.Apply(Door.LockedShut, "Closed"))!;
+
+        Assert.That(error.Message, Is.EqualTo("A door that is locked with a key cannot be closed."));
+    }
+
+    [Test]
+    public void Describe_SameStateTwice_IsRefused()
+    {
+        var table = new TransitionTable<Door>("Door").Describe(Door.Open, "wide open");
+
+        Assert.That(() => table.Describe(Door.Open, "ajar"), Throws.ArgumentException);
+    }
+
+    [Test]
     public void Apply_IllegalMoveOfANameStartingWithAVowel_UsesAn()
     {
         var table = new TransitionTable<Door>("Organisation").Allow(Door.Open, "Closed", Door.Closed);

@@ -147,7 +147,7 @@ public sealed class PasswordResetTests
     }
 
     [Test]
-    public async Task ResetPassword_EndsALockout()
+    public async Task ResetPassword_LockedAccount_EndsTheLockout()
     {
         var user = await CreateUserAsync(_app, Roles.Reviewer);
         for (var i = 0; i < 5; i++)
@@ -155,11 +155,18 @@ public sealed class PasswordResetTests
             await RefusedSignInAsync(_app, user.Email!, "wrong password " + i);
         }
 
+        var locked = await RefusedSignInAsync(_app, user.Email!, DemoData.Password);
+        Assert.That(ErrorSummary(locked), Does.Contain("Too many failed attempts. This account is locked for 15 minutes."), "locked: even the right password is refused");
         var link = await ResetLinkAsync(user.Email!);
         using var session = _app.NewSession();
-        await session.PostFormAsync(link, "/Account/ResetPassword", ResetForm(link, NewPassword));
 
+        var reset = await session.PostFormAsync(link, "/Account/ResetPassword", ResetForm(link, NewPassword));
+
+        Assert.That(TestSession.IsRedirectTo(reset, "/Account/Login"), Is.True, "the reset is accepted");
+        var after = await FindUserAsync(_app, user.Email!);
+        Assert.That(after!.LockoutEnd, Is.Null, "no lockout left");
         using var signedIn = await _app.SignInAsync(user.Email!, NewPassword);
+        Assert.That((await signedIn.GetAsync("/")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "signed in well within the 15 minutes, on the app's clock");
     }
 
     [Test]

@@ -10,6 +10,8 @@ namespace TrustFund.Web.Tests.Applications;
 
 public sealed class DocumentTests
 {
+    private const string NotAPdf = "The file's content does not match its name: it is called a PDF file but it is not a PDF. Check that you chose the right file, or save it again as a PDF.";
+
     private TrustFundApp _app = null!;
 
     [OneTimeSetUp]
@@ -52,7 +54,7 @@ public sealed class DocumentTests
     }
 
     [Test]
-    public async Task Upload_HtmlPageNamedPdf_IsRefusedAsNotMatchingItsType()
+    public async Task Upload_HtmlPageNamedPdf_IsRefusedAsNotAPdf()
     {
         var (session, id) = await NewDraftAsync();
         using var signedIn = session;
@@ -61,8 +63,43 @@ public sealed class DocumentTests
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var page = await TestSession.ParseAsync(response);
-        Assert.That(page.QuerySelector("[data-error-summary] a[href='#File_AuditedFinancialStatements']")?.TextContent, Does.Contain("must be a PDF, Word (DOCX), Excel (XLSX), JPG or PNG file"));
+        Assert.That(page.QuerySelector("[data-error-summary] a[href='#File_AuditedFinancialStatements']")?.TextContent.Trim(), Is.EqualTo(NotAPdf));
         Assert.That(await _app.WithDbAsync(db => db.Attachments.CountAsync(a => a.ApplicationId == id)), Is.Zero);
+    }
+
+    [TestCase("ELF program", new byte[] { 0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00, 0, 0, 0, 0, 0, 0, 0, 0 })]
+    [TestCase("Windows program", new byte[] { 0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0xFF, 0xFF, 0x00, 0x00 })]
+    public async Task Upload_ProgramNamedPdf_SaysItIsNotAPdfStoresNothingAndKeepsTheDocumentsAlreadyThere(string program, byte[] content)
+    {
+        var (session, id) = await NewDraftAsync();
+        using var signedIn = session;
+        await UploadAsync(session, id, "AuditedFinancialStatements", "statements.pdf", Pdf);
+        var before = await StoredAsync(id);
+
+        var response = await UploadAsync(session, id, "Other", "annual report.pdf", content);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), program);
+        var page = await TestSession.ParseAsync(response);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(page.QuerySelector("[data-error-summary] a[href='#File_Other']")?.TextContent.Trim(), Is.EqualTo(NotAPdf));
+            Assert.That(page.GetElementById("File_Other-error")?.TextContent, Does.Contain(NotAPdf));
+            Assert.That(await StoredAsync(id), Is.EqualTo(before), "nothing stored, nothing lost");
+        });
+        Assert.That(before.Single(), Does.StartWith("statements.pdf "), "the document uploaded before is still there");
+    }
+
+    [Test]
+    public async Task Upload_ProgramNamedExe_KeepsTheListOfAcceptedTypes()
+    {
+        var (session, id) = await NewDraftAsync();
+        using var signedIn = session;
+
+        var response = await UploadAsync(session, id, "Other", "setup.exe", [0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]);
+
+        var page = await TestSession.ParseAsync(response);
+        Assert.That(page.QuerySelector("[data-error-summary] a[href='#File_Other']")?.TextContent.Trim(), Is.EqualTo("The file must be a PDF, Word (DOCX), Excel (XLSX), JPG or PNG file."));
+        Assert.That(await StoredAsync(id), Is.Empty);
     }
 
     [Test]
@@ -204,6 +241,23 @@ public sealed class DocumentTests
         Assert.That(checklist.QuerySelector("[data-field=AuditedFinancialStatements]")?.GetAttribute("data-passed"), Is.EqualTo("true"));
         Assert.That(documents.QuerySelector("[data-slot=AuditedFinancialStatements]")?.TextContent, Does.Contain("org-statements.pdf"));
     }
+
+    /// <summary>The application's documents, with the size of the bytes kept for each, and how many files are stored in all.</summary>
+    private Task<List<string>> StoredAsync(Guid applicationId) => _app.WithDbAsync(async db =>
+    {
+        var files = await db.StoredFiles.CountAsync();
+        var documents = await db.Attachments.Where(a => a.ApplicationId == applicationId).OrderBy(a => a.FileName)
+            .Select(a => new { a.FileName, a.StoredFileKey })
+            .ToListAsync();
+        var sizes = new List<string>();
+        foreach (var document in documents)
+        {
+            var bytes = await db.StoredFiles.Where(f => f.Key == document.StoredFileKey).Select(f => f.Content.Length).SingleAsync();
+            sizes.Add($"{document.FileName} {bytes} bytes of {files} files");
+        }
+
+        return sizes;
+    });
 
     private async Task<(TestSession Session, Guid Id)> NewDraftAsync()
     {

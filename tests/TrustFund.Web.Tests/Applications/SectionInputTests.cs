@@ -127,6 +127,61 @@ public sealed class SectionInputTests
     }
 
     [Test]
+    public async Task Budget_NumbersFarBeyondAnyAmount_AreRefusedOnTheirFieldsAndKeepTheSavedBudget()
+    {
+        var (session, id) = await NewDraftAsync();
+        using var signedIn = session;
+        await ExpectSavedAsync(SaveSectionAsync(session, id, "Budget", new Dictionary<string, string> { ["Command"] = "add" }));
+        var (_, form) = await session.GetPageAsync($"/Applications/{id}/Budget");
+        var lineId = form.QuerySelector("input[name='Budget[0].Id']")?.GetAttribute("value")!;
+        await ExpectSavedAsync(SaveSectionAsync(session, id, "Budget", new Dictionary<string, string>
+        {
+            ["Budget[0].Id"] = lineId,
+            ["Budget[0].Category"] = "Personnel",
+            ["Budget[0].Description"] = "Social worker",
+            ["Budget[0].Quantity"] = "3",
+            ["Budget[0].Unit"] = "month",
+            ["Budget[0].UnitCost"] = "333.33",
+            ["Command"] = "save",
+        }));
+        var before = (await ReadAsync(_app, id)).Content.Budget;
+
+        // A product of the first line, and a sum of the next two, beyond the largest decimal number.
+        var response = await SaveSectionAsync(session, id, "Budget", new Dictionary<string, string>
+        {
+            ["Budget[0].Id"] = lineId,
+            ["Budget[0].Category"] = "Personnel",
+            ["Budget[0].Description"] = "Social worker",
+            ["Budget[0].Quantity"] = "-99999999999999999999999.99",
+            ["Budget[0].Unit"] = "month",
+            ["Budget[0].UnitCost"] = "-99999999999999999999999.99",
+            ["Budget[1].Category"] = "Personnel",
+            ["Budget[1].Description"] = "A",
+            ["Budget[1].Quantity"] = "1",
+            ["Budget[1].Unit"] = "x",
+            ["Budget[1].UnitCost"] = "79000000000000000000000000000",
+            ["Budget[2].Category"] = "Personnel",
+            ["Budget[2].Description"] = "B",
+            ["Budget[2].Quantity"] = "1",
+            ["Budget[2].Unit"] = "x",
+            ["Budget[2].UnitCost"] = "79000000000000000000000000000",
+            ["Command"] = "save",
+        });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var page = await TestSession.ParseAsync(response);
+        var summary = page.QuerySelector("[data-error-summary]")?.TextContent ?? string.Empty;
+        Assert.Multiple(async () =>
+        {
+            Assert.That(summary, Does.Contain("Enter the quantity as a number, 0 or more, with at most two decimals, such as 12."));
+            Assert.That(summary, Does.Contain("The unit cost cannot be negative."));
+            Assert.That(summary, Does.Contain("The unit cost is too large."));
+            Assert.That(page.QuerySelector("[data-budget-line='0'] [data-line-total]")?.TextContent, Is.EqualTo("–"));
+            Assert.That((await ReadAsync(_app, id)).Content.Budget, Is.EqualTo(before), "the saved budget is kept");
+        });
+    }
+
+    [Test]
     public async Task Budget_AddAndRemoveLinesWithoutJavaScript_TotalsComputedOnServer()
     {
         var (session, id) = await NewDraftAsync();

@@ -196,6 +196,36 @@ public sealed class CallManagementTests
         await AssertNotSavedAsync(code);
     }
 
+    [TestCase("")]
+    [TestCase(" \t ")]
+    public async Task Create_EmptyEligibleArea_IsRefusedOnTheFieldAndNothingSaved(string area)
+    {
+        var code = CallFixtures.NewCode();
+        var form = CallFixtures.ValidForm(code);
+        form["EligibleAreas[2]"] = area;
+
+        var page = await RefusedAsync("/Manage/Calls/New", form);
+
+        Assert.That(FieldError(page, "EligibleAreas"), Does.Contain("Choose eligible regions and countries from the list."));
+        await AssertNotSavedAsync(code);
+    }
+
+    [Test]
+    public async Task Edit_EmptyEligibleArea_IsRefusedAndKeepsTheSavedAreas()
+    {
+        var call = await CallFixtures.AddCallAsync(_app, publish: false, change: c => c.Amend(c.Terms with { EligibleAreas = ["002", "419"] }, null, "manager", c.CreatedAtUtc));
+        var form = await EditFormAsync(call.Id);
+        form[$"EligibleAreas[{form.Keys.Count(k => k.StartsWith("EligibleAreas[", StringComparison.Ordinal))}]"] = string.Empty;
+        form["Title"] = "A title that must not be saved";
+
+        var page = await RefusedAsync($"/Manage/Calls/{call.Id}/Edit", form);
+
+        Assert.That(FieldError(page, "EligibleAreas"), Does.Contain("Choose eligible regions and countries from the list."));
+        var saved = await _app.WithDbAsync(db => db.Calls.AsNoTracking().SingleAsync(c => c.Id == call.Id));
+        Assert.That(saved.Title, Is.EqualTo(call.Title));
+        Assert.That(saved.Terms.EligibleAreas, Is.EqualTo(new[] { "002", "419" }));
+    }
+
     [Test]
     public async Task Create_AddAndRemoveCriterionButtons_ChangeRowsWithoutSaving()
     {

@@ -29,36 +29,76 @@ public sealed class OutboxDispatcherTests
     public void StopApp() => _app.Dispose();
 
     [Test]
-    public async Task DispatchDue_TwoDispatchersRacing_SendEachMessageOnce()
+    public async Task DispatchDue_TwoDispatchersInterleaved_EachMessageSentOnceByTheDispatcherThatClaimedIt()
     {
-        _sender.Delay = TimeSpan.FromMilliseconds(3);
         var first = NewDispatcher();
         var second = NewDispatcher();
-        var sentByFirst = 0;
-        var sentBySecond = 0;
-        const int Rounds = 12;
-        const int PerRound = 8;
+        await EnqueueInOrderAsync("Message 1", "Message 2", "Message 3");
+        var firstHeld = _sender.Hold("Message 1");
+        var secondHeld = _sender.Hold("Message 2");
 
-        for (var round = 0; round < Rounds; round++)
-        {
-            await Outbox.EnqueueAsync(_host.Services, [.. Enumerable.Range(0, PerRound).Select(i => new EmailMessage($"person{i}@example.org", $"Message {round}-{i}", "Body"))]);
-            var runs = await Task.WhenAll(Enumerable.Range(0, 3).SelectMany(_ => new[]
+        // The first dispatcher lists all three messages, claims message 1 and is held while sending it.
+        var firstRun = first.DispatchDueAsync(CancellationToken.None);
+        Assert.That(await Task.WhenAny(firstHeld.Reached, firstRun), Is.SameAs(firstHeld.Reached), "the first dispatcher is sending message 1");
+
+        // The second skips message 1 (claimed), claims message 2 and is held while sending it.
+        var secondRun = second.DispatchDueAsync(CancellationToken.None);
+        Assert.That(await Task.WhenAny(secondHeld.Reached, secondRun), Is.SameAs(secondHeld.Reached), "the second dispatcher is sending message 2");
+        var claims = await QueryAsync(db => db.OutboxMessages.AsNoTracking().OrderBy(m => m.Subject).Select(m => new { m.Subject, m.ClaimedBy, m.ClaimedUntilUtc }).ToListAsync());
+        var claimedUntil = _app.Clock.GetUtcNow().UtcDateTime.AddMinutes(2);
+        Assert.That(
+            claims.Select(c => (c.Subject, c.ClaimedBy, c.ClaimedUntilUtc)),
+            Is.EqualTo(new[]
             {
-                Task.Run(() => first.DispatchDueAsync(CancellationToken.None)),
-                Task.Run(() => second.DispatchDueAsync(CancellationToken.None)),
+                ("Message 1", (string?)first.InstanceId, (DateTime?)claimedUntil),
+                ("Message 2", second.InstanceId, claimedUntil),
+                ("Message 3", null, null),
             }));
-            sentByFirst += runs.Where((_, i) => i % 2 == 0).Sum();
-            sentBySecond += runs.Where((_, i) => i % 2 == 1).Sum();
-        }
 
-        var subjects = _sender.Delivered.Select(m => m.Subject).ToList();
-        Assert.That(first.InstanceId, Is.Not.EqualTo(second.InstanceId));
-        Assert.That(subjects, Is.Unique, "no message delivered twice");
-        Assert.That(subjects, Has.Count.EqualTo(Rounds * PerRound), "every message delivered");
-        Assert.That(sentByFirst + sentBySecond, Is.EqualTo(Rounds * PerRound), "the dispatchers' own counts agree");
-        Assert.That(new[] { sentByFirst, sentBySecond }, Is.All.Positive, "both dispatchers took part in the race");
-        var unsent = await QueryAsync(db => db.OutboxMessages.CountAsync(m => m.SentAtUtc == null || m.ClaimedBy != null));
-        Assert.That(unsent, Is.Zero, "every row marked sent and released");
+        // Released, the first finishes message 1, finds message 2 claimed by the other and sends message 3.
+        firstHeld.Release();
+        var sentByFirst = await firstRun;
+
+        // Released, the second finishes message 2 and finds message 3, still on its list, already sent.
+        secondHeld.Release();
+        var sentBySecond = await secondRun;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.InstanceId, Is.Not.EqualTo(second.InstanceId));
+            Assert.That((sentByFirst, sentBySecond), Is.EqualTo((2, 1)));
+            Assert.That(_sender.Delivered.Select(m => m.Subject), Is.EqualTo(new[] { "Message 1", "Message 3", "Message 2" }));
+            Assert.That(new[] { "Message 1", "Message 2", "Message 3" }.Select(_sender.AttemptsFor), Is.All.EqualTo(1), "no message attempted twice");
+        });
+        var rows = await QueryAsync(db => db.OutboxMessages.AsNoTracking().ToListAsync());
+        Assert.That(rows.Select(r => (r.SentAtUtc, r.ClaimedBy, r.ClaimedUntilUtc, r.Attempts)), Is.All.EqualTo(((DateTime?)_app.Clock.GetUtcNow().UtcDateTime, (string?)null, (DateTime?)null, 0)), "every row marked sent and released");
+    }
+
+    [Test]
+    public async Task DispatchDue_ClaimOfADispatcherThatStopped_IsTakenOverOnlyAfterTwoMinutes()
+    {
+        var stopped = NewDispatcher();
+        var other = NewDispatcher();
+        await EnqueueInOrderAsync("Grant agreement ready");
+        var held = _sender.Hold("Grant agreement ready");
+        var stoppedRun = stopped.DispatchDueAsync(CancellationToken.None);
+        Assert.That(await Task.WhenAny(held.Reached, stoppedRun), Is.SameAs(held.Reached), "the first dispatcher claimed the message and never finishes");
+
+        _app.Clock.Advance(TimeSpan.FromMinutes(2));
+        var atTwoMinutes = await other.DispatchDueAsync(CancellationToken.None);
+        _app.Clock.Advance(TimeSpan.FromTicks(1));
+        var justAfter = await other.DispatchDueAsync(CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(atTwoMinutes, Is.Zero, "the claim holds for two minutes");
+            Assert.That(justAfter, Is.EqualTo(1), "then lapses and another dispatcher sends the message");
+            Assert.That(_sender.Delivered.Select(m => m.Subject), Is.EqualTo(new[] { "Grant agreement ready" }));
+        });
+        var row = await SingleRowAsync();
+        Assert.That((row.SentAtUtc, row.ClaimedBy), Is.EqualTo(((DateTime?)_app.Clock.GetUtcNow().UtcDateTime, (string?)null)));
+        held.Release();
+        await stoppedRun;
     }
 
     [Test]
@@ -140,6 +180,16 @@ public sealed class OutboxDispatcherTests
         _host.Services.GetRequiredService<TimeProvider>(),
         _host.Services.GetRequiredService<IOptions<EmailOptions>>(),
         NullLogger<OutboxDispatcher>.Instance);
+
+    /// <summary>Queues one message a second, so the dispatchers list them in this order.</summary>
+    private async Task EnqueueInOrderAsync(params string[] subjects)
+    {
+        foreach (var subject in subjects)
+        {
+            await Outbox.EnqueueAsync(_host.Services, new EmailMessage("person@example.org", subject, "Body"));
+            _app.Clock.Advance(TimeSpan.FromSeconds(1));
+        }
+    }
 
     private Task<OutboxMessage> SingleRowAsync() => QueryAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync());
 

@@ -8,6 +8,8 @@ namespace TrustFund.Web.Tests.Organisations;
 
 public sealed class OrganisationDocumentTests
 {
+    private const string NotAPdf = "The file's content does not match its name: it is called a PDF file but it is not a PDF. Check that you chose the right file, or save it again as a PDF.";
+
     private TrustFundApp _app = null!;
 
     [OneTimeSetUp]
@@ -76,8 +78,23 @@ public sealed class OrganisationDocumentTests
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var page = await TestSession.ParseAsync(response);
-        Assert.That(page.QuerySelector("[data-error-summary]")!.TextContent, Does.Contain("The file must be a PDF, Word (DOCX), Excel (XLSX), JPG or PNG file."));
+        Assert.That(page.QuerySelector("[data-error-summary]")!.TextContent, Does.Contain(NotAPdf));
         Assert.That(await _app.WithDbAsync(db => db.Attachments.CountAsync(a => a.FileName == "page.pdf")), Is.Zero);
+    }
+
+    [Test]
+    public async Task Upload_WindowsProgramNamedPdf_SaysItIsNotAPdfAndStoresNothing()
+    {
+        using var applicant = await _app.SignInAsync("applicant@trustfund.test");
+        byte[] program = [0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, .. "This program cannot be run in DOS mode"u8.ToArray()];
+        var before = await _app.WithDbAsync(async db => (await db.Attachments.CountAsync(), await db.StoredFiles.CountAsync()));
+
+        var response = await applicant.PostFileAsync("/Organisation/Documents", "/Organisation/Documents", new() { ["DocumentType"] = "PseaPolicy" }, "File", "safeguarding policy.pdf", program);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var page = await TestSession.ParseAsync(response);
+        Assert.That(page.QuerySelector("[data-error-summary]")!.TextContent, Does.Contain(NotAPdf).And.Not.Contain("must be a PDF, Word"));
+        Assert.That(await _app.WithDbAsync(async db => (await db.Attachments.CountAsync(), await db.StoredFiles.CountAsync())), Is.EqualTo(before));
     }
 
     [Test]

@@ -17,9 +17,18 @@ namespace TrustFund.Web.Tests.Security;
 public sealed class FormCrawler : IDisposable
 {
     public const string Anonymous = "Anonymous";
+
+    /// <summary>A visitor who gave the password of <see cref="SigningInEmail"/> and now sees the sign-in code pages.</summary>
+    public const string SigningIn = "SigningIn";
     private const string TokenName = "__RequestVerificationToken";
 
     private static readonly string[] TextTypes = ["text", "email", "search", "tel", "url", "number", "date", "datetime-local", "month", "week", "time", "hidden"];
+
+    // Wrong passwords and codes count towards lockout: the one change a refused sign-in makes to its account.
+    private static readonly string[] SignInFailureColumns = ["AccessFailedCount", "LockoutEnd", "ConcurrencyStamp"];
+
+    // The sign-in code pages, reached only between the password and the code.
+    private static readonly string[] SigningInPages = ["/Account/LoginWith2fa", "/Account/LoginWithRecoveryCode"];
 
     /// <summary>Demo account signed in for each identity (the anonymous visitor has none).</summary>
     public static readonly (string Identity, string? Email)[] Identities =
@@ -39,6 +48,7 @@ public sealed class FormCrawler : IDisposable
     private readonly TrustFundApp _app;
     private readonly Dictionary<string, TestSession> _sessions = [];
     private readonly Dictionary<string, string> _tokens = [];
+    private Microsoft.Data.Sqlite.SqliteConnection? _watch;
 
     public FormCrawler(TrustFundApp app, RouteSamples samples)
     {
@@ -48,6 +58,12 @@ public sealed class FormCrawler : IDisposable
 
     public RouteSamples Samples { get; }
 
+    /// <summary>Pages of records in other states (a deactivated user, a draft call...), fetched as the identity given.</summary>
+    public List<(string Identity, string Url)> OtherPages { get; } = [];
+
+    /// <summary>An account with two-factor sign-in: when set, the <see cref="SigningIn"/> visitor's code pages are crawled too.</summary>
+    public string? SigningInEmail { get; set; }
+
     /// <summary>Every page fetched: identity and URL.</summary>
     public List<(string Identity, string Url)> Pages { get; } = [];
 
@@ -55,12 +71,57 @@ public sealed class FormCrawler : IDisposable
     {
         if (!_sessions.TryGetValue(identity, out var session))
         {
-            var email = Identities.Single(i => i.Identity == identity).Email;
-            session = email is null ? _app.NewSession() : await _app.SignInAsync(email);
+            if (identity == SigningIn)
+            {
+                session = _app.NewSession();
+                var password = await session.PostFormAsync("/Account/Login", "/Account/Login", new() { ["Email"] = SigningInEmail!, ["Password"] = TrustFund.Infrastructure.Demo.DemoData.Password });
+                if (!TestSession.IsRedirectTo(password, "/Account/LoginWith2fa"))
+                {
+                    throw new InvalidOperationException($"The password step of {SigningInEmail} did not lead to the code page: {(int)password.StatusCode} {password.Headers.Location}");
+                }
+            }
+            else
+            {
+                var email = Identities.Single(i => i.Identity == identity).Email;
+                session = email is null ? _app.NewSession() : await _app.SignInAsync(email);
+            }
+
             _sessions[identity] = session;
         }
 
         return session;
+    }
+
+    /// <summary>The pages the identity is shown: every GET endpoint with sample values, plus its pages of records in other states.</summary>
+    public List<string> PagesOf(string identity) =>
+        identity == SigningIn
+            ? [.. SigningInPages]
+            : [.. GetPages().Concat(OtherPages.Where(p => p.Identity == identity).Select(p => p.Url)).Distinct()];
+
+    /// <summary>Clears the lockout bookkeeping of the signing-in account, so its code pages keep checking codes.</summary>
+    public Task UnlockSigningInAsync()
+    {
+        var normalized = SigningInEmail!.ToUpperInvariant();
+        return _app.WithDbAsync(db => db.Users
+            .Where(u => u.NormalizedEmail == normalized && (u.AccessFailedCount > 0 || u.LockoutEnd != null))
+            .ExecuteUpdateAsync(set => set.SetProperty(u => u.AccessFailedCount, 0).SetProperty(u => u.LockoutEnd, (DateTimeOffset?)null)));
+    }
+
+    /// <summary>
+    /// SQLite's <c>data_version</c>, read on a connection of the crawler's own: it changes whenever the app
+    /// commits a write, so an unchanged value means an unchanged database without hashing it.
+    /// </summary>
+    public async Task<long> DataVersionAsync()
+    {
+        if (_watch is null)
+        {
+            _watch = new Microsoft.Data.Sqlite.SqliteConnection(_app.ConnectionString);
+            await _watch.OpenAsync();
+        }
+
+        await using var pragma = _watch.CreateCommand();
+        pragma.CommandText = "PRAGMA data_version";
+        return (long)(await pragma.ExecuteScalarAsync())!;
     }
 
     /// <summary>Signs the identity in again (after a form signed it out) and forgets its token.</summary>
@@ -87,6 +148,10 @@ public sealed class FormCrawler : IDisposable
         return token;
     }
 
+    /// <summary>Whether the form signs its user out or changes how they sign in (sign out, new recovery codes, reset or turn off two-factor sign-in).</summary>
+    public static bool ChangesTheSignIn(DiscoveredForm form) =>
+        SessionEndingActions.Any(a => form.Action.EndsWith(a, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>The URL of every GET endpoint, filled with sample values.</summary>
     public List<string> GetPages() =>
     [
@@ -101,10 +166,16 @@ public sealed class FormCrawler : IDisposable
     public async Task<List<DiscoveredForm>> DiscoverAsync(Action<string, string, IHtmlDocument>? onPage = null)
     {
         var forms = new Dictionary<string, DiscoveredForm>();
-        foreach (var (identity, _) in Identities)
+        var identities = Identities.Select(i => i.Identity).ToList();
+        if (SigningInEmail is not null)
+        {
+            identities.Add(SigningIn);
+        }
+
+        foreach (var identity in identities)
         {
             var session = await SessionAsync(identity);
-            foreach (var url in GetPages())
+            foreach (var url in PagesOf(identity))
             {
                 var response = await session.GetAsync(url);
                 if (response.StatusCode != System.Net.HttpStatusCode.OK || response.Content.Headers.ContentType?.MediaType != "text/html")
@@ -122,8 +193,10 @@ public sealed class FormCrawler : IDisposable
                         continue;
                     }
 
-                    var discovered = Describe(identity, url, form);
-                    forms.TryAdd(discovered.Key, discovered);
+                    foreach (var discovered in Describe(identity, url, form))
+                    {
+                        forms.TryAdd(discovered.Key, discovered);
+                    }
                 }
             }
         }
@@ -187,7 +260,14 @@ public sealed class FormCrawler : IDisposable
     }
 
     /// <summary>Row counts and a hash of every row of the tables holding the app's records (not the audit trail or outbox, which refusals may legitimately write).</summary>
-    public Task<string> FingerprintAsync() => _app.WithDbAsync(async db =>
+    public Task<string> FingerprintAsync() => FingerprintAsync(_app);
+
+    /// <summary>
+    /// Row counts and a hash of every row of the tables holding <paramref name="app"/>'s records (not the
+    /// audit trail or outbox). With <paramref name="ignoreSignInFailures"/>, the lockout bookkeeping of
+    /// accounts (failed attempts, lockout end and the stamp Identity renews with them) is left out.
+    /// </summary>
+    public static Task<string> FingerprintAsync(TrustFundApp app, bool ignoreSignInFailures = false) => app.WithDbAsync(async db =>
     {
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();
@@ -217,6 +297,11 @@ public sealed class FormCrawler : IDisposable
                 rows++;
                 for (var i = 0; i < reader.FieldCount; i++)
                 {
+                    if (ignoreSignInFailures && table == "AspNetUsers" && SignInFailureColumns.Contains(reader.GetName(i)))
+                    {
+                        continue;
+                    }
+
                     var value = reader.GetValue(i);
                     hash.AppendData(value is byte[] bytes ? bytes : Encoding.UTF8.GetBytes(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "\u0001null"));
                     hash.AppendData([0x1F]);
@@ -270,6 +355,8 @@ public sealed class FormCrawler : IDisposable
         {
             session.Dispose();
         }
+
+        _watch?.Dispose();
     }
 
     public static string PercentEncode(byte[] bytes)
@@ -292,7 +379,11 @@ public sealed class FormCrawler : IDisposable
 
     private static string Short(string text) => text.Length > 120 ? text[..120] + "…" : text;
 
-    private static DiscoveredForm Describe(string identity, string page, IHtmlFormElement form)
+    /// <summary>
+    /// The form as its own action receives it, and once more for each submit button with a
+    /// <c>formaction</c> (Reject, Suspend...): a browser posts the same fields there.
+    /// </summary>
+    private static IEnumerable<DiscoveredForm> Describe(string identity, string page, IHtmlFormElement form)
     {
         var action = form.GetAttribute("action");
         if (string.IsNullOrEmpty(action))
@@ -301,8 +392,15 @@ public sealed class FormCrawler : IDisposable
         }
 
         var fields = new List<FormField>();
+        var buttons = new List<IHtmlButtonElement>();
         foreach (var element in form.Elements)
         {
+            if (element is IHtmlButtonElement { Type: "submit" } submit && submit.GetAttribute("formaction") is { Length: > 0 })
+            {
+                buttons.Add(submit);
+                continue;
+            }
+
             var name = element.GetAttribute("name");
             if (string.IsNullOrEmpty(name) || name == TokenName || element.HasAttribute("disabled"))
             {
@@ -343,14 +441,19 @@ public sealed class FormCrawler : IDisposable
                     }
 
                     break;
-                case IHtmlButtonElement button when button.GetAttribute("formaction") is null:
+                case IHtmlButtonElement button:
                     fields.Add(new FormField(name, FieldKind.Other, button.Value));
                     break;
             }
         }
 
         var multipart = string.Equals(form.GetAttribute("enctype"), "multipart/form-data", StringComparison.OrdinalIgnoreCase);
-        return new DiscoveredForm(identity, page, action, multipart, fields);
+        yield return new DiscoveredForm(identity, page, action, multipart, fields);
+        foreach (var button in buttons)
+        {
+            IReadOnlyList<FormField> withButton = button.GetAttribute("name") is { Length: > 0 } name ? [.. fields, new FormField(name, FieldKind.Other, button.Value)] : fields;
+            yield return new DiscoveredForm(identity, page, button.GetAttribute("formaction")!, multipart, withButton);
+        }
     }
 }
 

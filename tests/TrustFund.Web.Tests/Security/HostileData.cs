@@ -28,6 +28,34 @@ public static class HostileData
         return samples;
     }
 
+    /// <summary>
+    /// Records in the states whose forms appear nowhere else, for the crawler to visit: a deactivated
+    /// user (Reactivate), a draft call (Publish), the second demo organisation still waiting for
+    /// verification (Verify, Reject); and an account with two-factor sign-in, for the sign-in code pages.
+    /// </summary>
+    public static async Task ReachOtherStatesAsync(TrustFundApp app, FormCrawler crawler)
+    {
+        var deactivated = await TestAccounts.CreateUserAsync(app, Roles.Reviewer);
+        await app.WithDbAsync(db => db.Users.Where(u => u.Id == deactivated.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.IsActive, false)));
+        var draft = await app.WithDbAsync(async db =>
+        {
+            var now = FundData.Now(app);
+            var call = Call.Draft(FundData.Terms("HD", now), now);
+            db.Calls.Add(call);
+            await db.SaveChangesAsync();
+            return call.Id;
+        });
+        var pending = await FundData.DemoOrganisationIdAsync(app, "applicant2@trustfund.test");
+        crawler.OtherPages.AddRange(
+        [
+            (Roles.Administrator, $"/Admin/Users/{deactivated.Id:D}"),
+            (Roles.FundManager, $"/Manage/Calls/{draft:D}"),
+            (Roles.FundManager, $"/Manage/Organisations/{pending:D}"),
+            (Roles.Administrator, $"/Manage/Organisations/{pending:D}"),
+        ]);
+        crawler.SigningInEmail = (await TestAccounts.CreateUserAsync(app, Roles.FundManager)).Email;
+    }
+
     /// <summary>Records of the second demo organisation (applicant2@): an application with a document, an organisation document, a question.</summary>
     public static async Task<OtherOrganisation> OtherOrganisationAsync(TrustFundApp app, RouteSamples samples)
     {

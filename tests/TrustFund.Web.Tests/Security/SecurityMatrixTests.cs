@@ -15,7 +15,9 @@ namespace TrustFund.Web.Tests.Security;
 /// Who may reach what. Every endpoint the app maps must have one line in <see cref="Matrix"/>; every
 /// line is requested as an anonymous visitor and as each demo role. GET and any-method ("*") lines
 /// say what a GET answers; POST lines say what a POST WITHOUT an antiforgery token answers (so it is
-/// refused: 400, or 403 / sign-in redirect when authorization refuses first).
+/// refused: 400, or 403 / sign-in redirect when authorization refuses first). Every POST line also
+/// has a line in <see cref="WithToken"/>: what the same POST answers WITH a valid token and an empty
+/// form, so authorization, not the missing token, is what refuses.
 /// </summary>
 public sealed class SecurityMatrixTests
 {
@@ -132,6 +134,65 @@ public sealed class SecurityMatrixTests
         new("POST", "/Admin/Audit/Verify",          RedirectToLogin, Forbidden,  Forbidden,  Forbidden,  Forbidden,  BadRequest),
     ];
 
+    // The POST lines again, sent WITH a valid antiforgery token (each identity's own, from a page it can
+    // see) and an empty form, on an app of their own. A role without the capability is refused (403,
+    // sign-in redirect, or 404 for a record it may not know) and nothing changes; a role with it gets
+    // Handled: the action answers (a page, a redirect or 400), never a 500.
+    //   Method  Route pattern as mapped           Anonymous        Applicant   Reviewer    FundManager FinanceOff. Administrator
+    private static readonly EndpointRule[] WithToken =
+    [
+        new("POST", "/Account/Login",               Handled,         Handled,    Handled,    Handled,    Handled,    Handled),
+        new("POST", "/Account/Logout",              RedirectToLogin, SignedOut,  SignedOut,  SignedOut,  SignedOut,  SignedOut),
+        new("POST", "/Account/Register",            Handled,         Handled,    Handled,    Handled,    Handled,    Handled),
+        new("POST", "/Account/ResendConfirmation",  Handled,         Handled,    Handled,    Handled,    Handled,    Handled),
+        new("POST", "/Account/ForgotPassword",      Handled,         Handled,    Handled,    Handled,    Handled,    Handled),
+        new("POST", "/Account/ResetPassword",       Handled,         Handled,    Handled,    Handled,    Handled,    Handled),
+        new("POST", "/Account/AcceptInvitation",    Handled,         Handled,    Handled,    Handled,    Handled,    Handled),
+        new("POST", "/Account/ChangePassword",      RedirectToLogin, Handled,    Handled,    Handled,    Handled,    Handled),
+        new("POST", "/Account/LoginWith2fa",        RedirectToLogin, RedirectToLogin, RedirectToLogin, RedirectToLogin, RedirectToLogin, RedirectToLogin),
+        new("POST", "/Account/LoginWithRecoveryCode", RedirectToLogin, RedirectToLogin, RedirectToLogin, RedirectToLogin, RedirectToLogin, RedirectToLogin),
+        new("POST", "/Account/TwoFactor/Enable",    RedirectToLogin, Handled,    Handled,    Handled,    Handled,    Handled),
+        new("POST", "/Account/TwoFactor/RecoveryCodes", RedirectToLogin, Handled, Handled,   Handled,    Handled,    Handled),
+        new("POST", "/Account/TwoFactor/Reset",     RedirectToLogin, Handled,    Handled,    Handled,    Handled,    Handled),
+        new("POST", "/Account/TwoFactor/Disable",   RedirectToLogin, Handled,    Handled,    Forbidden,  Forbidden,  Forbidden), // required for staff
+        new("POST", "/Account/SignOutEverywhere",   RedirectToLogin, SignedOut,  SignedOut,  SignedOut,  SignedOut,  SignedOut),
+        new("POST", "/Admin/Users/Invite",          RedirectToLogin, Forbidden,  Forbidden,  Forbidden,  Forbidden,  Handled),
+        new("POST", "/Admin/Users/{id:guid}/Roles", RedirectToLogin, Forbidden,  Forbidden,  Forbidden,  Forbidden,  Handled),
+        new("POST", "/Admin/Users/{id:guid}/Deactivate", RedirectToLogin, Forbidden, Forbidden, Forbidden, Forbidden, Handled),
+        new("POST", "/Admin/Users/{id:guid}/Reactivate", RedirectToLogin, Forbidden, Forbidden, Forbidden, Forbidden, Handled),
+        new("POST", "/Admin/Users/{id:guid}/Invitation", RedirectToLogin, Forbidden, Forbidden, Forbidden, Forbidden, Handled),
+        new("POST", "/Manage/Calls/New",            RedirectToLogin, Forbidden,  Forbidden,  Handled,    Forbidden,  Forbidden),
+        new("POST", "/Manage/Calls/{id:guid}/Edit", RedirectToLogin, Forbidden,  Forbidden,  Handled,    Forbidden,  Forbidden),
+        new("POST", "/Manage/Calls/{id:guid}/Publish", RedirectToLogin, Forbidden, Forbidden, Handled,   Forbidden,  Forbidden),
+        new("POST", "/Manage/Calls/{id:guid}/Close", RedirectToLogin, Forbidden, Forbidden,  Handled,    Forbidden,  Forbidden),
+        new("POST", "/Manage/Calls/{id:guid}/Delete", RedirectToLogin, Forbidden, Forbidden, Handled,    Forbidden,  Forbidden),
+        new("POST", "/Manage/Calls/{id:guid}/Questions/{questionId:guid}", RedirectToLogin, Forbidden, Forbidden, Handled, Forbidden, Forbidden),
+        new("POST", "/calls/{code}/questions",      RedirectToLogin, Handled,    Forbidden,  Forbidden,  Forbidden,  Forbidden),
+        new("POST", "/Applications/Start",          RedirectToLogin, NotFound,   Forbidden,  Forbidden,  Forbidden,  Forbidden), // an empty form names no call
+        new("POST", "/Applications/{id:guid}/Assistance", RedirectToLogin, Handled, Forbidden, Forbidden, Forbidden, Forbidden),
+        new("POST", "/Applications/{id:guid}/Beneficiaries", RedirectToLogin, Handled, Forbidden, Forbidden, Forbidden, Forbidden),
+        new("POST", "/Applications/{id:guid}/Budget", RedirectToLogin, Handled,  Forbidden,  Forbidden,  Forbidden,  Forbidden),
+        new("POST", "/Applications/{id:guid}/Declarations", RedirectToLogin, Handled, Forbidden, Forbidden, Forbidden, Forbidden),
+        new("POST", "/Applications/{id:guid}/Documents", RedirectToLogin, Handled, Forbidden, Forbidden, Forbidden, Forbidden),
+        new("POST", "/Applications/{id:guid}/Documents/{attachmentId:guid}/Remove", RedirectToLogin, Handled, Forbidden, Forbidden, Forbidden, Forbidden),
+        new("POST", "/Applications/{id:guid}/Project", RedirectToLogin, Handled, Forbidden,  Forbidden,  Forbidden,  Forbidden),
+        new("POST", "/Applications/{id:guid}/Submit", RedirectToLogin, Handled,  Forbidden,  Forbidden,  Forbidden,  Forbidden),
+        new("POST", "/Applications/{id:guid}/Withdraw", RedirectToLogin, Handled, Forbidden, Forbidden,  Forbidden,  Forbidden),
+        new("POST", "/Manage/Applications/{id:guid}/RequestInformation", RedirectToLogin, Forbidden, Forbidden, Handled, Forbidden, Forbidden),
+        new("POST", "/Manage/Applications/{id:guid}/Screening", RedirectToLogin, Forbidden, Forbidden, Handled, Forbidden, Forbidden),
+        new("POST", "/Manage/Organisations/{id:guid}/Reject", RedirectToLogin, Forbidden, Forbidden, Handled, Forbidden, Handled),
+        new("POST", "/Manage/Organisations/{id:guid}/Suspend", RedirectToLogin, Forbidden, Forbidden, Handled, Forbidden, Handled),
+        new("POST", "/Manage/Organisations/{id:guid}/Verify", RedirectToLogin, Forbidden, Forbidden, Handled, Forbidden, Handled),
+        new("POST", "/Manage/Organisations/{id:guid}/VerifyBank", RedirectToLogin, Forbidden, Forbidden, Handled, Forbidden, Handled),
+        new("POST", "/Organisation/Bank",           RedirectToLogin, Handled,    Forbidden,  Forbidden,  Forbidden,  Forbidden),
+        new("POST", "/Organisation/Documents",      RedirectToLogin, Handled,    Forbidden,  Forbidden,  Forbidden,  Forbidden),
+        new("POST", "/Organisation/Documents/{id:guid}/Remove", RedirectToLogin, Handled, Forbidden, Forbidden, Forbidden, Forbidden),
+        new("POST", "/Organisation/Members/Invite", RedirectToLogin, Handled,    Forbidden,  Forbidden,  Forbidden,  Forbidden),
+        new("POST", "/Organisation/Members/{id:guid}/Remove", RedirectToLogin, Handled, Forbidden, Forbidden, Forbidden, Forbidden),
+        new("POST", "/Organisation/Profile",        RedirectToLogin, Handled,    Forbidden,  Forbidden,  Forbidden,  Forbidden),
+        new("POST", "/Admin/Audit/Verify",          RedirectToLogin, Forbidden,  Forbidden,  Forbidden,  Forbidden,  Handled),
+    ];
+
     /// <summary>Demo account signed in for each role column.</summary>
     private static readonly (string Role, string Email)[] RoleAccounts =
     [
@@ -147,6 +208,7 @@ public sealed class SecurityMatrixTests
     private readonly Dictionary<string, TestSession> _sessions = [];
     private TrustFundApp _app = null!;
     private RouteSamples _samples = null!;
+    private IdentitiesWithTokens? _withTokens;
 
     /// <summary>What an endpoint answers.</summary>
     public enum Expect
@@ -158,10 +220,19 @@ public sealed class SecurityMatrixTests
         Forbidden,
         NotFound,
         ServerError,
+
+        /// <summary>Only in <see cref="WithToken"/>: the action ran and answered a page, a redirect (not to sign-in) or 400; never a 500.</summary>
+        Handled,
+
+        /// <summary>Only in <see cref="WithToken"/>: the action signed the user out and sent them to the sign-in page.</summary>
+        SignedOut,
     }
 
     public static IEnumerable<TestCaseData> Rules =>
         Matrix.Select(rule => new TestCaseData(rule).SetArgDisplayNames($"{rule.Method} {rule.Pattern}"));
+
+    public static IEnumerable<TestCaseData> RulesWithToken =>
+        WithToken.Select(rule => new TestCaseData(rule).SetArgDisplayNames($"{rule.Method} {rule.Pattern}"));
 
     [OneTimeSetUp]
     public async Task StartApp()
@@ -184,6 +255,7 @@ public sealed class SecurityMatrixTests
             session.Dispose();
         }
 
+        _withTokens?.Dispose();
         _app.Dispose();
     }
 
@@ -233,6 +305,68 @@ public sealed class SecurityMatrixTests
         }
 
         Assert.That(actual, Is.EqualTo(expected), $"{method} {url}");
+    }
+
+    [Test]
+    public void WithToken_ListsExactlyThePostLinesOfTheMatrix()
+    {
+        var posts = Matrix.Where(r => r.Method != "GET" && r.Method != "*").Select(r => r.Key).ToList();
+        var listed = WithToken.Select(r => r.Key).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(posts.Except(listed), Is.Empty, "POST lines of the matrix missing from the second table (add a line for each)");
+            Assert.That(listed.Except(posts), Is.Empty, "Lines of the second table that are not POST lines of the matrix");
+            Assert.That(listed, Is.Unique);
+            Assert.That(WithToken.SelectMany(r => r.Expectations).Select(e => e.Expect), Is.All.AnyOf(Handled, SignedOut, Forbidden, RedirectToLogin, NotFound), "with a valid token: handled, or refused by authorization");
+            Assert.That(Matrix.SelectMany(r => r.Expectations).Select(e => e.Expect), Has.None.AnyOf(Handled, SignedOut), "Handled and SignedOut belong to the second table");
+        });
+    }
+
+    [TestCaseSource(nameof(RulesWithToken))]
+    public async Task Post_WithValidTokenAsAnonymousAndEachRole_AnswersAsTheSecondTableSaysAndRefusalsChangeNothing(EndpointRule rule)
+    {
+        _withTokens ??= await IdentitiesWithTokens.StartAsync();
+        var app = _withTokens.App;
+        if (!RouteSamples.MappedEndpoints(app).TryGetValue(rule.Key, out var endpoint))
+        {
+            Assert.Fail($"{rule.Method} {rule.Pattern} is in the second table but not mapped by the app.");
+            return;
+        }
+
+        var url = _withTokens.Samples.Fill(endpoint.RoutePattern);
+        var actual = new List<string>();
+        var expected = new List<string>();
+        var changedByRefusals = new List<string>();
+        foreach (var (identity, expect) in rule.Expectations)
+        {
+            var (session, token) = await _withTokens.ForAsync(identity);
+            var before = await FormCrawler.FingerprintAsync(app);
+            using var response = await session.Client.PostAsync(
+                new Uri(url, UriKind.Relative),
+                new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+            var answer = Describe(response);
+            var matched = expect switch
+            {
+                Handled => IsHandled(response),
+                SignedOut => TestSession.IsRedirectTo(response, "/Account/Login") && TestSession.IsRedirectTo(await session.GetAsync("/Account/ChangePassword"), "/Account/Login"),
+                _ => false,
+            };
+            actual.Add($"{identity}: {(matched ? expect.ToString() : answer)}");
+            expected.Add($"{identity}: {expect}");
+            if (expect is Forbidden or RedirectToLogin or NotFound && await FormCrawler.FingerprintAsync(app) != before)
+            {
+                changedByRefusals.Add($"{identity} ({answer})");
+            }
+
+            await _withTokens.KeepOrRetireAsync(identity);
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(actual, Is.EqualTo(expected), $"POST {url} with a valid token");
+            Assert.That(changedByRefusals, Is.Empty, $"POST {url}: refused, yet the data changed");
+        });
     }
 
     [Test]
@@ -357,6 +491,11 @@ public sealed class SecurityMatrixTests
             _ => status.ToString(CultureInfo.InvariantCulture),
         };
     }
+
+    /// <summary>The action ran: a page, a redirect elsewhere than the sign-in page, or 400 (never a 500, never a refusal).</summary>
+    private static bool IsHandled(HttpResponseMessage response) =>
+        (int)response.StatusCode is 200 or 400
+        || ((int)response.StatusCode is >= 300 and < 400 && !TestSession.IsRedirectTo(response, "/Account/Login"));
 
     private static Dictionary<string, string[]> Directives(string policy) =>
         policy.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

@@ -8,6 +8,8 @@ namespace TrustFund.Web.Features.Applications;
 /// <summary>One budget line as typed; its total is computed on the server.</summary>
 public sealed class BudgetLineInput
 {
+    public const decimal MaximumQuantity = 1_000_000;
+
     public string? Id { get; set; }
 
     public string? Category { get; set; }
@@ -20,9 +22,13 @@ public sealed class BudgetLineInput
 
     public string? UnitCost { get; set; }
 
-    /// <summary>Quantity times unit cost when both are readable, else null.</summary>
+    /// <summary>
+    /// Quantity times unit cost when both are readable and within the sizes a line may have, else null:
+    /// a product (or a sum of lines) of numbers far beyond them would overflow.
+    /// </summary>
     public decimal? Total =>
-        FormValues.DecimalOrNull(Quantity) is { } quantity && FormValues.DecimalOrNull(UnitCost) is { } cost
+        FormValues.DecimalOrNull(Quantity) is { } quantity && Math.Abs(quantity) <= MaximumQuantity
+        && FormValues.DecimalOrNull(UnitCost) is { } cost && Math.Abs(cost) <= Money.MaximumAmount
             ? decimal.Round(quantity * cost, 2, MidpointRounding.AwayFromZero)
             : null;
 
@@ -61,7 +67,7 @@ public sealed class BudgetLineInput
                     return;
                 }
 
-                if (!FormValues.TryParseDecimal(value, out var quantity) || quantity < 0 || quantity > 1_000_000 || !FormValues.HasAtMostTwoDecimals(quantity))
+                if (!FormValues.TryParseDecimal(value, out var quantity) || quantity < 0 || quantity > MaximumQuantity || !FormValues.HasAtMostTwoDecimals(quantity))
                 {
                     context.AddFailure(text["Enter the quantity as a number, 0 or more, with at most two decimals, such as 12."]);
                 }
