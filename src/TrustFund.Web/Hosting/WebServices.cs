@@ -32,6 +32,9 @@ public static class WebServices
     public static IServiceCollection AddTrustFundWeb(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
         services.AddHttpContextAccessor();
+
+        // No "Server: Kestrel" banner on responses.
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options => options.AddServerHeader = false);
         if (!environment.IsDevelopment())
         {
             // One JSON object per line: user-supplied text with CR/LF is escaped, so it cannot forge log lines.
