@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Mvc.Razor;
 using TrustFund.Application.Accounts;
 using TrustFund.Application.Common;
 using TrustFund.Infrastructure;
+using TrustFund.Infrastructure.Identity.Sessions;
 using TrustFund.Web.Features.Account;
 using TrustFund.Web.Features.Benchmark;
 using TrustFund.Web.Features.ManageApplications;
@@ -44,6 +45,7 @@ public static class WebServices
         services.AddScoped<ICurrentActor, CurrentActor>();
         services.AddTrustFundInfrastructure(configuration, environment);
         services.AddTrustFundIdentity();
+        services.AddSignInSessions(AbsoluteTimeout);
         services.AddTrustFundAccounts(configuration, environment);
 
         // Read models that are costly to build (counts, option lists) are cached; one request at a time rebuilds an entry.

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using TrustFund.Application.Audit;
 using TrustFund.Infrastructure.Identity;
+using TrustFund.Infrastructure.Identity.Sessions;
 using TrustFund.Web.Features.TwoFactor;
 using TrustFund.Web.Hosting;
 
@@ -14,6 +15,7 @@ namespace TrustFund.Web.Features.Account;
 public sealed partial class AccountController
 {
     [HttpGet("LoginWith2fa")]
+    [SignInPage]
     [AllowAnonymous]
     public async Task<IActionResult> LoginWith2fa(string? returnUrl = null) =>
         await _signIn.GetTwoFactorAuthenticationUserAsync() is null
@@ -21,6 +23,7 @@ public sealed partial class AccountController
             : View(new AuthenticatorCodeInput { ReturnUrl = returnUrl });
 
     [HttpPost("LoginWith2fa")]
+    [SignInPage]
     [RateLimited(RateLimitPolicies.SignIn)]
     [AllowAnonymous]
     public async Task<IActionResult> LoginWith2fa(AuthenticatorCodeInput input)
@@ -55,6 +58,7 @@ public sealed partial class AccountController
     }
 
     [HttpGet("LoginWithRecoveryCode")]
+    [SignInPage]
     [AllowAnonymous]
     public async Task<IActionResult> LoginWithRecoveryCode(string? returnUrl = null) =>
         await _signIn.GetTwoFactorAuthenticationUserAsync() is null
@@ -62,6 +66,7 @@ public sealed partial class AccountController
             : View(new RecoveryCodeInput { ReturnUrl = returnUrl });
 
     [HttpPost("LoginWithRecoveryCode")]
+    [SignInPage]
     [RateLimited(RateLimitPolicies.SignIn)]
     [AllowAnonymous]
     public async Task<IActionResult> LoginWithRecoveryCode(RecoveryCodeInput input)
