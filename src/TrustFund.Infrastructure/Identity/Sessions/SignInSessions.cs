@@ -10,10 +10,6 @@ namespace TrustFund.Infrastructure.Identity.Sessions;
 /// </summary>
 public sealed class SignInSessions
 {
-    private static readonly Func<TrustFundDbContext, byte[], Task<SignInSession?>> ByKeyHash =
-        EF.CompileAsyncQuery((TrustFundDbContext db, byte[] keyHash) =>
-            db.Set<SignInSession>().AsNoTracking().FirstOrDefault(s => s.KeyHash == keyHash));
-
     private readonly TrustFundDbContext _db;
     private readonly TimeProvider _clock;
 
@@ -81,7 +77,7 @@ public sealed class SignInSessions
     /// <summary>The session a cookie's key names, if it has not expired; an expired one is deleted.</summary>
     internal async Task<SignInSession?> FindAsync(byte[] keyHash, CancellationToken cancellationToken)
     {
-        var session = await ByKeyHash(_db, keyHash);
+        var session = await _db.Set<SignInSession>().AsNoTracking().FirstOrDefaultAsync(s => s.KeyHash == keyHash, cancellationToken);
         if (session is null)
         {
             return null;
