@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using TrustFund.Infrastructure.Persistence;
 
 namespace TrustFund.Infrastructure.Identity.Sessions;
@@ -10,6 +12,10 @@ namespace TrustFund.Infrastructure.Identity.Sessions;
 /// </summary>
 public sealed class SignInSessions
 {
+    // Read on every signed-in request, so compiled; a compiled query serves one model, and a process
+    // may hold several (one per engine in the database tests).
+    private static readonly ConditionalWeakTable<IModel, Func<TrustFundDbContext, byte[], Task<SignInSession?>>> ByKeyHash = [];
+
     private readonly TrustFundDbContext _db;
     private readonly TimeProvider _clock;
 
@@ -77,7 +83,12 @@ public sealed class SignInSessions
     /// <summary>The session a cookie's key names, if it has not expired; an expired one is deleted.</summary>
     internal async Task<SignInSession?> FindAsync(byte[] keyHash, CancellationToken cancellationToken)
     {
-        var session = await _db.Set<SignInSession>().AsNoTracking().FirstOrDefaultAsync(s => s.KeyHash == keyHash, cancellationToken);
+        var query = ByKeyHash.GetValue(_db.Model, _ => EF.CompileAsyncQuery((TrustFundDbContext db, byte[] hash) =>
+            db.Set<SignInSession>()
+                .Where(s => s.KeyHash == hash)
+                .Select(s => new SignInSession { Id = s.Id, KeyHash = s.KeyHash, UserId = s.UserId, CreatedAtUtc = s.CreatedAtUtc, ExpiresAtUtc = s.ExpiresAtUtc, Ticket = s.Ticket })
+                .FirstOrDefault()));
+        var session = await query(_db, keyHash);
         if (session is null)
         {
             return null;
