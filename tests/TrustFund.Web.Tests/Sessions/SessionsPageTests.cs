@@ -42,10 +42,10 @@ public sealed class SessionsPageTests
         Assert.That(table.QuerySelector("caption")?.TextContent, Does.Contain("Your active sessions (2)"));
         Assert.That(table.QuerySelectorAll("thead th[scope=col]").Select(Text), Is.EqualTo(new[] { "Device", "Address", "Signed in (UTC)", "Last seen (UTC)", "Action" }));
         var rows = table.QuerySelectorAll("tbody tr[data-session-id]").ToList();
-        Assert.That(rows.Select(r => Text(r.QuerySelector("td[data-label=Device] span")!)), Is.EquivalentTo(new[] { "Firefox, Windows", "Chrome, Android" }));
+        Assert.That(rows.Select(r => Text(r.QuerySelector("td[data-label=Device] [data-device]")!)), Is.EquivalentTo(new[] { "Firefox, Windows", "Chrome, Android" }));
         Assert.That(rows.Select(r => Text(r.QuerySelector("td[data-label=Address]")!)), Is.All.EqualTo("203.0.113.7"));
         var current = rows.Single(r => r.GetAttribute("data-current") == "true");
-        Assert.That(Text(current.QuerySelector("td[data-label=Device] span")!), Is.EqualTo("Firefox, Windows"), "this device is the laptop");
+        Assert.That(Text(current.QuerySelector("td[data-label=Device] [data-device]")!), Is.EqualTo("Firefox, Windows"), "this device is the laptop");
         Assert.That(current.QuerySelector("[data-this-device]")?.TextContent, Is.EqualTo("This device"));
         Assert.That(Text(current.QuerySelector("td[data-label='Signed in (UTC)']")!), Is.EqualTo(laptopAt.ToString("d MMM yyyy HH:mm", System.Globalization.CultureInfo.GetCultureInfo("en"))));
         var other = rows.Single(r => r.GetAttribute("data-current") == "false");
