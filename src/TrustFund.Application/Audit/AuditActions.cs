@@ -8,6 +8,8 @@ public static class AuditActions
     public const string LockedOut = "account.locked-out";
     public const string SignedOut = "account.signed-out";
     public const string SignedOutEverywhere = "account.signed-out-everywhere";
+    public const string SessionEnded = "account.session-ended";
+    public const string OtherSessionsEnded = "account.other-sessions-ended";
     public const string Registered = "account.registered";
     public const string RegistrationWithExistingEmail = "account.registration-existing-email";
     public const string EmailConfirmed = "account.email-confirmed";

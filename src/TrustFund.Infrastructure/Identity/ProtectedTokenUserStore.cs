@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using TrustFund.Application.Accounts;
+using TrustFund.Infrastructure.Identity.Sessions;
 using TrustFund.Infrastructure.Persistence;
 using TrustFund.Infrastructure.Protection;
 
@@ -15,6 +16,8 @@ namespace TrustFund.Infrastructure.Identity;
 /// A token written before encryption is read as it is and protected when next written.
 /// Recovery codes are stored as salted password hashes (one per code, inside the encrypted value), so
 /// neither the database nor the key ring gives them back; codes stored before hashing still redeem once.
+/// Once a new security stamp is saved, the account's signed-in sessions end at once
+/// (<see cref="SignInSessions.EndForNewSecurityStampAsync"/>), not at their next stamp check.
 /// </summary>
 public sealed class ProtectedTokenUserStore : UserStore<TrustFundUser, TrustFundRole, TrustFundDbContext, Guid>
 {
@@ -23,12 +26,44 @@ public sealed class ProtectedTokenUserStore : UserStore<TrustFundUser, TrustFund
     private const string InternalLoginProvider = "[AspNetUserStore]";
     private readonly IDataProtector _protector;
     private readonly IPasswordHasher<TrustFundUser> _hasher;
+    private readonly SignInSessions? _sessions;
+    private readonly HashSet<Guid> _newStamps = [];
 
-    public ProtectedTokenUserStore(TrustFundDbContext context, IDataProtectionProvider dataProtection, IPasswordHasher<TrustFundUser> hasher, IdentityErrorDescriber? describer = null)
+    public ProtectedTokenUserStore(TrustFundDbContext context, IDataProtectionProvider dataProtection, IPasswordHasher<TrustFundUser> hasher, IdentityErrorDescriber? describer = null, SignInSessions? sessions = null)
         : base(context, describer)
     {
         _protector = dataProtection.CreateProtector(ProtectionPurposes.UserTokens);
         _hasher = hasher;
+        _sessions = sessions;
+    }
+
+    public override Task SetSecurityStampAsync(TrustFundUser user, string stamp, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (!string.Equals(user.SecurityStamp, stamp, StringComparison.Ordinal))
+        {
+            _newStamps.Add(user.Id);
+        }
+
+        return base.SetSecurityStampAsync(user, stamp, cancellationToken);
+    }
+
+    public override async Task<IdentityResult> CreateAsync(TrustFundUser user, CancellationToken cancellationToken = default)
+    {
+        var result = await base.CreateAsync(user, cancellationToken);
+        _newStamps.Remove(user.Id);
+        return result;
+    }
+
+    public override async Task<IdentityResult> UpdateAsync(TrustFundUser user, CancellationToken cancellationToken = default)
+    {
+        var result = await base.UpdateAsync(user, cancellationToken);
+        if (result.Succeeded && _newStamps.Remove(user.Id) && _sessions is not null)
+        {
+            await _sessions.EndForNewSecurityStampAsync(user, cancellationToken);
+        }
+
+        return result;
     }
 
     public override Task ReplaceCodesAsync(TrustFundUser user, IEnumerable<string> recoveryCodes, CancellationToken cancellationToken)

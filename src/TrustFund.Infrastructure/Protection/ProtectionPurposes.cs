@@ -12,4 +12,7 @@ public static class ProtectionPurposes
 
     /// <summary>Identity's user tokens: authenticator keys, recovery codes (<c>AspNetUserTokens.Value</c>).</summary>
     public const string UserTokens = "TrustFund.Identity.UserTokens.v1";
+
+    /// <summary>The authentication tickets of signed-in sessions (<c>SignInSessions.Ticket</c>).</summary>
+    public const string SignInSessions = "TrustFund.Identity.SignInSessions.v1";
 }

@@ -11,6 +11,7 @@ using TrustFund.Application;
 using TrustFund.Application.Accounts;
 using TrustFund.Application.Common;
 using TrustFund.Infrastructure;
+using TrustFund.Infrastructure.Identity.Sessions;
 using TrustFund.Web.Features.Account;
 using TrustFund.Web.Features.ManageApplications;
 using TrustFund.Web.Features.TwoFactor;
@@ -32,6 +33,9 @@ public static class WebServices
     public static IServiceCollection AddTrustFundWeb(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
         services.AddHttpContextAccessor();
+
+        // No "Server: Kestrel" banner on responses.
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options => options.AddServerHeader = false);
         if (!environment.IsDevelopment())
         {
             // One JSON object per line: user-supplied text with CR/LF is escaped, so it cannot forge log lines.
@@ -42,6 +46,7 @@ public static class WebServices
         services.AddTrustFundApplication();
         services.AddTrustFundInfrastructure(configuration, environment);
         services.AddTrustFundIdentity();
+        services.AddSignInSessions(AbsoluteTimeout);
         services.AddTrustFundAccounts(configuration, environment);
 
         // Read models that are costly to build (counts, option lists) are cached; one request at a time rebuilds an entry.

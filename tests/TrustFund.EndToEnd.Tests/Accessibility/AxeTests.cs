@@ -94,6 +94,20 @@ public sealed class AxeTests : BrowserTest
         await SaveScreenshotAsync(page, $"administrator-home-long-address-{width}px");
     }
 
+    [Test]
+    public async Task SessionsPage_Axe_NoSeriousOrCriticalViolations()
+    {
+        var page = await NewPageAsync();
+        await SignInAsync(page, DemoAccount.Named("applicant@trustfund.test"));
+
+        await page.GotoAsync("/Account/Sessions");
+
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Your sessions");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Sign out here") })).ToBeVisibleAsync();
+        await AccessibilityAssert.NoSeriousViolationsAsync(page);
+        await SaveScreenshotAsync(page, "sessions");
+    }
+
     [TestCaseSource(typeof(DemoAccount), nameof(DemoAccount.All))]
     public async Task HomePage_EachRole_NoSeriousOrCriticalViolations(DemoAccount account)
     {

@@ -50,6 +50,19 @@ public sealed class LayoutTests : BrowserTest
         await SaveScreenshotAsync(page, $"narrow-home-{account.Role}-{account.Email}");
     }
 
+    [Test]
+    public async Task SessionsPage_At320px_HasNoHorizontalScroll()
+    {
+        var page = await NewPageAsync(Narrow);
+        await SignInAsync(page, DemoAccount.Named("reviewer@trustfund.test"));
+
+        await page.GotoAsync("/Account/Sessions");
+
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Your sessions");
+        await LayoutAssert.NoHorizontalScrollAsync(page, NarrowWidth);
+        await SaveScreenshotAsync(page, "narrow-sessions");
+    }
+
     private static void Narrow(Microsoft.Playwright.BrowserNewContextOptions options) =>
         options.ViewportSize = new Microsoft.Playwright.ViewportSize { Width = NarrowWidth, Height = 640 };
 

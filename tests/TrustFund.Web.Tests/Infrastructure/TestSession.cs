@@ -16,6 +16,9 @@ public sealed class TestSession : IDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>The cookies the client keeps (null for a client made without a cookie container).</summary>
+    public CookieContainer? Cookies { get; init; }
+
     public Task<HttpResponseMessage> GetAsync(string url) => Client.GetAsync(new Uri(url, UriKind.Relative));
 
     /// <summary>GETs a page and parses it.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -68,8 +69,24 @@ public sealed class TrustFundApp : WebApplicationFactory<Program>
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects.</summary>
-    public TestSession NewSession() =>
-        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+    public TestSession NewSession()
+    {
+        var cookies = new CookieContainerHandler();
+        return new(CreateDefaultClient(new Uri("http://localhost"), cookies)) { Cookies = cookies.Container };
+    }
+
+    /// <summary>Another client holding copies of the cookies <paramref name="session"/> holds now, as someone who copied them would.</summary>
+    public TestSession CopyOf(TestSession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var copy = NewSession();
+        foreach (System.Net.Cookie cookie in session.Cookies!.GetAllCookies())
+        {
+            copy.Cookies!.Add(new System.Net.Cookie(cookie.Name, cookie.Value, cookie.Path, cookie.Domain));
+        }
+
+        return copy;
+    }
 
     /// <summary>
     /// A signed-in session for a demo account. For an account with two-factor sign-in on, the second

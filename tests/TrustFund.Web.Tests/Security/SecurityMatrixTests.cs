@@ -59,6 +59,9 @@ public sealed class SecurityMatrixTests
         new("POST", "/Account/TwoFactor/Reset",     RedirectToLogin, BadRequest, BadRequest, BadRequest, BadRequest, BadRequest),
         new("POST", "/Account/TwoFactor/Disable",   RedirectToLogin, BadRequest, BadRequest, BadRequest, BadRequest, BadRequest),
         new("POST", "/Account/SignOutEverywhere",   RedirectToLogin, BadRequest, BadRequest, BadRequest, BadRequest, BadRequest),
+        new("GET",  "/Account/Sessions",           RedirectToLogin, Ok,         Ok,         Ok,         Ok,         Ok),
+        new("POST", "/Account/Sessions/EndOthers",  RedirectToLogin, BadRequest, BadRequest, BadRequest, BadRequest, BadRequest),
+        new("POST", "/Account/Sessions/{id:guid}/End", RedirectToLogin, BadRequest, BadRequest, BadRequest, BadRequest, BadRequest),
         new("GET",  "/Admin/Users",                 RedirectToLogin, Forbidden,  Forbidden,  Forbidden,  Forbidden,  Ok),
         new("GET",  "/Admin/Users/Invite",          RedirectToLogin, Forbidden,  Forbidden,  Forbidden,  Forbidden,  Ok),
         new("POST", "/Admin/Users/Invite",          RedirectToLogin, Forbidden,  Forbidden,  Forbidden,  Forbidden,  BadRequest),
@@ -149,13 +152,17 @@ public sealed class SecurityMatrixTests
         new("POST", "/Account/ResetPassword",       Handled,         Handled,    Handled,    Handled,    Handled,    Handled),
         new("POST", "/Account/AcceptInvitation",    Handled,         Handled,    Handled,    Handled,    Handled,    Handled),
         new("POST", "/Account/ChangePassword",      RedirectToLogin, Handled,    Handled,    Handled,    Handled,    Handled),
-        new("POST", "/Account/LoginWith2fa",        RedirectToLogin, RedirectToLogin, RedirectToLogin, RedirectToLogin, RedirectToLogin, RedirectToLogin),
-        new("POST", "/Account/LoginWithRecoveryCode", RedirectToLogin, RedirectToLogin, RedirectToLogin, RedirectToLogin, RedirectToLogin, RedirectToLogin),
+        // The sign-in code pages ignore any session the browser holds: a signed-in user's token, made for
+        // that user, does not match the anonymous request and is refused.
+        new("POST", "/Account/LoginWith2fa",        RedirectToLogin, BadRequest, BadRequest, BadRequest, BadRequest, BadRequest),
+        new("POST", "/Account/LoginWithRecoveryCode", RedirectToLogin, BadRequest, BadRequest, BadRequest, BadRequest, BadRequest),
         new("POST", "/Account/TwoFactor/Enable",    RedirectToLogin, Handled,    Handled,    Handled,    Handled,    Handled),
         new("POST", "/Account/TwoFactor/RecoveryCodes", RedirectToLogin, Handled, Handled,   Handled,    Handled,    Handled),
         new("POST", "/Account/TwoFactor/Reset",     RedirectToLogin, Handled,    Handled,    Handled,    Handled,    Handled),
         new("POST", "/Account/TwoFactor/Disable",   RedirectToLogin, Handled,    Handled,    Forbidden,  Forbidden,  Forbidden), // required for staff
         new("POST", "/Account/SignOutEverywhere",   RedirectToLogin, SignedOut,  SignedOut,  SignedOut,  SignedOut,  SignedOut),
+        new("POST", "/Account/Sessions/EndOthers",  RedirectToLogin, Handled,    Handled,    Handled,    Handled,    Handled),
+        new("POST", "/Account/Sessions/{id:guid}/End", RedirectToLogin, NotFound, NotFound,  NotFound,   NotFound,   NotFound), // not their session
         new("POST", "/Admin/Users/Invite",          RedirectToLogin, Forbidden,  Forbidden,  Forbidden,  Forbidden,  Handled),
         new("POST", "/Admin/Users/{id:guid}/Roles", RedirectToLogin, Forbidden,  Forbidden,  Forbidden,  Forbidden,  Handled),
         new("POST", "/Admin/Users/{id:guid}/Deactivate", RedirectToLogin, Forbidden, Forbidden, Forbidden, Forbidden, Handled),
@@ -318,7 +325,7 @@ public sealed class SecurityMatrixTests
             Assert.That(posts.Except(listed), Is.Empty, "POST lines of the matrix missing from the second table (add a line for each)");
             Assert.That(listed.Except(posts), Is.Empty, "Lines of the second table that are not POST lines of the matrix");
             Assert.That(listed, Is.Unique);
-            Assert.That(WithToken.SelectMany(r => r.Expectations).Select(e => e.Expect), Is.All.AnyOf(Handled, SignedOut, Forbidden, RedirectToLogin, NotFound), "with a valid token: handled, or refused by authorization");
+            Assert.That(WithToken.SelectMany(r => r.Expectations).Select(e => e.Expect), Is.All.AnyOf(Handled, SignedOut, Forbidden, RedirectToLogin, NotFound, BadRequest), "with a valid token: handled, or refused by authorization (or, on the sign-in pages, by a token made for another identity)");
             Assert.That(Matrix.SelectMany(r => r.Expectations).Select(e => e.Expect), Has.None.AnyOf(Handled, SignedOut), "Handled and SignedOut belong to the second table");
         });
     }

@@ -38,10 +38,15 @@ public sealed class TwoFactorTests
             Roles.Administrator => ["/Admin/Users", "/Admin/Audit", "/Manage/Organisations"],
             _ => [],
         };
-        foreach (var url in new[] { "/", "/Account/ChangePassword", "/Account/TwoFactor", "/calls", "/Account/Login" }.Concat(ownPages))
+        foreach (var url in new[] { "/", "/Account/ChangePassword", "/Account/TwoFactor", "/Account/Sessions", "/calls" }.Concat(ownPages))
         {
             Assert.That(TestSession.IsRedirectTo(await session.GetAsync(url), Enrolment), Is.True, $"GET {url} sends to enrolment");
         }
+
+        // The sign-in page does not use the session the browser holds (a sign-in there starts a new one), so it shows its form.
+        var (loginResponse, loginPage) = await session.GetPageAsync("/Account/Login");
+        Assert.That(loginResponse.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(loginPage.QuerySelector("form[action='/Account/Login']"), Is.Not.Null, "GET /Account/Login shows the sign-in form");
 
         Assert.That((await session.GetAsync("/Applications")).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "pages outside the role stay refused as for anyone");
 

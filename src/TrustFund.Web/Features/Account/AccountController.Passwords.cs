@@ -134,9 +134,9 @@ public sealed partial class AccountController
         await _db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
-        // The new security stamp would end this session too at the next check; keep it, end the others.
+        // Saving the new security stamp ended the other sessions; this one is signed in again with it.
         await _signIn.RefreshSignInAsync(user);
-        TempData["Notice"] = _text["Your password has been changed. Any other sessions will be signed out within a minute."].Value;
+        TempData["Notice"] = _text["Your password has been changed. Your other sessions have been signed out."].Value;
         return Redirect("/");
     }
 

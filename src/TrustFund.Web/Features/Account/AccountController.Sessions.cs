@@ -7,8 +7,8 @@ namespace TrustFund.Web.Features.Account;
 public sealed partial class AccountController
 {
     /// <summary>
-    /// Renews the security stamp, so every other session fails its next stamp check (within
-    /// <see cref="Hosting.WebServices.SessionRevalidation"/>), and signs this one out now.
+    /// Renews the security stamp, which ends every other session at once (and would fail any cookie
+    /// of before at its next stamp check), and signs this one out.
     /// </summary>
     [HttpPost("SignOutEverywhere")]
     public async Task<IActionResult> SignOutEverywhere()

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using TrustFund.Application.Accounts;
 using TrustFund.Application.Audit;
 using TrustFund.Infrastructure.Identity;
+using TrustFund.Infrastructure.Identity.Sessions;
 using TrustFund.Web.Features.TwoFactor;
 using TrustFund.Web.Hosting;
 
@@ -15,6 +16,7 @@ namespace TrustFund.Web.Features.Account;
 public sealed partial class AccountController
 {
     [HttpGet("LoginWith2fa")]
+    [SignInPage]
     [AllowAnonymous]
     public async Task<IActionResult> LoginWith2fa(string? returnUrl = null) =>
         await _signIn.GetTwoFactorAuthenticationUserAsync() is null
@@ -22,6 +24,7 @@ public sealed partial class AccountController
             : View(new AuthenticatorCodeInput { ReturnUrl = returnUrl });
 
     [HttpPost("LoginWith2fa")]
+    [SignInPage]
     [RateLimited(RateLimitPolicies.SignIn)]
     [AllowAnonymous]
     public async Task<IActionResult> LoginWith2fa(AuthenticatorCodeInput input)
@@ -56,6 +59,7 @@ public sealed partial class AccountController
     }
 
     [HttpGet("LoginWithRecoveryCode")]
+    [SignInPage]
     [AllowAnonymous]
     public async Task<IActionResult> LoginWithRecoveryCode(string? returnUrl = null) =>
         await _signIn.GetTwoFactorAuthenticationUserAsync() is null
@@ -63,6 +67,7 @@ public sealed partial class AccountController
             : View(new RecoveryCodeInput { ReturnUrl = returnUrl });
 
     [HttpPost("LoginWithRecoveryCode")]
+    [SignInPage]
     [RateLimited(RateLimitPolicies.SignIn)]
     [AllowAnonymous]
     public async Task<IActionResult> LoginWithRecoveryCode(RecoveryCodeInput input)

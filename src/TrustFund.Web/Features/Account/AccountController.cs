@@ -6,6 +6,7 @@ using TrustFund.Application.Accounts;
 using TrustFund.Application.Audit;
 using TrustFund.Application.Email;
 using TrustFund.Infrastructure.Identity;
+using TrustFund.Infrastructure.Identity.Sessions;
 using TrustFund.Infrastructure.Persistence;
 using TrustFund.Web.Features.TwoFactor;
 using TrustFund.Web.Hosting;
@@ -52,11 +53,13 @@ public sealed partial class AccountController : Controller
     }
 
     [HttpGet("Login")]
+    [SignInPage]
     [AllowAnonymous]
     public IActionResult Login(string? returnUrl = null) =>
         View(new LoginInput { ReturnUrl = returnUrl });
 
     [HttpPost("Login")]
+    [SignInPage]
     [RateLimited(RateLimitPolicies.SignIn)]
     [AllowAnonymous]
     public async Task<IActionResult> Login(LoginInput input)

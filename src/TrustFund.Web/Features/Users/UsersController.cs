@@ -15,7 +15,7 @@ namespace TrustFund.Web.Features.Users;
 
 /// <summary>
 /// Administrators' user management: the list, invitations of Secretariat staff, roles, deactivation.
-/// Every change renews the user's security stamp, so their open sessions end within a minute.
+/// Every change renews the user's security stamp, which ends their open sessions at once.
 /// </summary>
 [Route("Admin/Users")]
 [Authorize(Policy = Capabilities.ManageUsers)]
@@ -207,7 +207,7 @@ public sealed class UsersController : Controller
         await _db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
-        TempData["Notice"] = _text["Roles of {0} changed. Their open sessions end within a minute; they sign in again to use the new roles.", user.DisplayName].Value;
+        TempData["Notice"] = _text["Roles of {0} changed. Their open sessions have ended; they sign in again to use the new roles.", user.DisplayName].Value;
         return Redirect($"/Admin/Users/{id:D}");
     }
 
@@ -242,7 +242,7 @@ public sealed class UsersController : Controller
         await _db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
-        TempData["Notice"] = _text["{0} is deactivated. Their open sessions end within a minute.", user.DisplayName].Value;
+        TempData["Notice"] = _text["{0} is deactivated. Their open sessions have ended.", user.DisplayName].Value;
         return Redirect($"/Admin/Users/{id:D}");
     }
 
