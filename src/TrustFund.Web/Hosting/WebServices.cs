@@ -39,7 +39,12 @@ public static class WebServices
         if (!environment.IsDevelopment())
         {
             // One JSON object per line: user-supplied text with CR/LF is escaped, so it cannot forge log lines.
-            services.AddLogging(logging => logging.AddJsonConsole(o => o.JsonWriterOptions = new() { Indented = false }));
+            // Scopes carry each request's trace id, the reference the error page shows.
+            services.AddLogging(logging => logging.AddJsonConsole(o =>
+            {
+                o.JsonWriterOptions = new() { Indented = false };
+                o.IncludeScopes = true;
+            }));
         }
 
         services.AddScoped<ICurrentActor, CurrentActor>();

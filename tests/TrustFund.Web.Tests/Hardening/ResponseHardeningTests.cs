@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using TrustFund.Web.Tests.Infrastructure;
@@ -90,6 +91,25 @@ public sealed class ResponseHardeningTests
     }
 
     [Test]
+    public async Task Production_UnhandledException_IsLoggedWithTheReferenceThePageShows()
+    {
+        var logs = new ErrorLog();
+        using var production = Production(logs);
+        using var session = new TestSession(production.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+        await session.PostFormAsync("/Account/Login", "/Account/Login", new() { ["Email"] = "reviewer@trustfund.test", ["Password"] = TrustFund.Infrastructure.Demo.DemoData.Password });
+
+        var response = await session.GetAsync(ThrowingEndpoint.Path);
+        var page = await TestSession.ParseAsync(response);
+        var reference = page.QuerySelector("main code, code")!.TextContent.Trim();
+
+        var logged = logs.Errors.Where(e => e.Exception?.Message == SecretMessage).ToList();
+        Assert.That(logged, Has.Count.EqualTo(1), "the failure is logged once, with its exception");
+        Assert.That(logged[0].Scope, Does.Contain(reference.Split('-')[1]), $"the log carries the trace id of the reference {reference}");
+        var json = production.Services.GetRequiredService<IOptionsMonitor<JsonConsoleFormatterOptions>>().CurrentValue;
+        Assert.That(json.IncludeScopes, Is.True, "production's JSON log lines include the request's scopes (its trace id)");
+    }
+
+    [Test]
     public void Production_Logging_WritesOneJsonObjectPerLine()
     {
         using var production = Production();
@@ -101,12 +121,16 @@ public sealed class ResponseHardeningTests
         Assert.That(json.JsonWriterOptions.Indented, Is.False);
     }
 
-    private WebApplicationFactory<Program> Production() =>
+    private WebApplicationFactory<Program> Production(ErrorLog? logs = null) =>
         _app.WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Production");
             builder.UseSetting("PublicSite:BaseUrl", "https://trustfund.example.org");
             builder.ConfigureServices(services => services.AddTransient<IStartupFilter, ThrowingEndpoint>());
+            if (logs is not null)
+            {
+                builder.ConfigureLogging(logging => logging.AddProvider(logs));
+            }
         });
 
     private static string Header(HttpResponseMessage response, string name) =>
@@ -126,5 +150,44 @@ public sealed class ResponseHardeningTests
                 ? throw new InvalidOperationException(SecretMessage)
                 : Task.CompletedTask);
         };
+    }
+
+    /// <summary>Keeps the errors logged, each with the text of the scopes it was logged in.</summary>
+    private sealed class ErrorLog : ILoggerProvider, ISupportExternalScope
+    {
+        private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
+
+        public List<(Exception? Exception, string Scope)> Errors { get; } = [];
+
+        public ILogger CreateLogger(string categoryName) => new Recorder(this);
+
+        public void SetScopeProvider(IExternalScopeProvider scopeProvider) => _scopes = scopeProvider;
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Recorder(ErrorLog owner) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => owner._scopes.Push(state);
+
+            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                if (logLevel < LogLevel.Error)
+                {
+                    return;
+                }
+
+                var scope = new System.Text.StringBuilder();
+                owner._scopes.ForEachScope((value, text) => text.Append(value is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(";", pairs.Select(p => $"{p.Key}={p.Value}")) : value).Append('|'), scope);
+                lock (owner.Errors)
+                {
+                    owner.Errors.Add((exception, scope.ToString()));
+                }
+            }
+        }
     }
 }
