@@ -59,7 +59,7 @@ public sealed class AppProcess : IAsyncDisposable
         start.Environment["DOTNET_STARTUP_HOOKS"] = Path.GetFullPath(baselinesDll);
         start.Environment["ASPNETCORE_HOSTINGSTARTUPASSEMBLIES"] = Path.GetFileNameWithoutExtension(baselinesDll);
 
-        // As deploy/trustfund.service runs the app: glibc reads this at process start (see README "Decisions").
+        // As deploy/trustfund.service runs the app: glibc reads this at process start (see docs/decisions.md).
         start.Environment["MALLOC_ARENA_MAX"] = Environment.GetEnvironmentVariable("MALLOC_ARENA_MAX") ?? "2";
 
         // The runner signs in again whenever its last session cookie would pass a minute old within a run (see
