@@ -10,6 +10,7 @@ using TrustFund.Application.Audit;
 using TrustFund.Application.Common;
 using TrustFund.Application.Email;
 using TrustFund.Application.Files;
+using TrustFund.Infrastructure.Applications;
 using TrustFund.Infrastructure.Audit;
 using TrustFund.Infrastructure.Email;
 using TrustFund.Infrastructure.Files;
@@ -42,6 +43,12 @@ public static class DependencyInjection
         services.AddScoped<IAuditTrail, AuditTrail>();
         services.AddScoped<AuditChainVerifier>();
         services.AddScoped<IFileStore, DatabaseFileStore>();
+
+        // Read models that are costly to build (counts, option lists) are cached; one request at a time rebuilds an entry.
+        services.AddHybridCache();
+        services.AddScoped<IApplicationList, ApplicationListReader>();
+        services.AddScoped<IApplicationDetails, ApplicationDetailReader>();
+        services.AddSingleton<ApplicationDetailCache>();
 
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
         services.AddScoped<IEmailOutbox, EmailOutbox>();

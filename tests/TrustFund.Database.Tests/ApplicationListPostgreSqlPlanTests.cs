@@ -1,7 +1,8 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Applications;
+using TrustFund.Infrastructure.Applications;
 using TrustFund.Infrastructure.Persistence;
-using TrustFund.Web.Features.ManageApplications;
 
 namespace TrustFund.Database.Tests;
 

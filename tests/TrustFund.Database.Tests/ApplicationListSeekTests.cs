@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Applications;
+using TrustFund.Infrastructure.Applications;
 using TrustFund.Infrastructure.Persistence;
-using TrustFund.Web.Features.ManageApplications;
 
 namespace TrustFund.Database.Tests;
 

@@ -62,4 +62,5 @@ public static class AuditActions
     public const string ApplicationWithdrawn = "application.withdrawn";
     public const string ApplicationDocumentAdded = "application.document-added";
     public const string ApplicationDocumentRemoved = "application.document-removed";
+    public const string ApplicationDocumentDownloaded = "application.document-downloaded";
 }

@@ -1,3 +1,4 @@
+using TrustFund.Domain.Applications.Events;
 using TrustFund.Domain.Common;
 
 namespace TrustFund.Domain.Applications;
@@ -159,6 +160,7 @@ public sealed class Screening : AggregateRoot
         DecidedAtUtc = nowUtc;
         LastChangedAtUtc = nowUtc;
         LastChangedBy = decidedBy;
+        Raise(new ScreeningDecided(Id, ApplicationId, application.OrganisationId, VersionNumber, outcome, OutcomeReason));
     }
 
     /// <summary>The gate's name in plain English, as messages use it.</summary>

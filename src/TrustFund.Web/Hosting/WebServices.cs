@@ -13,7 +13,6 @@ using TrustFund.Application.Common;
 using TrustFund.Infrastructure;
 using TrustFund.Infrastructure.Identity.Sessions;
 using TrustFund.Web.Features.Account;
-using TrustFund.Web.Features.ManageApplications;
 using TrustFund.Web.Features.TwoFactor;
 
 namespace TrustFund.Web.Hosting;
@@ -53,12 +52,6 @@ public static class WebServices
         services.AddTrustFundIdentity();
         services.AddSignInSessions(AbsoluteTimeout);
         services.AddTrustFundAccounts(configuration, environment);
-
-        // Read models that are costly to build (counts, option lists) are cached; one request at a time rebuilds an entry.
-        services.AddHybridCache();
-        services.AddScoped<ApplicationListReader>();
-        services.AddScoped<ApplicationDetailReader>();
-        services.AddSingleton<ApplicationDetailCache>();
 
         services.Configure<SecurityStampValidatorOptions>(options =>
         {

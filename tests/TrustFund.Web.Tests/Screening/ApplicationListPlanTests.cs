@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Applications;
 using TrustFund.Domain.Applications;
+using TrustFund.Infrastructure.Applications;
 using TrustFund.Infrastructure.Persistence;
-using TrustFund.Web.Features.ManageApplications;
 using TrustFund.Web.Tests.Infrastructure;
 
 namespace TrustFund.Web.Tests.Screening;

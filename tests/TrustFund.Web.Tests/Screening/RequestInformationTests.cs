@@ -129,7 +129,7 @@ public sealed class RequestInformationTests
         });
     }
 
-    private async Task<Guid> AttachAsync(GrantApplication application, string name)
+    private async Task<Guid> AttachAsync(GrantApplication application, string name, bool resubmitWithIt = true)
     {
         await using var scope = _app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TrustFundDbContext>();
@@ -138,6 +138,16 @@ public sealed class RequestInformationTests
         var key = await store.AddAsync(bytes, CancellationToken.None);
         var attachment = Attachment.Record(application.OrganisationId, application.Id, DocumentType.Other, name, "application/pdf", bytes.Length, new string('0', 64), key, FundData.Now(_app), "applicant");
         db.Attachments.Add(attachment);
+        if (resubmitWithIt)
+        {
+            // Managers see the documents a submitted version relied on: the organisation resubmits with it.
+            var current = await db.Applications.Include(a => a.Versions).SingleAsync(a => a.Id == application.Id);
+            var call = await db.Calls.SingleAsync(c => c.Id == current.CallId);
+            var now = FundData.Now(_app);
+            current.RequestInformation("Attach the budget.", now.AddDays(14), now);
+            current.Submit(new SubmissionContext(call, true, current.OrganisationName, [new SubmittedDocument(Guid.NewGuid(), DocumentType.RegistrationCertificate, "certificate.pdf", 1_000, new string('0', 64), true), SubmittedDocument.Of(attachment)], now), null, "applicant");
+        }
+
         await db.SaveChangesAsync();
         return attachment.Id;
     }

@@ -49,8 +49,9 @@ public sealed class ScreeningTests
             Assert.That(Suggested("OnTime"), Is.EqualTo("pass"));
             Assert.That(Evidence("AmountWithinLimits"), Is.EqualTo("Requests USD 12,000.00; the call allows USD 5,000.00 to USD 20,000.00."));
             Assert.That(Evidence("DurationWithinLimits"), Is.EqualTo("6 months; the call allows at most 9."));
-            Assert.That(Evidence("DocumentsComplete"), Is.EqualTo("Registration certificate: 0 of 1."));
-            Assert.That(Suggested("DocumentsComplete"), Is.EqualTo("fail"));
+            // The documents the version was submitted with (its registration certificate), not what exists now.
+            Assert.That(Evidence("DocumentsComplete"), Is.EqualTo("Registration certificate: 1 of 1."));
+            Assert.That(Suggested("DocumentsComplete"), Is.EqualTo("pass"));
             Assert.That(Evidence("UnppPartnerId"), Is.EqualTo("No UNPP Partner ID in the organisation's profile."));
             Assert.That(Suggested("UnppPartnerId"), Is.EqualTo("fail"));
             Assert.That(Suggested("OrganisationVerified"), Is.EqualTo("pass"));

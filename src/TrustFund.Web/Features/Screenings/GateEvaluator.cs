@@ -9,7 +9,8 @@ namespace TrustFund.Web.Features.Screenings;
 
 /// <summary>
 /// Pre-evaluates the eligibility gates from the application, its call and its organisation, with
-/// the evidence a person needs to confirm each one. Suggestions only: a person decides.
+/// the evidence a person needs to confirm each one, against the terms in force when the version was
+/// submitted and the documents it was submitted with. Suggestions only: a person decides.
 /// </summary>
 public sealed class GateEvaluator
 {
@@ -20,9 +21,8 @@ public sealed class GateEvaluator
         _text = text;
     }
 
-    public IReadOnlyList<GateEvaluation> Evaluate(GrantApplication application, Call call, Organisation organisation, IReadOnlyDictionary<DocumentType, int> documents)
+    public IReadOnlyList<GateEvaluation> Evaluate(GrantApplication application, CallTerms terms, Organisation organisation, IReadOnlyDictionary<DocumentType, int> documents)
     {
-        var terms = call.Terms;
         var content = application.Content;
         var profile = organisation.Profile;
         var firstSubmission = application.Versions.OrderBy(v => v.Number).FirstOrDefault()?.SubmittedAtUtc ?? application.SubmittedAtUtc ?? application.LastEditedAtUtc;

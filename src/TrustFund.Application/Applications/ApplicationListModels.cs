@@ -1,6 +1,6 @@
 using TrustFund.Domain.Applications;
 
-namespace TrustFund.Web.Features.ManageApplications;
+namespace TrustFund.Application.Applications;
 
 /// <summary>One application as the fund managers' list reads it (a projection the database filters and sorts).</summary>
 public sealed class ApplicationListEntry
@@ -19,7 +19,7 @@ public sealed class ApplicationListEntry
 
     public Guid CallId { get; init; }
 
-    /// <summary>The call's code: not read with the row but filled in from the calls the list knows (see <see cref="ApplicationListReader"/>).</summary>
+    /// <summary>The call's code: not read with the row but filled in from the calls the list knows (see <see cref="IApplicationList"/>).</summary>
     public string CallCode { get; set; } = string.Empty;
 
     public Guid OrganisationId { get; init; }

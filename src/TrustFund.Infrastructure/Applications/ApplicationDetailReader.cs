@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Applications;
 using TrustFund.Infrastructure.Persistence;
 
-namespace TrustFund.Web.Features.ManageApplications;
+namespace TrustFund.Infrastructure.Applications;
 
 /// <summary>
 /// Reads what a fund manager sees about one application. The page is read often and changes rarely, so
@@ -10,7 +11,7 @@ namespace TrustFund.Web.Features.ManageApplications;
 /// unchanged, so a change made through any app instance shows at once. A stamp is read before the rows it
 /// describes: a change between the two reads makes the next stamp differ, never an old model look current.
 /// </summary>
-public sealed class ApplicationDetailReader(TrustFundDbContext db, ApplicationDetailCache cache)
+public sealed class ApplicationDetailReader(TrustFundDbContext db, ApplicationDetailCache cache) : IApplicationDetails
 {
     private static readonly Func<TrustFundDbContext, Guid, string, string, Task<ApplicationDetailStamp?>> StampQuery =
         EF.CompileAsyncQuery((TrustFundDbContext db, Guid id, string applicationKey, string screeningKey) =>
@@ -20,7 +21,7 @@ public sealed class ApplicationDetailReader(TrustFundDbContext db, ApplicationDe
                     a.Version,
                     db.Calls.Where(c => c.Id == a.CallId).Select(c => c.Version).FirstOrDefault(),
                     db.Organisations.Where(o => o.Id == a.OrganisationId).Select(o => o.Version).FirstOrDefault(),
-                    db.Screenings.Where(s => s.ApplicationId == a.Id).Select(s => (Guid?)s.Version).FirstOrDefault(),
+                    db.Screenings.Where(s => s.ApplicationId == a.Id && s.VersionNumber == a.VersionCount).Select(s => (Guid?)s.Version).FirstOrDefault(),
                     db.AuditEntries.Where(e => e.EntityId == applicationKey || e.EntityId == screeningKey).Max(e => (long?)e.Sequence),
                     db.Attachments.Count(x => x.OrganisationId == a.OrganisationId && (x.ApplicationId == a.Id || x.ApplicationId == null)),
                     db.Attachments.Where(x => x.OrganisationId == a.OrganisationId && (x.ApplicationId == a.Id || x.ApplicationId == null)).Max(x => (DateTime?)x.UploadedAtUtc)))
@@ -30,7 +31,7 @@ public sealed class ApplicationDetailReader(TrustFundDbContext db, ApplicationDe
     /// The application as submitted and screened, with <paramref name="versionNumber"/>'s content when
     /// given; null when there is no such submitted application. At most four statements.
     /// </summary>
-    public async Task<ApplicationDetailsModel?> ReadAsync(Guid id, int? versionNumber, RequestInformationInput? input, CancellationToken cancellationToken)
+    public async Task<ApplicationDetailsModel?> ReadAsync(Guid id, int? versionNumber, CancellationToken cancellationToken)
     {
         // One connection serves every statement (the context closes it when the request ends).
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -70,7 +71,7 @@ public sealed class ApplicationDetailReader(TrustFundDbContext db, ApplicationDe
             }
         }
 
-        return model is null ? null : model with { RequestInformation = input ?? new RequestInformationInput { Version = model.Application.Version } };
+        return model;
     }
 
     // Three statements whatever the application's size (four when an earlier version is shown), each
@@ -82,7 +83,7 @@ public sealed class ApplicationDetailReader(TrustFundDbContext db, ApplicationDe
             where a.Id == id && a.SubmittedAtUtc != null
             join c in db.Calls on a.CallId equals c.Id
             join o in db.Organisations on a.OrganisationId equals o.Id
-            from s in db.Screenings.Where(s => s.ApplicationId == a.Id).DefaultIfEmpty()
+            from s in db.Screenings.Where(s => s.ApplicationId == a.Id && s.VersionNumber == a.VersionCount).DefaultIfEmpty()
             select new
             {
                 Application = new ApplicationDetailsModel.ApplicationSummary(
@@ -138,7 +139,6 @@ public sealed class ApplicationDetailReader(TrustFundDbContext db, ApplicationDe
             attachments.Where(a => a.ApplicationId == id).ToList(),
             attachments.Where(a => a.ApplicationId is null).ToList(),
             history,
-            screening,
-            new RequestInformationInput());
+            screening);
     }
 }

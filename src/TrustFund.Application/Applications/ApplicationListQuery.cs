@@ -2,9 +2,8 @@ using System.Globalization;
 using TrustFund.Domain.Applications;
 using TrustFund.Domain.Calls;
 using TrustFund.Domain.Places;
-using TrustFund.Web.Features.Organisations;
 
-namespace TrustFund.Web.Features.ManageApplications;
+namespace TrustFund.Application.Applications;
 
 /// <summary>Filters, sort and page of the fund managers' applications list, read from the query string.</summary>
 public sealed class ApplicationListQuery
@@ -66,31 +65,19 @@ public sealed class ApplicationListQuery
         _ => SortKey is "submitted" or "amount",
     };
 
-    /// <summary>Plain-language problems with the filters (shown above the list; the list ignores a bad filter).</summary>
-    public IReadOnlyList<(string Field, string Message)> Problems()
+    /// <summary>The smallest amount requested, as read from <see cref="Min"/> by the page (null: no lower bound).</summary>
+    public decimal? MinAmount { get; private set; }
+
+    /// <summary>The largest amount requested, as read from <see cref="Max"/> by the page (null: no upper bound).</summary>
+    public decimal? MaxAmount { get; private set; }
+
+    /// <summary>Sets the amount bounds read from <see cref="Min"/> and <see cref="Max"/> (the web form reads typed amounts).</summary>
+    public ApplicationListQuery WithAmounts(decimal? min, decimal? max)
     {
-        var problems = new List<(string, string)>();
-        if (!AmountText.TryParse(Min, out var min))
-        {
-            problems.Add((nameof(Min), "Enter the smallest amount in US dollars, such as 5000."));
-        }
-
-        if (!AmountText.TryParse(Max, out var max))
-        {
-            problems.Add((nameof(Max), "Enter the largest amount in US dollars, such as 20000."));
-        }
-
-        if (min is { } low && max is { } high && low > high)
-        {
-            problems.Add((nameof(Max), "The largest amount must not be smaller than the smallest amount."));
-        }
-
-        return problems;
+        MinAmount = min;
+        MaxAmount = max;
+        return this;
     }
-
-    public decimal? MinAmount => AmountText.TryParse(Min, out var v) ? v : null;
-
-    public decimal? MaxAmount => AmountText.TryParse(Max, out var v) ? v : null;
 
     /// <summary>This query's link with some values changed (null removes a parameter); links go to the first page unless a cursor is given.</summary>
     public string With(string? status = "\0", string? sort = "\0", string? dir = "\0", int? page = null, string? after = null, string? before = null)

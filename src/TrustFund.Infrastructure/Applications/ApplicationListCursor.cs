@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
+using TrustFund.Application.Applications;
 
-namespace TrustFund.Web.Features.ManageApplications;
+namespace TrustFund.Infrastructure.Applications;
 
 /// <summary>
 /// Where a page of the managers' list starts or ends: the sort value and id of its edge row, as an opaque

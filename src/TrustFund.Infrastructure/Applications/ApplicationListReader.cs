@@ -4,6 +4,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.DependencyInjection;
+using TrustFund.Application.Applications;
 using TrustFund.Domain.Applications;
 using TrustFund.Domain.Calls;
 using TrustFund.Domain.Organisations;
@@ -11,14 +13,14 @@ using TrustFund.Domain.Places;
 using TrustFund.Infrastructure.Persistence;
 using TrustFund.Infrastructure.Persistence.ReadModels;
 
-namespace TrustFund.Web.Features.ManageApplications;
+namespace TrustFund.Infrastructure.Applications;
 
 /// <summary>
 /// Reads the fund managers' applications list: one page seeked through an index in the chosen order
 /// (keyset paging), the counts per status from a cache that one request at a time rebuilds, and the
 /// calls of the filter from the same cache.
 /// </summary>
-public sealed class ApplicationListReader(TrustFundDbContext db, HybridCache cache, IServiceScopeFactory scopes, ChangeVersions versions)
+public sealed class ApplicationListReader(TrustFundDbContext db, HybridCache cache, IServiceScopeFactory scopes, ChangeVersions versions) : IApplicationList
 {
     /// <summary>How long counts may lag behind changes made by another app instance.</summary>
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);

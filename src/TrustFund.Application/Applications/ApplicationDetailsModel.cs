@@ -2,7 +2,7 @@ using TrustFund.Domain.Applications;
 using TrustFund.Domain.Calls;
 using TrustFund.Domain.Organisations;
 
-namespace TrustFund.Web.Features.ManageApplications;
+namespace TrustFund.Application.Applications;
 
 /// <summary>Everything a fund manager sees about one application, read as the page shows it.</summary>
 public sealed record ApplicationDetailsModel(
@@ -14,8 +14,7 @@ public sealed record ApplicationDetailsModel(
     IReadOnlyList<ApplicationDetailsModel.DocumentSummary> Attachments,
     IReadOnlyList<ApplicationDetailsModel.DocumentSummary> OrganisationDocuments,
     IReadOnlyList<ApplicationDetailsModel.HistoryLine> History,
-    ApplicationDetailsModel.ScreeningSummary? Screening,
-    RequestInformationInput RequestInformation)
+    ApplicationDetailsModel.ScreeningSummary? Screening)
 {
     /// <summary>The application's own fields the page shows (its content is <see cref="ShownContent"/>).</summary>
     public sealed record ApplicationSummary(

@@ -1,4 +1,4 @@
-namespace TrustFund.Web.Features.ManageApplications;
+namespace TrustFund.Infrastructure.Applications;
 
 /// <summary>
 /// What changes when anything on an application's detail page changes: the row versions of the

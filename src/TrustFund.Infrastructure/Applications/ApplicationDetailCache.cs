@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Caching.Memory;
+using TrustFund.Application.Applications;
 
-namespace TrustFund.Web.Features.ManageApplications;
+namespace TrustFund.Infrastructure.Applications;
 
 /// <summary>
 /// The application detail models kept in memory, each with the stamp it was read under. Bounded: at most
