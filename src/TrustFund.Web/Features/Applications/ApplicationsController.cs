@@ -1,255 +1,151 @@
-using System.Data;
-using System.Security.Claims;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using TrustFund.Application.Accounts;
-using TrustFund.Application.Audit;
-using TrustFund.Application.Email;
-using TrustFund.Application.Files;
+using TrustFund.Application.Applications;
+using TrustFund.Application.Common;
 using TrustFund.Domain.Applications;
-using TrustFund.Domain.Calls;
-using TrustFund.Domain.Common;
-using TrustFund.Domain.Documents;
-using TrustFund.Domain.Organisations;
-using TrustFund.Infrastructure.Persistence;
 
 namespace TrustFund.Web.Features.Applications;
 
 /// <summary>
-/// The applicant's journey: my applications, starting a draft, the sections, documents, submission,
-/// withdrawal and versions. Every record is looked up within the user's own organisation; anything
-/// else answers 404.
+/// The applicant's journey: my applications, starting a draft, an application's overview, its receipt
+/// and the comparison of its versions. The sections, documents and submission have their own
+/// controllers. Another organisation's application answers 404.
 /// </summary>
 [Route("Applications")]
 [Authorize(Policy = Capabilities.ActAsApplicant)]
-public sealed partial class ApplicationsController : Controller
+public sealed class ApplicationsController : Controller
 {
-    private readonly TrustFundDbContext _db;
-    private readonly TimeProvider _clock;
-    private readonly IAuditTrail _audit;
-    private readonly IEmailOutbox _email;
-    private readonly IFileStore _files;
-    private readonly IAntiforgery _antiforgery;
+    private readonly IUseCases _useCases;
     private readonly IStringLocalizer<SharedResource> _text;
 
-    public ApplicationsController(
-        TrustFundDbContext db,
-        TimeProvider clock,
-        IAuditTrail audit,
-        IEmailOutbox email,
-        IFileStore files,
-        IAntiforgery antiforgery,
-        IStringLocalizer<SharedResource> text)
+    public ApplicationsController(IUseCases useCases, IStringLocalizer<SharedResource> text)
     {
-        _db = db;
-        _clock = clock;
-        _audit = audit;
-        _email = email;
-        _files = files;
-        _antiforgery = antiforgery;
+        _useCases = useCases;
         _text = text;
     }
-
-    private DateTime Now => _clock.GetUtcNow().UtcDateTime;
 
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
-        var applicant = await CurrentApplicantAsync(cancellationToken);
-        if (applicant is null)
+        var outcome = await _useCases.RunAsync(new ListOwnApplications(), cancellationToken);
+        if (!outcome.Succeeded)
         {
             return NotFound();
         }
 
-        var rows = await (
-            from a in _db.Applications.AsNoTracking()
-            join c in _db.Calls.AsNoTracking() on a.CallId equals c.Id
-            where a.OrganisationId == applicant.OrganisationId
-            orderby a.LastEditedAtUtc descending
-            select new { a.Id, a.Title, c.Code, CallTitle = c.Title, a.Reference, a.Status, a.LastEditedAtUtc, c.ClosesAtUtc, c.Terms })
-            .ToListAsync(cancellationToken);
-        var now = Now;
-        var openCalls = await _db.Calls.AsNoTracking()
-            .Where(c => c.Status == CallStatus.Published && c.ClosesAtUtc >= now)
-            .OrderBy(c => c.ClosesAtUtc)
-            .ToListAsync(cancellationToken);
-        var existing = rows.Where(r => r.Status != ApplicationStatus.Withdrawn).ToList();
-        var verified = await _db.Organisations.AnyAsync(o => o.Id == applicant.OrganisationId && o.Status == OrganisationStatus.Verified, cancellationToken);
+        var own = outcome.Value;
         return View(new MyApplicationsModel(
-            rows.Select(r => new MyApplicationRow(r.Id, r.Title, r.Code, r.CallTitle, r.Reference, r.Status, r.LastEditedAtUtc, Labels.InZone(r.ClosesAtUtc, r.Terms.TimeZoneId))).ToList(),
-            openCalls.Select(c => new OpenCallRow(
-                c.Id,
-                c.Code,
-                c.Title,
-                Labels.InZone(c.ClosesAtUtc, c.Terms.TimeZoneId),
-                c.Terms.AllowsSeveralApplicationsPerOrganisation ? null : existing.FirstOrDefault(r => r.Code == c.Code)?.Id)).ToList(),
-            verified));
+            [.. own.Applications.Select(r => new MyApplicationRow(r.Id, r.Title, r.CallCode, r.CallTitle, r.Reference, r.Status, r.LastEditedAtUtc, Labels.InZone(r.ClosesAtUtc, r.TimeZoneId)))],
+            [.. own.OpenCalls.Select(c => new OpenCallRow(c.Id, c.Code, c.Title, Labels.InZone(c.ClosesAtUtc, c.TimeZoneId), c.ExistingApplicationId))],
+            own.OrganisationVerified));
     }
 
     [HttpPost("Start")]
     public async Task<IActionResult> Start(Guid callId, CancellationToken cancellationToken)
     {
-        var applicant = await CurrentApplicantAsync(cancellationToken);
-        if (applicant is null)
+        var outcome = await _useCases.RunAsync(new StartApplication(callId), cancellationToken);
+        if (!outcome.Succeeded)
         {
             return NotFound();
         }
 
-        var call = await _db.Calls.AsNoTracking().SingleOrDefaultAsync(c => c.Id == callId && c.Status != CallStatus.Draft, cancellationToken);
-        if (call is null)
+        var started = outcome.Value;
+        switch (started.Result)
         {
-            return NotFound();
-        }
-
-        // Serializable: two simultaneous clicks cannot both see "no application yet" and both insert
-        // (SQLite takes the write lock at once; PostgreSQL and SQL Server refuse one of the two).
-        GrantApplication application;
-        try
-        {
-            await using var transaction = await _db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
-            if (await ExistingApplicationAsync(applicant, call) is { } existingId)
-            {
-                TempData["Notice"] = _text["Your organisation already has an application for this call, so we have opened it. A call accepts one application per organisation."].Value;
-                return Redirect($"/Applications/{existingId}");
-            }
-
-            // Read in the transaction, so the application starts with the name a rename did not miss.
-            var organisation = await _db.Organisations.AsNoTracking().SingleAsync(o => o.Id == applicant.OrganisationId, cancellationToken);
-            try
-            {
-                application = GrantApplication.Start(call, organisation, applicant.Name, Now);
-            }
-            catch (DomainException)
-            {
+            case StartResult.CallNotOpen:
                 TempData["Notice"] = _text["This call is not open for applications any more."].Value;
                 return Redirect("/Applications");
-            }
-
-            _db.Applications.Add(application);
-            await _db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
-        {
-            _db.ChangeTracker.Clear();
-            if (await ExistingApplicationAsync(applicant, call) is { } existingId)
-            {
+            case StartResult.Existing:
                 TempData["Notice"] = _text["Your organisation already has an application for this call, so we have opened it. A call accepts one application per organisation."].Value;
-                return Redirect($"/Applications/{existingId}");
-            }
-
-            throw;
+                break;
+            default:
+                TempData["Notice"] = _text["Your draft application has been started. Fill in the sections in any order and save as you go."].Value;
+                break;
         }
 
-        TempData["Notice"] = _text["Your draft application has been started. Fill in the sections in any order and save as you go."].Value;
-        return Redirect($"/Applications/{application.Id}");
+        return Redirect($"/Applications/{started.ApplicationId}");
     }
-
-    private async Task<Guid?> ExistingApplicationAsync(Applicant applicant, Call call) =>
-        call.Terms.AllowsSeveralApplicationsPerOrganisation
-            ? null
-            : await _db.Applications.AsNoTracking()
-                .Where(a => a.OrganisationId == applicant.OrganisationId && a.CallId == call.Id && a.Status != ApplicationStatus.Withdrawn)
-                .OrderBy(a => a.CreatedAtUtc)
-                .Select(a => (Guid?)a.Id)
-                .FirstOrDefaultAsync(HttpContext.RequestAborted);
 
     [HttpGet("{id:guid}")]
     public async Task<IActionResult> Overview(Guid id, CancellationToken cancellationToken)
     {
-        var loaded = await LoadAsync(id, cancellationToken, withVersions: true);
-        if (loaded is null)
+        var outcome = await _useCases.RunAsync(new ShowApplication(id, WithVersions: true, WithChecks: true), cancellationToken);
+        if (!outcome.Succeeded)
         {
             return NotFound();
         }
 
-        var checks = loaded.Application.CheckSubmission(await SubmissionContextAsync(loaded, cancellationToken));
+        var details = outcome.Value;
         var sections = Enum.GetValues<ApplicationSection>()
             .Where(s => s != ApplicationSection.Eligibility)
-            .Select(s => new SectionProgress(s, checks.Count(c => c.Section == s && !c.Passed)))
+            .Select(s => new SectionProgress(s, details.Checks.Count(c => c.Section == s && !c.Passed)))
             .ToList();
         return View(new OverviewModel(
-            Header(loaded),
+            ApplicationPages.Header(details),
             sections,
-            loaded.Application.Versions.OrderBy(v => v.Number).Select(v => new VersionRow(v.Number, v.SubmittedAtUtc, v.SubmittedBy)).ToList(),
-            loaded.Application.IsBeforeDecision,
-            loaded.Application.WithdrawalReason));
+            [.. details.Versions.Select(v => new VersionRow(v.Number, v.SubmittedAtUtc, v.SubmittedBy))],
+            details.Application.IsBeforeDecision,
+            details.Application.WithdrawalReason));
     }
 
-    private async Task<Applicant?> CurrentApplicantAsync(CancellationToken cancellationToken)
+    [HttpGet("{id:guid}/Receipt")]
+    public async Task<IActionResult> Receipt(Guid id, CancellationToken cancellationToken)
     {
-        if (!Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+        var outcome = await _useCases.RunAsync(new ShowApplication(id, WithVersions: true), cancellationToken);
+        if (!outcome.Succeeded)
         {
-            return null;
+            return NotFound();
         }
 
-        var row = await _db.Users.AsNoTracking()
-            .Where(u => u.Id == userId)
-            .Select(u => new { u.OrganisationId, u.DisplayName, u.Email })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (row?.OrganisationId is not { } organisationId)
+        var details = outcome.Value;
+        var latest = details.Versions.Count > 0 ? details.Versions[^1] : null;
+        if (details.Application.Reference is null || latest is null)
         {
-            return null;
+            TempData["Notice"] = _text["This application has not been submitted yet."].Value;
+            return Redirect($"/Applications/{id}");
         }
 
-        var name = string.IsNullOrWhiteSpace(row.DisplayName) ? row.Email ?? string.Empty : row.DisplayName;
-        return new Applicant(userId, organisationId, name, row.Email ?? string.Empty);
+        return View(new ReceiptModel(
+            ApplicationPages.Header(details),
+            details.Application.Reference,
+            Labels.InZone(latest.SubmittedAtUtc, details.Call.Terms.TimeZoneId),
+            latest.Number,
+            latest.Content.AmountRequested,
+            latest.SubmittedBy));
     }
 
-    /// <summary>The application if it belongs to the user's organisation (tracked), with its call.</summary>
-    private async Task<LoadedApplication?> LoadAsync(Guid id, CancellationToken cancellationToken, bool withVersions = false)
+    [HttpGet("{id:guid}/Versions/Compare")]
+    public async Task<IActionResult> Compare(Guid id, int? from, int? to, CancellationToken cancellationToken)
     {
-        var applicant = await CurrentApplicantAsync(cancellationToken);
-        if (applicant is null)
+        var outcome = await _useCases.RunAsync(new ShowApplication(id, WithVersions: true), cancellationToken);
+        if (!outcome.Succeeded)
         {
-            return null;
+            return NotFound();
         }
 
-        IQueryable<GrantApplication> query = _db.Applications;
-        if (withVersions)
+        var versions = outcome.Value.Versions;
+        if (versions.Count == 0)
         {
-            query = query.Include(a => a.Versions);
+            TempData["Notice"] = _text["This application has no submitted version yet."].Value;
+            return Redirect($"/Applications/{id}");
         }
 
-        var application = await query.SingleOrDefaultAsync(a => a.Id == id && a.OrganisationId == applicant.OrganisationId, cancellationToken);
-        if (application is null)
+        var right = to ?? versions[^1].Number;
+        var left = from ?? Math.Max(1, right - 1);
+        var fromVersion = versions.FirstOrDefault(v => v.Number == left);
+        var toVersion = versions.FirstOrDefault(v => v.Number == right);
+        if (fromVersion is null || toVersion is null)
         {
-            return null;
+            return NotFound();
         }
 
-        var call = await _db.Calls.SingleAsync(c => c.Id == application.CallId, cancellationToken);
-        return new LoadedApplication(applicant, application, call);
+        return View(new CompareModel(
+            ApplicationPages.Header(outcome.Value),
+            left,
+            right,
+            [.. versions.Select(v => v.Number)],
+            ProposalComparison.Compare(fromVersion.Content, toVersion.Content)));
     }
-
-    private async Task<SubmissionContext> SubmissionContextAsync(LoadedApplication loaded, CancellationToken cancellationToken)
-    {
-        var organisationId = loaded.Application.OrganisationId;
-        var organisation = await _db.Organisations.AsNoTracking().Where(o => o.Id == organisationId).Select(o => new { o.LegalName, o.Status }).SingleAsync(cancellationToken);
-        var documents = await TrustFund.Application.Applications.SubmissionDocuments.AvailableTo(_db, loaded.Application).ToListAsync(cancellationToken);
-        return new SubmissionContext(loaded.Call, organisation.Status == OrganisationStatus.Verified, organisation.LegalName, [.. documents.Select(SubmittedDocument.Of)], Now);
-    }
-
-    private static ApplicationHeader Header(LoadedApplication loaded)
-    {
-        var a = loaded.Application;
-        return new ApplicationHeader(
-            a.Id,
-            a.Title,
-            a.Reference,
-            a.Status,
-            loaded.Call.Code,
-            loaded.Call.Title,
-            Labels.InZone(loaded.Call.ClosesAtUtc, loaded.Call.Terms.TimeZoneId),
-            a.IsEditable,
-            a.Status == ApplicationStatus.InformationRequested ? a.InformationRequest : null,
-            a.LastEditedBy,
-            a.LastEditedAtUtc);
-    }
-
-    private sealed record Applicant(Guid UserId, Guid OrganisationId, string Name, string Email);
-
-    private sealed record LoadedApplication(Applicant Applicant, GrantApplication Application, Call Call);
 }

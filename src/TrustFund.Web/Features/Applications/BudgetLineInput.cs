@@ -62,14 +62,10 @@ public sealed class BudgetLineInput
                 .WithMessage(_ => text["The unit must be {0} characters or fewer, such as \"month\" or \"person\".", BudgetLine.UnitMaxLength]);
             RuleFor(x => x.Quantity).Custom((value, context) =>
             {
-                if (FormValues.IsBlank(value))
+                var message = FieldChecks.Quantity(value, text["quantity"], MaximumQuantity, text["Enter the quantity as a number, 0 or more, with at most two decimals, such as 12."], text);
+                if (message is not null)
                 {
-                    return;
-                }
-
-                if (!FormValues.TryParseDecimal(value, out var quantity) || quantity < 0 || quantity > MaximumQuantity || !FormValues.HasAtMostTwoDecimals(quantity))
-                {
-                    context.AddFailure(text["Enter the quantity as a number, 0 or more, with at most two decimals, such as 12."]);
+                    context.AddFailure(message);
                 }
             });
             RuleFor(x => x.UnitCost).Custom((value, context) =>

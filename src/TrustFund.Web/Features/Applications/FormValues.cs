@@ -1,50 +1,15 @@
 using System.Globalization;
+using TrustFund.Web.Features.Shared;
 
 namespace TrustFund.Web.Features.Applications;
 
 /// <summary>
-/// Reads numbers and dates typed into forms: in the visitor's culture first, then in the invariant
-/// culture (so "1500.50" works everywhere), and writes them back for editing.
+/// Reads dates typed into forms, numbers through the one number reader (<see cref="NumberText"/>), and
+/// writes them back for editing.
 /// </summary>
 public static class FormValues
 {
-    private const NumberStyles AmountStyles = NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite
-        | NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands;
-
-    private const NumberStyles WholeStyles = NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite
-        | NumberStyles.AllowLeadingSign | NumberStyles.AllowThousands;
-
     public static bool IsBlank(string? text) => string.IsNullOrWhiteSpace(text);
-
-    /// <summary>Reads a decimal number (amount or quantity); the caller checks sign and decimals.</summary>
-    public static bool TryParseDecimal(string? text, out decimal value)
-    {
-        value = 0;
-        if (IsBlank(text) || text!.Length > 40)
-        {
-            return false;
-        }
-
-        var trimmed = text.Trim();
-        return decimal.TryParse(trimmed, AmountStyles, CultureInfo.CurrentCulture, out value)
-            || decimal.TryParse(trimmed, AmountStyles, CultureInfo.InvariantCulture, out value);
-    }
-
-    /// <summary>Whether <paramref name="value"/> has at most two decimals.</summary>
-    public static bool HasAtMostTwoDecimals(decimal value) => decimal.Round(value, 2) == value;
-
-    public static bool TryParseWholeNumber(string? text, out int value)
-    {
-        value = 0;
-        if (IsBlank(text) || text!.Length > 20)
-        {
-            return false;
-        }
-
-        var trimmed = text.Trim();
-        return int.TryParse(trimmed, WholeStyles, CultureInfo.CurrentCulture, out value)
-            || int.TryParse(trimmed, WholeStyles, CultureInfo.InvariantCulture, out value);
-    }
 
     /// <summary>Reads a date as the browser's date field sends it (yyyy-MM-dd) or in the visitor's culture.</summary>
     public static bool TryParseDate(string? text, out DateOnly value)
@@ -60,14 +25,17 @@ public static class FormValues
             || DateOnly.TryParse(trimmed, CultureInfo.CurrentCulture, DateTimeStyles.None, out value);
     }
 
-    public static decimal? DecimalOrNull(string? text) => TryParseDecimal(text, out var value) ? value : null;
+    /// <summary>An amount or quantity as <see cref="NumberText"/> reads it, or null when it is not one unambiguous number.</summary>
+    public static decimal? DecimalOrNull(string? text) =>
+        NumberText.TryRead(text, CultureInfo.CurrentCulture, 2, decimal.MaxValue, out var value) == NumberReading.Valid ? value : null;
 
-    public static int? WholeNumberOrNull(string? text) => TryParseWholeNumber(text, out var value) ? value : null;
+    public static int? WholeNumberOrNull(string? text) =>
+        NumberText.TryReadWhole(text, int.MaxValue, out var value) == NumberReading.Valid ? value : null;
 
     public static DateOnly? DateOrNull(string? text) => TryParseDate(text, out var value) ? value : null;
 
-    /// <summary>An amount as it is written back into an input (no thousands separators).</summary>
-    public static string? ForInput(decimal? value) => value?.ToString("0.##", CultureInfo.CurrentCulture);
+    /// <summary>An amount as it is written back into an input (no thousands separators, read back the same in any culture).</summary>
+    public static string? ForInput(decimal? value) => value is null ? null : NumberText.ForInput(value);
 
     public static string? ForInput(int? value) => value?.ToString(CultureInfo.CurrentCulture);
 

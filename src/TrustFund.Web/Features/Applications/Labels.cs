@@ -28,16 +28,7 @@ public static class Labels
         ApplicationSection.Eligibility => "Deadline and organisation",
     };
 
-    public static string Of(DocumentType type) => type switch
-    {
-        DocumentType.RegistrationCertificate => "Registration certificate",
-        DocumentType.AuditedFinancialStatements => "Audited financial statements",
-        DocumentType.ReferenceLetter => "Reference letters",
-        DocumentType.PartnerDeclaration => "Partner declaration",
-        DocumentType.PseaPolicy => "Policy on protection from sexual exploitation and abuse (PSEA)",
-        DocumentType.Translation => "Translation",
-        DocumentType.Other => "Other supporting document",
-    };
+    public static string Of(DocumentType type) => TrustFund.Application.Applications.DocumentTypeNames.Of(type);
 
     public static string Of(AgeBand band) => band switch
     {

@@ -1,14 +1,29 @@
 using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using TrustFund.Application.Accounts;
+using TrustFund.Application.Applications;
+using TrustFund.Application.Common;
 using TrustFund.Domain.Applications;
-using TrustFund.Domain.Common;
+using TrustFund.Web.Features.Shared;
 
 namespace TrustFund.Web.Features.Applications;
 
-/// <summary>The section forms: each GET shows the saved draft, each POST saves partial data.</summary>
-public sealed partial class ApplicationsController
+/// <summary>The section forms of a draft: each GET shows the saved draft, each POST saves partial data (<see cref="SaveApplicationSection"/>).</summary>
+[Route("Applications")]
+[Authorize(Policy = Capabilities.ActAsApplicant)]
+public sealed class ApplicationSectionsController : Controller
 {
+    private readonly IUseCases _useCases;
+    private readonly IStringLocalizer<SharedResource> _text;
+
+    public ApplicationSectionsController(IUseCases useCases, IStringLocalizer<SharedResource> text)
+    {
+        _useCases = useCases;
+        _text = text;
+    }
+
     [HttpGet("{id:guid}/Project")]
     public Task<IActionResult> Project(Guid id, CancellationToken cancellationToken) =>
         ShowSectionAsync(id, "Project", ProjectInput.From, cancellationToken);
@@ -71,18 +86,13 @@ public sealed partial class ApplicationsController
     private async Task<IActionResult> ShowSectionAsync<TInput>(Guid id, string view, Func<GrantApplication, TInput> read, CancellationToken cancellationToken)
         where TInput : SectionInput
     {
-        var loaded = await LoadAsync(id, cancellationToken);
-        if (loaded is null)
-        {
-            return NotFound();
-        }
-
-        return SectionView(view, read(loaded.Application), loaded, conflict: null);
+        var outcome = await _useCases.RunAsync(new ShowApplication(id), cancellationToken);
+        return outcome.Succeeded ? SectionView(view, read(outcome.Value.Application), outcome.Value, conflict: null) : NotFound();
     }
 
     /// <summary>
-    /// Saves one section: shape errors and domain rules go back to the form with the input kept; a
-    /// save based on an older version (a colleague saved in between) is refused with who and when.
+    /// Saves one section: shape errors and the application's rules go back to the form with the input
+    /// kept; a save based on an older version (a colleague saved in between) is refused with who and when.
     /// </summary>
     private async Task<IActionResult> SaveSectionAsync<TInput>(
         Guid id,
@@ -93,65 +103,53 @@ public sealed partial class ApplicationsController
         CancellationToken cancellationToken)
         where TInput : SectionInput
     {
-        var loaded = await LoadAsync(id, cancellationToken);
-        if (loaded is null)
+        if (!ModelState.IsValid)
+        {
+            var shown = await _useCases.RunAsync(new ShowApplication(id), cancellationToken);
+            return !shown.Succeeded ? NotFound()
+                : !shown.Value.Application.IsEditable ? NotEditable(id)
+                : SectionView(view, input, shown.Value, conflict: null);
+        }
+
+        var outcome = await _useCases.RunAsync(new SaveApplicationSection(id, input.Version, apply), cancellationToken);
+        if (outcome.Kind == OutcomeKind.NotFound)
         {
             return NotFound();
         }
 
-        var application = loaded.Application;
-        if (!application.IsEditable)
+        if (outcome.Succeeded)
         {
-            TempData["Notice"] = _text["This application has been submitted and can no longer be changed."].Value;
-            return Redirect($"/Applications/{id}");
-        }
-
-        if (!ModelState.IsValid)
-        {
-            return SectionView(view, input, loaded, conflict: null);
-        }
-
-        if (input.Version != application.Version)
-        {
-            return StaleEdit(view, input, loaded);
-        }
-
-        try
-        {
-            application.Edit(apply(application.Content), loaded.Applicant.Name, Now);
-        }
-        catch (RulesViolatedException ex)
-        {
-            foreach (var violation in ex.Violations)
+            if (!outcome.Value.Saved)
             {
-                ModelState.AddModelError(fieldOf(violation.Field), _text[violation.Message]);
+                return NotEditable(id);
             }
 
-            return SectionView(view, input, loaded, conflict: null);
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddModelError(string.Empty, _text[ex.Message]);
-            return SectionView(view, input, loaded, conflict: null);
+            TempData["Notice"] ??= _text["Your changes have been saved."].Value;
+            return Redirect($"/Applications/{id}/{view}");
         }
 
-        _db.Entry(application).Property(a => a.Version).OriginalValue = input.Version;
-        try
+        var current = await _useCases.RunAsync(new ShowApplication(id), cancellationToken);
+        if (!current.Succeeded)
         {
-            await _db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            _db.ChangeTracker.Clear();
-            var fresh = await LoadAsync(id, cancellationToken);
-            return fresh is null ? NotFound() : StaleEdit(view, input, fresh);
+            return NotFound();
         }
 
-        TempData["Notice"] ??= _text["Your changes have been saved."].Value;
-        return Redirect($"/Applications/{id}/{view}");
+        if (outcome.Kind == OutcomeKind.Stale)
+        {
+            return StaleEdit(view, input, current.Value);
+        }
+
+        ModelState.AddProblems(outcome.Problems, _text, fieldOf);
+        return SectionView(view, input, current.Value, conflict: null);
     }
 
-    private ViewResult StaleEdit<TInput>(string view, TInput input, LoadedApplication current)
+    private RedirectResult NotEditable(Guid id)
+    {
+        TempData["Notice"] = _text["This application has been submitted and can no longer be changed."].Value;
+        return Redirect($"/Applications/{id}");
+    }
+
+    private ViewResult StaleEdit<TInput>(string view, TInput input, ApplicationDetails current)
         where TInput : SectionInput
     {
         var message = _text[
@@ -166,11 +164,11 @@ public sealed partial class ApplicationsController
         return SectionView(view, input, current, message);
     }
 
-    private ViewResult SectionView<TInput>(string view, TInput input, LoadedApplication loaded, string? conflict)
+    private ViewResult SectionView<TInput>(string view, TInput input, ApplicationDetails details, string? conflict)
         where TInput : SectionInput
     {
-        ViewData["Section"] = new SectionPage(Header(loaded), loaded.Call, conflict);
-        ViewData["AmountRequested"] = loaded.Application.Content.AmountRequested;
-        return View(view, input);
+        ViewData["Section"] = new SectionPage(ApplicationPages.Header(details), details.Call, conflict);
+        ViewData["AmountRequested"] = details.Application.Content.AmountRequested;
+        return View(ApplicationPages.View(view), input);
     }
 }
