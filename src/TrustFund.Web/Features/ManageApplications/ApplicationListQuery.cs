@@ -2,7 +2,7 @@ using System.Globalization;
 using TrustFund.Domain.Applications;
 using TrustFund.Domain.Calls;
 using TrustFund.Domain.Places;
-using TrustFund.Web.Features.Organisations;
+using TrustFund.Web.Features.Shared;
 
 namespace TrustFund.Web.Features.ManageApplications;
 
@@ -70,12 +70,12 @@ public sealed class ApplicationListQuery
     public IReadOnlyList<(string Field, string Message)> Problems()
     {
         var problems = new List<(string, string)>();
-        if (!AmountText.TryParse(Min, out var min))
+        if (!NumberText.TryReadOptionalAmount(Min, out var min))
         {
             problems.Add((nameof(Min), "Enter the smallest amount in US dollars, such as 5000."));
         }
 
-        if (!AmountText.TryParse(Max, out var max))
+        if (!NumberText.TryReadOptionalAmount(Max, out var max))
         {
             problems.Add((nameof(Max), "Enter the largest amount in US dollars, such as 20000."));
         }
@@ -88,9 +88,9 @@ public sealed class ApplicationListQuery
         return problems;
     }
 
-    public decimal? MinAmount => AmountText.TryParse(Min, out var v) ? v : null;
+    public decimal? MinAmount => NumberText.TryReadOptionalAmount(Min, out var v) ? v : null;
 
-    public decimal? MaxAmount => AmountText.TryParse(Max, out var v) ? v : null;
+    public decimal? MaxAmount => NumberText.TryReadOptionalAmount(Max, out var v) ? v : null;
 
     /// <summary>This query's link with some values changed (null removes a parameter); links go to the first page unless a cursor is given.</summary>
     public string With(string? status = "\0", string? sort = "\0", string? dir = "\0", int? page = null, string? after = null, string? before = null)

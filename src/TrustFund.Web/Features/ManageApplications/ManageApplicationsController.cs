@@ -13,6 +13,7 @@ using TrustFund.Domain.Common;
 using TrustFund.Domain.Places;
 using TrustFund.Infrastructure.Persistence;
 using TrustFund.Web.Features.Organisations;
+using TrustFund.Web.Features.Shared;
 
 namespace TrustFund.Web.Features.ManageApplications;
 
