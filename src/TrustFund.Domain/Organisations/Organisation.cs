@@ -45,6 +45,12 @@ public sealed class Organisation : AggregateRoot
 
     public DateTime? StatusChangedAtUtc { get; private set; }
 
+    /// <summary>
+    /// True when the stored bank details could not be read (their key is lost or the value was altered):
+    /// <see cref="Bank"/> is then null, the stored value is kept untouched, and new details replace it.
+    /// </summary>
+    public bool BankDetailsUnreadable { get; private set; }
+
     /// <summary>The legal moves of the verification lifecycle.</summary>
     public static IEnumerable<(OrganisationStatus From, string Action, OrganisationStatus To)> Transitions => Lifecycle.Moves;
 
@@ -114,11 +120,17 @@ public sealed class Organisation : AggregateRoot
         }
 
         Bank = details with { Verified = false, VerifiedAtUtc = null, VerifiedBy = null };
+        BankDetailsUnreadable = false;
     }
 
     /// <summary>Records that the Secretariat checked the bank account (in the organisation's own name).</summary>
     public void VerifyBankDetails(string verifiedBy, DateTime nowUtc)
     {
+        if (BankDetailsUnreadable)
+        {
+            throw new DomainException("organisation.bank-unreadable", "The stored bank details cannot be read. Ask the organisation to enter them again before verifying them.");
+        }
+
         if (Bank is null)
         {
             throw new DomainException("organisation.bank-missing", "The organisation has not given bank details yet.");

@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using TrustFund.Domain.Organisations;
 
 namespace TrustFund.Infrastructure.Persistence;
@@ -20,9 +23,13 @@ internal sealed class BankDetailsMaterializer : IMaterializationInterceptor
     {
         if (entity is Organisation organisation && materializationData.Context is TrustFundDbContext db)
         {
-            db.BankColumn.Load(organisation, materializationData.GetPropertyValue<string?>(ProtectedBankColumn.Property));
+            db.BankColumn.Load(organisation, materializationData.GetPropertyValue<string?>(ProtectedBankColumn.Property), Logger(db));
         }
 
         return entity;
     }
+
+    // The app's logging, as EF Core itself logs (absent for contexts made without it).
+    private static ILogger? Logger(TrustFundDbContext db) =>
+        ((IInfrastructure<IServiceProvider>)db).Instance.GetService<ILoggerFactory>()?.CreateLogger("TrustFund.Organisations.BankDetails");
 }

@@ -1,10 +1,12 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.Extensions.Logging;
 using TrustFund.Domain.Organisations;
 using TrustFund.Infrastructure.Protection;
 
@@ -30,6 +32,10 @@ internal sealed class ProtectedBankColumn
         typeof(Organisation).GetProperty(nameof(Organisation.Bank), BindingFlags.Instance | BindingFlags.Public)!.SetMethod!
             .CreateDelegate<Action<Organisation, BankDetails?>>();
 
+    private static readonly Action<Organisation, bool> SetUnreadable =
+        typeof(Organisation).GetProperty(nameof(Organisation.BankDetailsUnreadable), BindingFlags.Instance | BindingFlags.Public)!.SetMethod!
+            .CreateDelegate<Action<Organisation, bool>>();
+
     private readonly IDataProtectionProvider? _dataProtection;
     private IDataProtector? _protector;
 
@@ -50,13 +56,20 @@ internal sealed class ProtectedBankColumn
     public static void Map(EntityTypeBuilder<Organisation> builder)
     {
         builder.Ignore(o => o.Bank);
+        builder.Ignore(o => o.BankDetailsUnreadable);
         builder.Property<string?>(Property).HasColumnName(Column);
     }
 
-    /// <summary>Gives a materialised organisation its bank details from the stored column value.</summary>
-    public void Load(Organisation organisation, string? stored)
+    /// <summary>
+    /// Gives a materialised organisation its bank details from the stored column value. A value that
+    /// cannot be decrypted (key ring lost, value altered) or read leaves the organisation without bank
+    /// details, marked <see cref="Organisation.BankDetailsUnreadable"/>, and logs an alert: every page
+    /// still works, and the stored value is not overwritten until new details are entered.
+    /// </summary>
+    public void Load(Organisation organisation, string? stored, ILogger? logger = null)
     {
         BankDetails? bank = null;
+        var unreadable = false;
         if (stored is not null)
         {
             var protector = Protector;
@@ -65,12 +78,21 @@ internal sealed class ProtectedBankColumn
                 throw NoKeyRing();
             }
 
-            var json = protector is null ? stored : ProtectedText.Reveal(protector, stored);
-            bank = JsonSerializer.Deserialize<BankDetails>(json, JsonColumn.Options);
+            try
+            {
+                var json = protector is null ? stored : ProtectedText.Reveal(protector, stored);
+                bank = JsonSerializer.Deserialize<BankDetails>(json, JsonColumn.Options);
+            }
+            catch (Exception ex) when (ex is CryptographicException or JsonException or FormatException)
+            {
+                unreadable = true;
+                logger?.LogCritical(ex, "ALERT: the bank details of organisation {OrganisationId} cannot be decrypted or read (Data Protection key ring lost or value altered). They are shown as unreadable until the organisation enters them again.", organisation.Id);
+            }
         }
 
         SetBank(organisation, bank);
-        Known.AddOrUpdate(organisation, new Sealed(bank, stored is null || ProtectedText.IsProtected(stored)));
+        SetUnreadable(organisation, unreadable);
+        Known.AddOrUpdate(organisation, new Sealed(bank, stored is null || unreadable || ProtectedText.IsProtected(stored)));
     }
 
     /// <summary>

@@ -1,5 +1,5 @@
 using TrustFund.Application.Applications;
-using TrustFund.Web.Features.Organisations;
+using TrustFund.Web.Features.Shared;
 
 namespace TrustFund.Web.Features.ManageApplications;
 
@@ -10,12 +10,12 @@ public static class ApplicationListFilters
     public static IReadOnlyList<(string Field, string Message)> Read(ApplicationListQuery query)
     {
         var problems = new List<(string, string)>();
-        if (!AmountText.TryParse(query.Min, out var min))
+        if (!NumberText.TryReadOptionalAmount(query.Min, out var min))
         {
             problems.Add((nameof(query.Min), "Enter the smallest amount in US dollars, such as 5000."));
         }
 
-        if (!AmountText.TryParse(query.Max, out var max))
+        if (!NumberText.TryReadOptionalAmount(query.Max, out var max))
         {
             problems.Add((nameof(query.Max), "Enter the largest amount in US dollars, such as 20000."));
         }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Localization;
 namespace TrustFund.Web.Features.Organisations;
 
 /// <summary>The bank account form.</summary>
-public sealed class BankInput
+public sealed class BankInput : IVersionedInput
 {
     public Guid Version { get; set; }
 

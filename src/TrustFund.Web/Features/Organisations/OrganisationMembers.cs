@@ -1,24 +1,12 @@
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Email;
 using TrustFund.Infrastructure.Persistence;
 
 namespace TrustFund.Web.Features.Organisations;
 
-/// <summary>Who belongs to an organisation: the signed-in applicant's organisation, and emails to all its active members.</summary>
+/// <summary>Emails to all of an organisation's active members and the last change of a record, for the application pages that still read the database directly.</summary>
 public static class OrganisationMembers
 {
-    /// <summary>The organisation of the signed-in user, or null for staff and users without one.</summary>
-    public static async Task<Guid?> OrganisationOfAsync(TrustFundDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        if (!Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
-        {
-            return null;
-        }
-
-        return await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.OrganisationId).SingleOrDefaultAsync(cancellationToken);
-    }
-
     /// <summary>Queues the same email to every active member of the organisation (written with the next save).</summary>
     public static async Task<int> EmailAllAsync(TrustFundDbContext db, IEmailOutbox outbox, Guid organisationId, string subject, string text, CancellationToken cancellationToken)
     {

@@ -1,48 +1,26 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using TrustFund.Application.Accounts;
-using TrustFund.Application.Audit;
-using TrustFund.Application.Email;
-using TrustFund.Application.Files;
-using TrustFund.Domain.Common;
+using TrustFund.Application.Common;
+using TrustFund.Application.Organisations;
 using TrustFund.Domain.Organisations;
-using TrustFund.Infrastructure.Identity;
-using TrustFund.Infrastructure.Persistence;
+using TrustFund.Web.Features.Shared;
 
 namespace TrustFund.Web.Features.Organisations;
 
-/// <summary>An applicant's own organisation: profile, bank account, documents and members.</summary>
+/// <summary>An applicant's own organisation: its profile and bank account (documents and members have their own controllers).</summary>
 [Route("Organisation")]
 [Authorize(Policy = Capabilities.ActAsApplicant)]
-public sealed partial class OrganisationsController : Controller
+public sealed class OrganisationsController : Controller
 {
-    private readonly TrustFundDbContext _db;
-    private readonly IAuditTrail _audit;
-    private readonly IEmailOutbox _outbox;
-    private readonly IFileStore _files;
-    private readonly UserManager<TrustFundUser> _users;
-    private readonly TimeProvider _clock;
-    private readonly IStringLocalizer<OrganisationsController> _text;
+    private readonly IUseCases _useCases;
+    private readonly IStringLocalizer<SharedResource> _text;
 
-    public OrganisationsController(
-        TrustFundDbContext db,
-        IAuditTrail audit,
-        IEmailOutbox outbox,
-        IFileStore files,
-        UserManager<TrustFundUser> users,
-        TimeProvider clock,
-        IStringLocalizer<OrganisationsController> text)
+    public OrganisationsController(IUseCases useCases, IStringLocalizer<SharedResource> text)
     {
-        _db = db;
-        _audit = audit;
-        _outbox = outbox;
-        _files = files;
-        _users = users;
-        _clock = clock;
+        _useCases = useCases;
         _text = text;
     }
 
@@ -52,71 +30,53 @@ public sealed partial class OrganisationsController : Controller
     [HttpGet("Profile")]
     public async Task<IActionResult> Profile(CancellationToken cancellationToken)
     {
-        if (await OwnOrganisationAsync(cancellationToken) is not { } organisation)
-        {
-            return NotFound();
-        }
-
-        return ProfileView(organisation, ProfileInput.From(organisation));
+        var outcome = await _useCases.RunAsync(new ShowOwnOrganisation(), cancellationToken);
+        return outcome.Succeeded ? ProfileView(outcome.Value, ProfileInput.From(outcome.Value)) : NotFound();
     }
 
     [HttpPost("Profile")]
     public async Task<IActionResult> Profile(ProfileInput input, CancellationToken cancellationToken)
     {
-        if (await OwnOrganisationAsync(cancellationToken, track: true) is not { } organisation)
+        var current = await _useCases.RunAsync(new ShowOwnOrganisation(), cancellationToken);
+        if (!current.Succeeded)
         {
             return NotFound();
         }
 
         if (!ModelState.IsValid)
         {
-            return ProfileView(organisation, input);
+            return ProfileView(current.Value, input);
         }
 
-        try
+        var outcome = await _useCases.RunAsync(new UpdateProfile(input.Version, input.LegalName!, input.CountryOfRegistration!, input.ToProfile()), cancellationToken);
+        switch (outcome.Kind)
         {
-            organisation.UpdateProfile(input.LegalName!, input.CountryOfRegistration!, input.ToProfile(), _clock.GetUtcNow().UtcDateTime);
+            case OutcomeKind.Done:
+                TempData["Notice"] = _text["Your organisation's profile has been saved."].Value;
+                return Redirect("/Organisation/Profile");
+            case OutcomeKind.Stale:
+                return await StaleAsync(outcome.Stale!, input, fresh => ProfileView(fresh, input), cancellationToken);
+            case OutcomeKind.Refused:
+                ModelState.AddOutcome(outcome, _text, ProfileInput.FieldFor);
+                return ProfileView(current.Value, input);
+            default:
+                return NotFound();
         }
-        catch (RulesViolatedException ex)
-        {
-            foreach (var violation in ex.Violations)
-            {
-                ModelState.AddModelError(ProfileInput.FieldFor(violation.Field), violation.Message);
-            }
-
-            return ProfileView(organisation, input);
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddModelError(string.Empty, ex.Message);
-            return ProfileView(organisation, input);
-        }
-
-        _db.Entry(organisation).Property(o => o.Version).OriginalValue = input.Version;
-        _audit.Record(AuditActions.OrganisationProfileUpdated, $"Profile of {organisation.LegalName} updated", nameof(Organisation), organisation.Id.ToString());
-        if (!await TrySaveAsync(organisation.Id, cancellationToken))
-        {
-            var current = await _db.Organisations.AsNoTracking().SingleAsync(o => o.Id == organisation.Id, cancellationToken);
-            input.Version = current.Version;
-            return ProfileView(current, input);
-        }
-
-        TempData["Notice"] = _text["Your organisation's profile has been saved."].Value;
-        return Redirect("/Organisation/Profile");
     }
 
     [HttpGet("Bank")]
     public async Task<IActionResult> Bank(CancellationToken cancellationToken)
     {
-        if (await OwnOrganisationAsync(cancellationToken) is not { } organisation)
+        var outcome = await _useCases.RunAsync(new ShowBankDetails(), cancellationToken);
+        if (!outcome.Succeeded)
         {
             return NotFound();
         }
 
-        var bank = organisation.Bank;
-        return BankView(organisation, new BankInput
+        var bank = outcome.Value.Bank;
+        return BankView(outcome.Value, new BankInput
         {
-            Version = organisation.Version,
+            Version = outcome.Value.Organisation.Version,
             BankName = bank?.BankName,
             SwiftBic = bank?.SwiftBic,
             AccountNumber = bank?.AccountNumber,
@@ -127,52 +87,33 @@ public sealed partial class OrganisationsController : Controller
     [HttpPost("Bank")]
     public async Task<IActionResult> Bank(BankInput input, CancellationToken cancellationToken)
     {
-        if (await OwnOrganisationAsync(cancellationToken, track: true) is not { } organisation)
+        var current = await _useCases.RunAsync(new ShowBankDetails(), cancellationToken);
+        if (!current.Succeeded)
         {
             return NotFound();
         }
 
         if (!ModelState.IsValid)
         {
-            return BankView(organisation, input);
+            return BankView(current.Value, input);
         }
 
-        var details = new BankDetails
+        var outcome = await _useCases.RunAsync(new UpdateBankDetails(input.Version, input.BankName!, input.SwiftBic, input.AccountNumber!, input.AccountHolder!), cancellationToken);
+        switch (outcome.Kind)
         {
-            BankName = input.BankName!.Trim(),
-            SwiftBic = (input.SwiftBic ?? string.Empty).Trim().ToUpperInvariant(),
-            AccountNumber = input.AccountNumber!.Trim(),
-            AccountHolder = input.AccountHolder!.Trim(),
-        };
-        var old = organisation.Bank;
-        if (old is not null && old.BankName == details.BankName && old.SwiftBic == details.SwiftBic
-            && old.AccountNumber == details.AccountNumber && old.AccountHolder == details.AccountHolder)
-        {
-            TempData["Notice"] = _text["Nothing changed: your bank details are as before."].Value;
-            return Redirect("/Organisation/Bank");
+            case OutcomeKind.Done:
+                TempData["Notice"] = outcome.Value == BankDetailsSaved.Unchanged
+                    ? _text["Nothing changed: your bank details are as before."].Value
+                    : _text["Your bank details have been saved. The Secretariat will verify them again before any payment."].Value;
+                return Redirect("/Organisation/Bank");
+            case OutcomeKind.Stale:
+                return await StaleAsync(outcome.Stale!, input, fresh => BankView(new BankDetailsPage(fresh, fresh.Bank, fresh.BankDetailsUnreadable), input), cancellationToken);
+            case OutcomeKind.Refused:
+                ModelState.AddOutcome(outcome, _text);
+                return BankView(current.Value, input);
+            default:
+                return NotFound();
         }
-
-        try
-        {
-            organisation.ChangeBankDetails(details);
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddModelError(string.Empty, ex.Message);
-            return BankView(organisation, input);
-        }
-
-        _db.Entry(organisation).Property(o => o.Version).OriginalValue = input.Version;
-        _audit.Record(AuditActions.OrganisationBankChanged, $"Bank details of {organisation.LegalName} changed; verification cleared", nameof(Organisation), organisation.Id.ToString());
-        if (!await TrySaveAsync(organisation.Id, cancellationToken))
-        {
-            var current = await _db.Organisations.AsNoTracking().SingleAsync(o => o.Id == organisation.Id, cancellationToken);
-            input.Version = current.Version;
-            return BankView(current, input);
-        }
-
-        TempData["Notice"] = _text["Your bank details have been saved. The Secretariat will verify them again before any payment."].Value;
-        return Redirect("/Organisation/Bank");
     }
 
     private ViewResult ProfileView(Organisation organisation, ProfileInput input)
@@ -181,40 +122,26 @@ public sealed partial class OrganisationsController : Controller
         return View("Profile", input);
     }
 
-    private ViewResult BankView(Organisation organisation, BankInput input)
+    private ViewResult BankView(BankDetailsPage page, BankInput input)
     {
-        ViewData["Organisation"] = organisation;
+        ViewData["Organisation"] = page.Organisation;
         return View("Bank", input);
     }
 
-    /// <summary>The signed-in applicant's organisation, or null (answered as 404).</summary>
-    private async Task<Organisation?> OwnOrganisationAsync(CancellationToken cancellationToken, bool track = false)
+    /// <summary>A stale edit: says who changed the organisation and when, keeps the input and carries the current version.</summary>
+    private async Task<IActionResult> StaleAsync(StaleEdit stale, IVersionedInput input, Func<Organisation, ViewResult> view, CancellationToken cancellationToken)
     {
-        if (await OrganisationMembers.OrganisationOfAsync(_db, User, cancellationToken) is not { } id)
+        ModelState.AddModelError(string.Empty, stale is { ChangedBy: { } who, ChangedAtUtc: { } when }
+            ? _text["{0} changed your organisation's details at {1} UTC, after you opened this page. Your changes are shown below but not saved: check them and save again.", who, when.ToString("d MMM yyyy HH:mm", CultureInfo.CurrentCulture)]
+            : _text["Someone else changed your organisation's details after you opened this page. Your changes are shown below but not saved: check them and save again."]);
+        var fresh = await _useCases.RunAsync(new ShowOwnOrganisation(), cancellationToken);
+        if (!fresh.Succeeded)
         {
-            return null;
+            return NotFound();
         }
 
-        var query = track ? _db.Organisations : _db.Organisations.AsNoTracking();
-        return await query.SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
-    }
-
-    /// <summary>Saves; on a stale edit explains who changed the organisation and when, and keeps the input.</summary>
-    private async Task<bool> TrySaveAsync(Guid organisationId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            _db.ChangeTracker.Clear();
-            var last = await OrganisationMembers.LastChangeAsync(_db, nameof(Organisation), organisationId, cancellationToken);
-            ModelState.AddModelError(string.Empty, last is { } change
-                ? _text["{0} changed your organisation's details at {1} UTC, after you opened this page. Your changes are shown below but not saved: check them and save again.", change.Who, change.WhenUtc.ToString("d MMM yyyy HH:mm", CultureInfo.CurrentCulture)]
-                : _text["Someone else changed your organisation's details after you opened this page. Your changes are shown below but not saved: check them and save again."]);
-            return false;
-        }
+        ModelState.Remove(nameof(IVersionedInput.Version));
+        input.Version = fresh.Value.Version;
+        return view(fresh.Value);
     }
 }

@@ -4,11 +4,12 @@ using FluentValidation;
 using Microsoft.Extensions.Localization;
 using TrustFund.Domain.Organisations;
 using TrustFund.Domain.Places;
+using TrustFund.Web.Features.Shared;
 
 namespace TrustFund.Web.Features.Organisations;
 
 /// <summary>The organisation profile form: every field of the profile, the legal name and the country of registration.</summary>
-public sealed class ProfileInput
+public sealed class ProfileInput : IVersionedInput
 {
     public Guid Version { get; set; }
 
@@ -97,9 +98,9 @@ public sealed class ProfileInput
             ContactEmail = p.ContactEmail,
             LegalRepresentative = p.LegalRepresentative,
             UnppPartnerId = p.UnppPartnerId,
-            AnnualBudget1 = AmountText.Format(p.AnnualBudgets.ElementAtOrDefault(0)),
-            AnnualBudget2 = AmountText.Format(p.AnnualBudgets.ElementAtOrDefault(1)),
-            AnnualBudget3 = AmountText.Format(p.AnnualBudgets.ElementAtOrDefault(2)),
+            AnnualBudget1 = NumberText.ForInput(p.AnnualBudgets.ElementAtOrDefault(0)),
+            AnnualBudget2 = NumberText.ForInput(p.AnnualBudgets.ElementAtOrDefault(1)),
+            AnnualBudget3 = NumberText.ForInput(p.AnnualBudgets.ElementAtOrDefault(2)),
             MainDonors = p.MainDonors,
             PreviousGrants = p.PreviousGrants,
             AttestsPseaPolicy = p.AttestsPseaPolicy,
@@ -113,7 +114,7 @@ public sealed class ProfileInput
     public OrganisationProfile ToProfile()
     {
         var budgets = new[] { AnnualBudget1, AnnualBudget2, AnnualBudget3 }
-            .Select(b => AmountText.TryParse(b, out var amount) ? amount : null)
+            .Select(b => NumberText.TryReadOptionalAmount(b, out var amount) ? amount : null)
             .ToList();
         while (budgets.Count > 0 && budgets[^1] is null)
         {
@@ -176,7 +177,7 @@ public sealed class ProfileInput
                 (nameof(AnnualBudget1), x => x.AnnualBudget1), (nameof(AnnualBudget2), x => x.AnnualBudget2), (nameof(AnnualBudget3), x => x.AnnualBudget3),
             })
             {
-                RuleFor(x => getter(x)).Must(AmountText.IsValid).OverridePropertyName(field)
+                RuleFor(x => getter(x)).Must(b => NumberText.TryReadOptionalAmount(b, out _)).OverridePropertyName(field)
                     .WithMessage(_ => text["Enter the budget in US dollars, zero or more, with at most two decimals, such as 125000.50."]);
             }
         }

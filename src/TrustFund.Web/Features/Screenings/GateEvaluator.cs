@@ -3,7 +3,7 @@ using Microsoft.Extensions.Localization;
 using TrustFund.Domain.Applications;
 using TrustFund.Domain.Calls;
 using TrustFund.Domain.Organisations;
-using TrustFund.Web.Features.Organisations;
+using TrustFund.Web.Features.Shared;
 
 namespace TrustFund.Web.Features.Screenings;
 

@@ -19,6 +19,14 @@ public static class NumberText
     public static NumberReading TryReadAmount(string? text, out decimal amount) =>
         TryRead(text, CultureInfo.CurrentCulture, 2, Money.MaximumAmount, out amount);
 
+    /// <summary>True when <paramref name="text"/> is empty (amount null) or an amount read in exactly one way (see <see cref="TryReadAmount"/>).</summary>
+    public static bool TryReadOptionalAmount(string? text, out decimal? amount)
+    {
+        var reading = TryReadAmount(text, out var value);
+        amount = reading == NumberReading.Valid ? value : null;
+        return reading is NumberReading.Valid or NumberReading.Empty;
+    }
+
     /// <summary>Reads a number with at most <paramref name="decimals"/> decimals, zero or more, at most <paramref name="maximum"/>.</summary>
     public static NumberReading TryRead(string? text, CultureInfo culture, int decimals, decimal maximum, out decimal value)
     {

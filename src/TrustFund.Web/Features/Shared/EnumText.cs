@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace TrustFund.Web.Features.Organisations;
+namespace TrustFund.Web.Features.Shared;
 
 /// <summary>An enumeration value as words ("PendingVerification" → "Pending verification"), the English key for localization.</summary>
 public static class EnumText

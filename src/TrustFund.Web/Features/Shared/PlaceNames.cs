@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using TrustFund.Domain.Places;
 
-namespace TrustFund.Web.Features.Organisations;
+namespace TrustFund.Web.Features.Shared;
 
 /// <summary>Country and region names in the reader's language.</summary>
 public static class PlaceNames
