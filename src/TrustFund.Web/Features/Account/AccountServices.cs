@@ -17,7 +17,6 @@ public static class AccountServices
                 $"{PublicSiteOptions.Section}:BaseUrl must be the site's absolute http(s) address (required in Production, where emailed links must not be built from the request's Host header).")
             .ValidateOnStart();
         services.AddScoped<IAccountLinks, AccountLinks>();
-        services.AddScoped<AccountEmails>();
         return services;
     }
 }
