@@ -15,6 +15,7 @@ public static class DependencyInjection
         services.AddScoped(typeof(UseCasePipeline<,>));
         services.AddScoped<RecordAccess>();
         services.AddScoped<Email.Mail>();
+        services.AddScoped<Accounts.AccountEmails>();
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
 
         foreach (var type in typeof(DependencyInjection).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false }))

@@ -46,6 +46,7 @@ public sealed class SliceFixture : IAsyncDisposable
         services.AddTrustFundApplication();
         services.AddTrustFundInfrastructure(configuration, new TestEnvironment());
         services.AddTrustFundIdentity();
+        services.AddSingleton<IAccountLinks>(new Accounts.TestAccountLinks());
         configure?.Invoke(services);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }

@@ -1,11 +1,12 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using TrustFund.Application.Accounts;
 using TrustFund.Web.Hosting;
 
 namespace TrustFund.Web.Features.Account;
 
 /// <summary>Absolute links written into account emails.</summary>
-public sealed class AccountLinks
+public sealed class AccountLinks : IAccountLinks
 {
     private readonly PublicSiteOptions _site;
     private readonly IHttpContextAccessor _http;

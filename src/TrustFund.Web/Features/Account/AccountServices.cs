@@ -1,3 +1,4 @@
+using TrustFund.Application.Accounts;
 using TrustFund.Web.Hosting;
 
 namespace TrustFund.Web.Features.Account;
@@ -15,8 +16,7 @@ public static class AccountServices
                     : Uri.TryCreate(site.BaseUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp),
                 $"{PublicSiteOptions.Section}:BaseUrl must be the site's absolute http(s) address (required in Production, where emailed links must not be built from the request's Host header).")
             .ValidateOnStart();
-        services.AddScoped<AccountLinks>();
-        services.AddScoped<AccountEmails>();
+        services.AddScoped<IAccountLinks, AccountLinks>();
         return services;
     }
 }

@@ -1,6 +1,4 @@
-using TrustFund.Application.Accounts;
-
-namespace TrustFund.Web.Features.Users;
+namespace TrustFund.Application.Accounts;
 
 /// <summary>How each role is named to people.</summary>
 public static class RoleNames

@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace TrustFund.Web.Features.Account;
+namespace TrustFund.Application.Accounts;
 
 /// <summary>An Identity token as it travels in an emailed link: Base64Url, so it survives any mail client.</summary>
 public static class EmailLinkCode

@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Identity;
+using TrustFund.Application.Audit;
+using TrustFund.Application.Common;
+
+namespace TrustFund.Application.Accounts;
+
+/// <summary>An invited member of the Secretariat accepts by choosing their password; their address is thereby confirmed.</summary>
+public sealed record AcceptInvitation(string? UserId, string? Code, string Password) : IUseCase<PasswordLinkUse>;
+
+internal sealed class AcceptInvitationHandler : IUseCaseHandler<AcceptInvitation, PasswordLinkUse>
+{
+    private readonly ITrustFundDb _db;
+    private readonly UserManager<TrustFundUser> _users;
+    private readonly IAuditTrail _audit;
+
+    public AcceptInvitationHandler(ITrustFundDb db, UserManager<TrustFundUser> users, IAuditTrail audit)
+    {
+        _db = db;
+        _users = users;
+        _audit = audit;
+    }
+
+    public async Task<PasswordLinkUse> HandleAsync(AcceptInvitation request, CancellationToken cancellationToken)
+    {
+        if (await AccountLinkReader.ReadInvitationAsync(_users, request.UserId, request.Code) is not { } link)
+        {
+            return PasswordLinkUse.LinkInvalid;
+        }
+
+        var user = link.User;
+        await using var transaction = await _db.BeginTransactionAsync(cancellationToken: cancellationToken);
+        var accepted = await _users.ResetPasswordAsync(user, link.Token, request.Password);
+        if (!accepted.Succeeded)
+        {
+            if (accepted.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken)))
+            {
+                _db.Forget();
+                return PasswordLinkUse.LinkInvalid;
+            }
+
+            throw new RefusedException(IdentityProblems.From(accepted, nameof(AcceptInvitation.Password), string.Empty));
+        }
+
+        user.EmailConfirmed = true;
+        _audit.Record(AuditActions.InvitationAccepted, $"{user.Email} accepted their invitation and chose a password", "User", user.Id.ToString());
+        if (!(await _users.UpdateAsync(user)).Succeeded)
+        {
+            throw new InvalidOperationException("Identity refused to save an accepted invitation.");
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return PasswordLinkUse.PasswordSet;
+    }
+}
