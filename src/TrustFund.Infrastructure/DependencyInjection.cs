@@ -42,6 +42,7 @@ public static class DependencyInjection
         services.AddScoped<IReferenceNumbers, ReferenceNumbers>();
         services.AddScoped<IAuditTrail, AuditTrail>();
         services.AddScoped<AuditChainVerifier>();
+        services.AddScoped<IAuditChainVerifier>(provider => provider.GetRequiredService<AuditChainVerifier>());
         services.AddScoped<IFileStore, DatabaseFileStore>();
 
         // Read models that are costly to build (counts, option lists) are cached; one request at a time rebuilds an entry.

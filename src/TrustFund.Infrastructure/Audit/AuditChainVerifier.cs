@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Application.Audit;
 using TrustFund.Domain.Audit;
 using TrustFund.Infrastructure.Persistence;
 
 namespace TrustFund.Infrastructure.Audit;
 
 /// <summary>Walks the whole audit chain in batches and reports the first entry that does not match.</summary>
-public sealed class AuditChainVerifier
+public sealed class AuditChainVerifier : IAuditChainVerifier
 {
     private const int BatchSize = 5000;
     private readonly TrustFundDbContext _db;

@@ -25,7 +25,7 @@ public static partial class DemoData
     public const string StaffAuthenticatorKey = "TRUSTFUNDDEMOSTAFFAUTHENTICATOR2";
 
     /// <summary>Demo roles that sign in with the fixed <see cref="StaffAuthenticatorKey"/>.</summary>
-    public static IReadOnlyList<string> TwoFactorRoles { get; } = [Roles.FundManager, Roles.FinanceOfficer, Roles.Administrator];
+    public static IReadOnlyList<string> TwoFactorRoles { get; } = Application.Accounts.TwoFactorRoles.Required;
 
     public static IReadOnlyList<(string Email, string Name, string Role, int Organisation)> Users { get; } =
     [

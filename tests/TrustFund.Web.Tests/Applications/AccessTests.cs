@@ -107,14 +107,15 @@ public sealed class AccessTests
     }
 
     [Test]
-    public async Task Download_ByFundManager_IsAllowed()
+    public async Task Download_ByFundManager_OfADocumentOnlyADraftHas_IsNotFound()
     {
+        // A document no submitted version relied on is still the organisation's own, even through the
+        // applicant's page (the managers' downloads of submitted documents: ScreeningVersionTests).
         using var session = await _app.SignInAsync("manager@trustfund.test");
 
         var response = await session.GetAsync($"/Applications/{_applicationId}/Documents/{_attachmentId}");
 
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(response.Content.Headers.ContentDisposition?.DispositionType, Is.EqualTo("attachment"));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
 
     [TestCase("reviewer@trustfund.test")]

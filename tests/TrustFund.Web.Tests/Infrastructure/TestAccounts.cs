@@ -47,7 +47,7 @@ public static partial class TestAccounts
         };
         Check(await users.CreateAsync(user, DemoData.Password));
         Check(await users.AddToRoleAsync(user, role));
-        if (TrustFund.Web.Features.TwoFactor.TwoFactorRoles.Required.Contains(role))
+        if (TrustFund.Application.Accounts.TwoFactorRoles.Required.Contains(role))
         {
             // Like the demo staff: enrolled, so SignInAsync completes the second step with the key.
             Check(await users.ResetAuthenticatorKeyAsync(user));

@@ -123,6 +123,27 @@ public static class FundData
         return application;
     }
 
+    /// <summary>Submits a draft made by <see cref="ApplicationAsync"/> with <c>submit: false</c>, relying on the given attachment besides the call's required documents.</summary>
+    public static async Task SubmitWithAsync(TrustFundApp app, Guid applicationId, Attachment reliedOn)
+    {
+        var now = Now(app);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TrustFundDbContext>();
+        var application = await db.Applications.Include(a => a.Versions).SingleAsync(a => a.Id == applicationId);
+        var call = await db.Calls.SingleAsync(c => c.Id == application.CallId);
+        var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == application.OrganisationId);
+        var documents = call.Terms.RequiredDocuments
+            .SelectMany(d => Enumerable.Repeat(d, d == DocumentType.ReferenceLetter ? 2 : 1))
+            .Select(d => new SubmittedDocument(Guid.NewGuid(), d, $"{d}.pdf", 1_000, new string('0', 64), true))
+            .Append(new SubmittedDocument(reliedOn.Id, reliedOn.DocumentType, reliedOn.FileName, reliedOn.SizeBytes, reliedOn.Sha256, false))
+            .ToList();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var reference = await scope.ServiceProvider.GetRequiredService<IReferenceNumbers>().TakeAsync(call, now, default);
+        application.Submit(new SubmissionContext(call, true, organisation.LegalName, documents, now), reference, "applicant@trustfund.test");
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+    }
+
     public static Task<List<TrustFund.Infrastructure.Email.OutboxMessage>> EmailsToAsync(TrustFundApp app, string to) =>
         app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.To == to).OrderBy(m => m.CreatedAtUtc).ToListAsync());
 

@@ -58,7 +58,7 @@ public sealed class RouteSamples
         values["/calls:id"] = question.Id.ToString();
 
         var organisationId = await FundData.DemoOrganisationIdAsync(app, "applicant@trustfund.test");
-        var application = await FundData.ApplicationAsync(app, call.Id, organisationId, FundData.Content("Safe shelter and legal aid", 10_000m));
+        var application = await FundData.ApplicationAsync(app, call.Id, organisationId, FundData.Content("Safe shelter and legal aid", 10_000m), submit: false);
         var records = await app.WithDbAsync(async db =>
         {
             var applicant = await db.Users.SingleAsync(u => u.Email == "applicant@trustfund.test");
@@ -70,8 +70,11 @@ public sealed class RouteSamples
             var organisationDocument = Attachment.Record(organisationId, null, DocumentType.RegistrationCertificate, "certificate.pdf", "application/pdf", pdf.Length, new string('0', 64), fileKey, now, applicant.Email!);
             db.Attachments.AddRange(applicationDocument, organisationDocument);
             await db.SaveChangesAsync();
-            return (ApplicationDocumentId: applicationDocument.Id, OrganisationDocumentId: organisationDocument.Id, ApplicantId: applicant.Id);
+            return (Document: applicationDocument, ApplicationDocumentId: applicationDocument.Id, OrganisationDocumentId: organisationDocument.Id, ApplicantId: applicant.Id);
         });
+
+        // Submitted relying on the application's document, so fund managers may download it.
+        await FundData.SubmitWithAsync(app, application.Id, records.Document);
         samples.OrganisationId = organisationId;
         samples.ApplicationId = application.Id;
         samples.ApplicantId = records.ApplicantId;

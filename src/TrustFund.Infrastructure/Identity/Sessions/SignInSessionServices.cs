@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using TrustFund.Application.Accounts;
 
 namespace TrustFund.Infrastructure.Identity.Sessions;
 
@@ -12,6 +13,7 @@ public static class SignInSessionServices
     public static IServiceCollection AddSignInSessions(this IServiceCollection services, TimeSpan absoluteLimit)
     {
         services.AddScoped<SignInSessions>();
+        services.AddScoped<IUserSessions>(provider => provider.GetRequiredService<SignInSessions>());
         services.AddSingleton(provider => new SignInSessionStore(
             provider.GetRequiredService<IDataProtectionProvider>(),
             provider.GetRequiredService<TimeProvider>(),

@@ -11,7 +11,7 @@ namespace TrustFund.Infrastructure.Identity.Sessions;
 /// the session a cookie names, starts, renews and ends sessions, and lists an account's active ones.
 /// Every instance of the app reads the same rows, so an ended session is refused by all of them at once.
 /// </summary>
-public sealed class SignInSessions
+public sealed class SignInSessions : IUserSessions
 {
     // Read on every signed-in request, so compiled; a compiled query serves one model, and a process
     // may hold several (one per engine in the database tests).

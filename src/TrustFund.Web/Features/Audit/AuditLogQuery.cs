@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
+using TrustFund.Application.Audit;
 
 namespace TrustFund.Web.Features.Audit;
 
@@ -12,9 +13,6 @@ namespace TrustFund.Web.Features.Audit;
 /// </summary>
 public sealed class AuditLogQuery
 {
-    /// <summary>Ends an action filter that matches every action starting with the text before it.</summary>
-    public const string PrefixWildcard = "*";
-
     public const string DateFormat = "yyyy-MM-dd";
 
     [Display(Name = "Action")]
@@ -57,6 +55,10 @@ public sealed class AuditLogQuery
     /// <summary>A positive sequence number, or null.</summary>
     public static long? ParseSequence(string? value) =>
         long.TryParse(value?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var sequence) && sequence > 0 ? sequence : null;
+
+    /// <summary>The use case's request for these (validated) filters.</summary>
+    public ListAuditLog ToRequest() =>
+        new(Action, Actor, EntityType, EntityId, ParseDate(From), ParseDate(To), Text, ParseSequence(Before), ParseSequence(After));
 
     /// <summary>The query string of these filters, with the page position given (or none); names as the form sends them.</summary>
     public string ToQueryString(long? before = null, long? after = null)

@@ -1,7 +1,6 @@
 using System.Security.Claims;
-using TrustFund.Application.Accounts;
 
-namespace TrustFund.Web.Features.TwoFactor;
+namespace TrustFund.Application.Accounts;
 
 /// <summary>Roles that hold money and decisions: their holders must sign in with an authenticator app.</summary>
 public static class TwoFactorRoles

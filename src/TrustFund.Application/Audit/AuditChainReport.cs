@@ -1,4 +1,4 @@
-namespace TrustFund.Infrastructure.Audit;
+namespace TrustFund.Application.Audit;
 
 /// <summary>Outcome of a chain verification: how many entries were intact and where the chain first breaks.</summary>
 public sealed record AuditChainReport(long EntriesVerified, long? FirstBrokenSequence)
