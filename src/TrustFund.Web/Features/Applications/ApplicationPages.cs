@@ -1,6 +1,8 @@
 using TrustFund.Application.Applications;
 using TrustFund.Domain.Applications;
 
+using TrustFund.Web.Features.Shared;
+
 namespace TrustFund.Web.Features.Applications;
 
 /// <summary>What the applicant's controllers share: where their views are, and the header every application page shows.</summary>

@@ -6,6 +6,8 @@ using TrustFund.Application.Applications;
 using TrustFund.Application.Common;
 using TrustFund.Domain.Applications;
 
+using TrustFund.Web.Features.Shared;
+
 namespace TrustFund.Web.Features.Applications;
 
 /// <summary>

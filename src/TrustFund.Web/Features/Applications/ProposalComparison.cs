@@ -3,6 +3,8 @@ using TrustFund.Domain.Applications;
 using TrustFund.Domain.Calls;
 using TrustFund.Domain.Places;
 
+using TrustFund.Web.Features.Shared;
+
 namespace TrustFund.Web.Features.Applications;
 
 /// <summary>Lays two submitted versions side by side, field by field, in the form's order.</summary>

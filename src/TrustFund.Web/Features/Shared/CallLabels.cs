@@ -1,8 +1,9 @@
+using TrustFund.Application.Applications;
 using TrustFund.Domain.Calls;
 
-namespace TrustFund.Web.Features.Calls;
+namespace TrustFund.Web.Features.Shared;
 
-/// <summary>English labels of the call enumerations; views pass them through the localizer.</summary>
+/// <summary>English labels of the call enumerations, the one source of these names (<see cref="Labels"/> uses them); views pass them through the localizer.</summary>
 public static class CallLabels
 {
     public static string Of(WindowType value) => value switch
@@ -60,9 +61,9 @@ public static class CallLabels
 
     public static string Of(AssistanceHeading value) => value switch
     {
-        AssistanceHeading.Humanitarian => "Humanitarian",
-        AssistanceHeading.Legal => "Legal",
-        AssistanceHeading.Financial => "Financial",
+        AssistanceHeading.Humanitarian => "Humanitarian assistance",
+        AssistanceHeading.Legal => "Legal assistance",
+        AssistanceHeading.Financial => "Financial assistance",
         _ => value.ToString(),
     };
 
@@ -77,15 +78,7 @@ public static class CallLabels
         _ => value.ToString(),
     };
 
-    public static string Of(DocumentType value) => value switch
-    {
-        DocumentType.RegistrationCertificate => "Registration certificate",
-        DocumentType.AuditedFinancialStatements => "Audited financial statements",
-        DocumentType.ReferenceLetter => "Two reference letters",
-        DocumentType.PartnerDeclaration => "Partner declaration",
-        DocumentType.PseaPolicy => "Policy on protection from sexual exploitation and abuse (PSEA)",
-        DocumentType.Translation => "Translations",
-        DocumentType.Other => "Other document",
-        _ => value.ToString(),
-    };
+    /// <summary>A document the call requires: its name as everywhere else, except that a call asks for two reference letters.</summary>
+    public static string Of(DocumentType value) =>
+        value == DocumentType.ReferenceLetter ? "Two reference letters" : DocumentTypeNames.Of(value);
 }

@@ -3,7 +3,7 @@ using System.Text;
 using TrustFund.Domain.Applications;
 using TrustFund.Domain.Calls;
 
-namespace TrustFund.Web.Features.Applications;
+namespace TrustFund.Web.Features.Shared;
 
 /// <summary>English names of the application's enumerations and instants, used as localization keys in views.</summary>
 public static class Labels
@@ -45,18 +45,9 @@ public static class Labels
         _ => Words(sex.ToString()),
     };
 
-    public static string Of(AssistanceType type) => type switch
-    {
-        AssistanceType.LivelihoodAndEconomicEmpowerment => "Livelihood and economic empowerment",
-        AssistanceType.CashOrInKindSupport => "Cash or in-kind support",
-        _ => Words(type.ToString()),
-    };
+    public static string Of(AssistanceType type) => CallLabels.Of(type);
 
-    public static string Of(ExploitationForm form) => form switch
-    {
-        ExploitationForm.ForcedOrChildMarriage => "Forced or child marriage",
-        _ => Words(form.ToString()),
-    };
+    public static string Of(ExploitationForm form) => CallLabels.Of(form);
 
     public static string Of(UnderservedGroup group) => group switch
     {
@@ -68,12 +59,7 @@ public static class Labels
 
     public static string Of(BudgetCategory category) => Words(category.ToString());
 
-    public static string Of(AssistanceHeading heading) => heading switch
-    {
-        AssistanceHeading.Humanitarian => "Humanitarian assistance",
-        AssistanceHeading.Legal => "Legal assistance",
-        AssistanceHeading.Financial => "Financial assistance",
-    };
+    public static string Of(AssistanceHeading heading) => CallLabels.Of(heading);
 
     /// <summary>An instant in the call's time zone, with the zone named: "31 March 2026 17:00 (Europe/Vienna)".</summary>
     public static string InZone(DateTime utc, string timeZoneId)
