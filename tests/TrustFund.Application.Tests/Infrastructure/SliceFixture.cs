@@ -11,6 +11,7 @@ using Microsoft.Extensions.Time.Testing;
 using TrustFund.Application.Accounts;
 using TrustFund.Application.Common;
 using TrustFund.Infrastructure;
+using TrustFund.Infrastructure.Identity.Sessions;
 using TrustFund.Infrastructure.Persistence;
 
 namespace TrustFund.Application.Tests.Infrastructure;
@@ -47,6 +48,7 @@ public sealed class SliceFixture : IAsyncDisposable
         services.AddTrustFundInfrastructure(configuration, new TestEnvironment());
         services.AddTrustFundIdentity();
         services.AddSingleton<IAccountLinks>(new Accounts.TestAccountLinks());
+        services.AddSignInSessions(TimeSpan.FromHours(8));
         configure?.Invoke(services);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
