@@ -56,12 +56,7 @@ internal sealed class DownloadApplicationDocumentHandler : IUseCaseHandler<Downl
         return new DocumentDownload(bytes, attachment.ContentType, attachment.FileName);
     }
 
-    /// <summary>
-    /// Whether a submitted version relied on the document. Versions submitted before documents were
-    /// recorded with each version count what had been uploaded by their submission.
-    /// </summary>
+    /// <summary>Whether a submitted version relied on the document.</summary>
     private static bool SubmittedWith(GrantApplication application, Attachment attachment) =>
-        application.Versions.Any(v => v.Documents is { } documents
-            ? documents.Any(d => d.AttachmentId == attachment.Id)
-            : attachment.UploadedAtUtc <= v.SubmittedAtUtc);
+        application.Versions.Any(v => v.ReliedOn(attachment.Id, attachment.UploadedAtUtc));
 }

@@ -51,4 +51,16 @@ public sealed class ApplicationVersion
 
     /// <summary>The documents this version relied on (null for versions submitted before documents were recorded with each version).</summary>
     public IReadOnlyList<SubmittedDocument>? Documents { get; private set; }
+
+    /// <summary>Whether this submission relied on the document (see <see cref="ReliedOn(IReadOnlyList{SubmittedDocument}?, DateTime, Guid, DateTime)"/>).</summary>
+    public bool ReliedOn(Guid attachmentId, DateTime uploadedAtUtc) => ReliedOn(Documents, SubmittedAtUtc, attachmentId, uploadedAtUtc);
+
+    /// <summary>
+    /// Whether a submission with these documents relied on an attachment: it is one of them, or, for a
+    /// version submitted before documents were recorded with each version, it had been uploaded by then.
+    /// </summary>
+    public static bool ReliedOn(IReadOnlyList<SubmittedDocument>? documents, DateTime submittedAtUtc, Guid attachmentId, DateTime uploadedAtUtc) =>
+        documents is not null
+            ? documents.Any(d => d.AttachmentId == attachmentId)
+            : uploadedAtUtc <= submittedAtUtc;
 }

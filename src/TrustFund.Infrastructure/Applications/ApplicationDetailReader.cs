@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Applications;
+using TrustFund.Domain.Applications;
 using TrustFund.Infrastructure.Persistence;
 
 namespace TrustFund.Infrastructure.Applications;
@@ -86,17 +87,16 @@ public sealed class ApplicationDetailReader(TrustFundDbContext db, ApplicationDe
             from s in db.Screenings.Where(s => s.ApplicationId == a.Id && s.VersionNumber == a.VersionCount).DefaultIfEmpty()
             select new
             {
-                Application = new ApplicationDetailsModel.ApplicationSummary(
-                    a.Id,
-                    a.Version,
-                    a.Title,
-                    a.Reference,
-                    a.Status,
-                    a.SubmittedAtUtc,
-                    a.InformationRequest,
-                    a.IneligibilityReason,
-                    a.WithdrawalReason,
-                    a.Versions.OrderBy(v => v.Number).Select(v => new ApplicationDetailsModel.VersionSummary(v.Number, v.SubmittedAtUtc, v.SubmittedBy)).ToList()),
+                a.Id,
+                a.Version,
+                a.Title,
+                a.Reference,
+                a.Status,
+                a.SubmittedAtUtc,
+                a.InformationRequest,
+                a.IneligibilityReason,
+                a.WithdrawalReason,
+                Versions = a.Versions.OrderBy(v => v.Number).Select(v => new { v.Number, v.SubmittedAtUtc, v.SubmittedBy, v.Documents }).ToList(),
                 a.OrganisationId,
                 a.Content,
                 Call = new ApplicationDetailsModel.CallSummary(c.Id, c.Code, c.Title),
@@ -110,7 +110,18 @@ public sealed class ApplicationDetailReader(TrustFundDbContext db, ApplicationDe
             return null;
         }
 
-        var (application, screening) = (found.Application, found.Screening);
+        var application = new ApplicationDetailsModel.ApplicationSummary(
+            found.Id,
+            found.Version,
+            found.Title,
+            found.Reference,
+            found.Status,
+            found.SubmittedAtUtc,
+            found.InformationRequest,
+            found.IneligibilityReason,
+            found.WithdrawalReason,
+            [.. found.Versions.Select(v => new ApplicationDetailsModel.VersionSummary(v.Number, v.SubmittedAtUtc, v.SubmittedBy))]);
+        var screening = found.Screening;
         var shown = versionNumber is { } n ? application.Versions.FirstOrDefault(v => v.Number == n) : null;
         var content = shown is null
             ? found.Content
@@ -118,11 +129,17 @@ public sealed class ApplicationDetailReader(TrustFundDbContext db, ApplicationDe
                 .Where(v => v.ApplicationId == id && v.Number == shown.Number)
                 .Select(v => v.Content)
                 .SingleAsync(cancellationToken);
-        var attachments = await db.Attachments.AsNoTracking()
+        // Only the documents a submitted version relied on: one added to the next, unsubmitted draft is
+        // still the organisation's own (DownloadApplicationDocument answers "not found" for it).
+        var uploaded = await db.Attachments.AsNoTracking()
             .Where(a => a.OrganisationId == found.OrganisationId && (a.ApplicationId == id || a.ApplicationId == null))
             .OrderBy(a => a.DocumentType).ThenBy(a => a.UploadedAtUtc)
-            .Select(a => new ApplicationDetailsModel.DocumentSummary(a.Id, a.ApplicationId, a.DocumentType, a.FileName))
+            .Select(a => new { Summary = new ApplicationDetailsModel.DocumentSummary(a.Id, a.ApplicationId, a.DocumentType, a.FileName), a.UploadedAtUtc })
             .ToListAsync(cancellationToken);
+        var attachments = uploaded
+            .Where(a => found.Versions.Any(v => ApplicationVersion.ReliedOn(v.Documents, v.SubmittedAtUtc, a.Summary.Id, a.UploadedAtUtc)))
+            .Select(a => a.Summary)
+            .ToList();
         var applicationKey = id.ToString();
         var screeningKey = screening?.Id.ToString();
         var history = await db.AuditEntries.AsNoTracking()

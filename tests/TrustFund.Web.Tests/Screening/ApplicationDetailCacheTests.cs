@@ -89,19 +89,29 @@ public sealed class ApplicationDetailCacheTests
     }
 
     [Test]
-    public async Task DocumentAddedElsewhere_ShowsAtOnce()
+    public async Task ResubmittedElsewhere_WithANewDocument_ShowsItAtOnce()
     {
         var organisation = await FundData.OrganisationAsync(_app, "Document Adders", "KEN");
         var application = await FundData.ApplicationAsync(_app, _callId, organisation.Id, FundData.Content("Gains a document", 7_000m));
+        await _app.WithDbAsync(async db =>
+        {
+            var saved = await db.Applications.SingleAsync(a => a.Id == application.Id);
+            saved.RequestInformation("Send the audited accounts, please.", FundData.Now(_app).AddDays(14), FundData.Now(_app));
+            return await db.SaveChangesAsync();
+        });
         using var manager = await _app.SignInAsync(Manager);
         var url = $"/Manage/Applications/{application.Id}";
         Assert.That((await ViewAsync(manager, url)).Page, Does.Not.Contain("audited-accounts-2026.pdf"));
 
+        var accounts = Attachment.Record(organisation.Id, null, DocumentType.AuditedFinancialStatements, "audited-accounts-2026.pdf", "application/pdf", 10, new string('a', 64), Guid.NewGuid(), FundData.Now(_app), "applicant@trustfund.test");
         await _app.WithDbAsync(async db =>
         {
-            db.Attachments.Add(Attachment.Record(organisation.Id, null, DocumentType.AuditedFinancialStatements, "audited-accounts-2026.pdf", "application/pdf", 10, new string('a', 64), Guid.NewGuid(), FundData.Now(_app), "applicant@trustfund.test"));
+            db.Attachments.Add(accounts);
             return await db.SaveChangesAsync();
         });
+        Assert.That((await ViewAsync(manager, url)).Page, Does.Not.Contain("audited-accounts-2026.pdf"), "A document no submission relied on is the organisation's own.");
+
+        await FundData.SubmitWithAsync(_app, application.Id, accounts);
 
         var (page, _) = await ViewAsync(manager, url);
         Assert.That(page, Does.Contain("audited-accounts-2026.pdf"));

@@ -130,6 +130,8 @@ public sealed class ScreeningVersionTests
 
         var allowed = await manager.GetAsync($"/Manage/Applications/{application.Id}/Attachments/{submittedWith.Id}");
         var refused = await manager.GetAsync($"/Manage/Applications/{application.Id}/Attachments/{draft.Id}");
+        var (_, details) = await manager.GetPageAsync($"/Manage/Applications/{application.Id}");
+        var listed = details.QuerySelectorAll("[data-attachments] a").Select(a => a.TextContent.Trim()).ToList();
 
         var audit = await _app.WithDbAsync(db => db.AuditEntries.AsNoTracking()
             .Where(e => e.Action == AuditActions.ApplicationDocumentDownloaded && e.EntityId == application.Id.ToString())
@@ -141,6 +143,8 @@ public sealed class ScreeningVersionTests
             Assert.That(audit, Has.Count.EqualTo(1));
             Assert.That(audit[0].Summary, Does.Contain("submitted.pdf"));
             Assert.That(audit[0].ActorName, Is.EqualTo(Manager));
+            Assert.That(listed, Does.Contain("submitted.pdf"));
+            Assert.That(listed, Does.Not.Contain("next-draft.pdf"), "the detail page lists only what it lets managers download");
         });
     }
 
