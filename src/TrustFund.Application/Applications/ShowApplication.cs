@@ -9,8 +9,9 @@ namespace TrustFund.Application.Applications;
 
 /// <summary>
 /// One application as its organisation sees it, with its call: for the overview, the section forms,
-/// submission, withdrawal, the receipt and the comparison of versions. Optionally with its submitted
-/// versions and the checks a submission would run now. Another organisation's application is not found.
+/// submission and withdrawal (the receipt and the comparison of versions build on it). Optionally with
+/// its submitted versions and the checks a submission would run now. Another organisation's
+/// application is not found.
 /// </summary>
 public sealed record ShowApplication(Guid ApplicationId, bool WithVersions = false, bool WithChecks = false) : IUseCase<ApplicationDetails>;
 

@@ -13,13 +13,16 @@ public sealed class EngineApp : WebApplicationFactory<Program>
     private readonly DatabaseProvider _provider;
     private readonly string _connectionString;
     private readonly TimeProvider _clock;
+    private readonly Action<IServiceCollection>? _configureServices;
     private readonly string _pickupFolder = Path.Combine(Path.GetTempPath(), $"trustfund-db-mail-{Guid.NewGuid():N}");
 
-    public EngineApp(DatabaseProvider provider, string connectionString, TimeProvider clock)
+    /// <param name="configureServices">Replaces or adds services after the app's own (a test's actors or interceptors).</param>
+    public EngineApp(DatabaseProvider provider, string connectionString, TimeProvider clock, Action<IServiceCollection>? configureServices = null)
     {
         _provider = provider;
         _connectionString = connectionString;
         _clock = clock;
+        _configureServices = configureServices;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -34,6 +37,7 @@ public sealed class EngineApp : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton(_clock);
+            _configureServices?.Invoke(services);
         });
     }
 

@@ -95,59 +95,47 @@ public sealed class ApplicationsController : Controller
     [HttpGet("{id:guid}/Receipt")]
     public async Task<IActionResult> Receipt(Guid id, CancellationToken cancellationToken)
     {
-        var outcome = await _useCases.RunAsync(new ShowApplication(id, WithVersions: true), cancellationToken);
+        var outcome = await _useCases.RunAsync(new ShowReceipt(id), cancellationToken);
         if (!outcome.Succeeded)
         {
             return NotFound();
         }
 
-        var details = outcome.Value;
-        var latest = details.Versions.Count > 0 ? details.Versions[^1] : null;
-        if (details.Application.Reference is null || latest is null)
+        if (outcome.Value.Submission is not { } receipt)
         {
             TempData["Notice"] = _text["This application has not been submitted yet."].Value;
             return Redirect($"/Applications/{id}");
         }
 
         return View(new ReceiptModel(
-            ApplicationPages.Header(details),
-            details.Application.Reference,
-            Labels.InZone(latest.SubmittedAtUtc, details.Call.Terms.TimeZoneId),
-            latest.Number,
-            latest.Content.AmountRequested,
-            latest.SubmittedBy));
+            ApplicationPages.Header(outcome.Value.Details),
+            receipt.Reference,
+            Labels.InZone(receipt.SubmittedAtUtc, receipt.TimeZoneId),
+            receipt.VersionNumber,
+            receipt.AmountRequested,
+            receipt.SubmittedBy));
     }
 
     [HttpGet("{id:guid}/Versions/Compare")]
     public async Task<IActionResult> Compare(Guid id, int? from, int? to, CancellationToken cancellationToken)
     {
-        var outcome = await _useCases.RunAsync(new ShowApplication(id, WithVersions: true), cancellationToken);
+        var outcome = await _useCases.RunAsync(new CompareVersions(id, from, to), cancellationToken);
         if (!outcome.Succeeded)
         {
             return NotFound();
         }
 
-        var versions = outcome.Value.Versions;
-        if (versions.Count == 0)
+        if (outcome.Value.Versions is not { } compared)
         {
             TempData["Notice"] = _text["This application has no submitted version yet."].Value;
             return Redirect($"/Applications/{id}");
         }
 
-        var right = to ?? versions[^1].Number;
-        var left = from ?? Math.Max(1, right - 1);
-        var fromVersion = versions.FirstOrDefault(v => v.Number == left);
-        var toVersion = versions.FirstOrDefault(v => v.Number == right);
-        if (fromVersion is null || toVersion is null)
-        {
-            return NotFound();
-        }
-
         return View(new CompareModel(
-            ApplicationPages.Header(outcome.Value),
-            left,
-            right,
-            [.. versions.Select(v => v.Number)],
-            ProposalComparison.Compare(fromVersion.Content, toVersion.Content)));
+            ApplicationPages.Header(outcome.Value.Details),
+            compared.From,
+            compared.To,
+            compared.Numbers,
+            ProposalComparison.Compare(compared.FromContent, compared.ToContent)));
     }
 }
