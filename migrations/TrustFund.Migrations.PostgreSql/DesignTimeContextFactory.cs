@@ -7,5 +7,5 @@ namespace TrustFund.Migrations.PostgreSql;
 public sealed class DesignTimeContextFactory : IDesignTimeDbContextFactory<TrustFundDbContext>
 {
     public TrustFundDbContext CreateDbContext(string[] args) =>
-        new(DbContextOptionsFactory.Create(DatabaseProvider.PostgreSql, "Host=localhost;Database=trustfund;Username=trustfund"), TimeProvider.System);
+        new(DbContextOptionsFactory.Create(DatabaseProvider.PostgreSql, "Host=localhost;Database=trustfund;Username=trustfund"));
 }

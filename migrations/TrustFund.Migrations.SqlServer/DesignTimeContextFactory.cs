@@ -7,5 +7,5 @@ namespace TrustFund.Migrations.SqlServer;
 public sealed class DesignTimeContextFactory : IDesignTimeDbContextFactory<TrustFundDbContext>
 {
     public TrustFundDbContext CreateDbContext(string[] args) =>
-        new(DbContextOptionsFactory.Create(DatabaseProvider.SqlServer, "Server=localhost;Database=TrustFund;Trusted_Connection=True;TrustServerCertificate=True"), TimeProvider.System);
+        new(DbContextOptionsFactory.Create(DatabaseProvider.SqlServer, "Server=localhost;Database=TrustFund;Trusted_Connection=True;TrustServerCertificate=True"));
 }

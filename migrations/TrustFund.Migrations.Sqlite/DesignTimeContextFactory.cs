@@ -7,5 +7,5 @@ namespace TrustFund.Migrations.Sqlite;
 public sealed class DesignTimeContextFactory : IDesignTimeDbContextFactory<TrustFundDbContext>
 {
     public TrustFundDbContext CreateDbContext(string[] args) =>
-        new(DbContextOptionsFactory.Create(DatabaseProvider.Sqlite, "Data Source=design-time.db"), TimeProvider.System);
+        new(DbContextOptionsFactory.Create(DatabaseProvider.Sqlite, "Data Source=design-time.db"));
 }

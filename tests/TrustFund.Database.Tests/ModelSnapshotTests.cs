@@ -74,7 +74,7 @@ public sealed partial class ModelSnapshotTests
     }
 
     private static TrustFundDbContext OfflineContext(DatabaseProvider provider) =>
-        new(DbContextOptionsFactory.Create(provider, DummyConnectionString(provider)), TimeProvider.System);
+        new(DbContextOptionsFactory.Create(provider, DummyConnectionString(provider)));
 
     private static string DummyConnectionString(DatabaseProvider provider) => provider switch
     {

@@ -4,12 +4,15 @@ using Npgsql;
 
 namespace TrustFund.Infrastructure.Persistence;
 
-/// <summary>Configures EF Core for a provider, with that provider's migrations assembly.</summary>
+/// <summary>Configures EF Core for a provider, with that provider's migrations assembly and the bank details' materializer.</summary>
 public static class DbContextOptionsFactory
 {
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString)
     {
         var migrations = DatabaseProviders.MigrationsAssembly(provider);
+
+        // Every context unprotects bank details as organisations are read (see ProtectedBankColumn).
+        builder.AddInterceptors(BankDetailsMaterializer.Instance);
         return provider switch
         {
             DatabaseProvider.Sqlite => RowValueTranslation.AddTo(builder.UseSqlite(connectionString, o => o.MigrationsAssembly(migrations))),

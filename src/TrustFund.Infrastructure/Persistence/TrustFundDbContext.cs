@@ -34,22 +34,39 @@ public class TrustFundDbContext
     private const int MaximumEventRounds = 10;
 
     private readonly List<AuditEntry> _pendingAudit = [];
-    private readonly ICurrentActor? _actor;
-    private readonly TimeProvider _clock;
-    private readonly IDomainEventDispatcher? _events;
+    private ICurrentActor? _actor;
+    private TimeProvider _clock = TimeProvider.System;
+    private IDomainEventDispatcher? _events;
 
+    /// <summary>
+    /// A context with the system clock, no actor, no key ring and no event handlers until
+    /// <see cref="UseServices"/> gives it those of a unit of work. The app leases contexts from a pool
+    /// (building one costs more than most of the queries it runs), so this is the only constructor.
+    /// </summary>
+    public TrustFundDbContext(DbContextOptions<TrustFundDbContext> options)
+        : base(options)
+    {
+        BankColumn = new ProtectedBankColumn(null);
+    }
+
+    /// <summary>
+    /// Gives the context the services of the unit of work it now serves (a request's scope, a tool),
+    /// forgetting whatever a previous one left queued.
+    /// </summary>
     /// <param name="dataProtection">
     /// The app's Data Protection (key ring in this database), which encrypts bank details; without it
     /// (design-time tools, data generators) organisations with bank details can be neither read nor written.
     /// </param>
     /// <param name="events">Handlers of domain events; without it (design-time tools, data generators) events are dropped.</param>
-    public TrustFundDbContext(DbContextOptions<TrustFundDbContext> options, TimeProvider clock, ICurrentActor? actor = null, IDataProtectionProvider? dataProtection = null, IDomainEventDispatcher? events = null)
-        : base(options)
+    public TrustFundDbContext UseServices(TimeProvider clock, ICurrentActor? actor = null, IDataProtectionProvider? dataProtection = null, IDomainEventDispatcher? events = null)
     {
+        ArgumentNullException.ThrowIfNull(clock);
         _clock = clock;
         _actor = actor;
         _events = events;
+        _pendingAudit.Clear();
         BankColumn = new ProtectedBankColumn(dataProtection);
+        return this;
     }
 
     public DbSet<Organisation> Organisations => Set<Organisation>();
@@ -75,7 +92,7 @@ public class TrustFundDbContext
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>The encrypted bank details column, read and written with this context's key ring.</summary>
-    internal ProtectedBankColumn BankColumn { get; }
+    internal ProtectedBankColumn BankColumn { get; private set; }
 
     /// <summary>The engine behind this context.</summary>
     public DatabaseProvider Provider => DatabaseProviders.FromEfProviderName(Database.ProviderName);
@@ -118,11 +135,6 @@ public class TrustFundDbContext
     {
         ChangeTracker.Clear();
         _pendingAudit.Clear();
-    }
-
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
-    {
-        optionsBuilder.AddInterceptors(BankDetailsMaterializer.Instance);
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

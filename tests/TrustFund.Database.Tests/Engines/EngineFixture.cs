@@ -68,5 +68,5 @@ public abstract class EngineFixture
     protected TrustFundDbContext NewContext(ICurrentActor? actor = null) => NewContext(ConnectionString, actor);
 
     protected TrustFundDbContext NewContext(string connectionString, ICurrentActor? actor = null) =>
-        new(DbContextOptionsFactory.Create(Provider, connectionString), Clock, actor);
+        new TrustFundDbContext(DbContextOptionsFactory.Create(Provider, connectionString)).UseServices(Clock, actor);
 }

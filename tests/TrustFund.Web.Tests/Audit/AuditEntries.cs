@@ -21,7 +21,7 @@ public static class AuditEntries
     {
         await using var scope = app.Services.CreateAsyncScope();
         var options = scope.ServiceProvider.GetRequiredService<DbContextOptions<TrustFundDbContext>>();
-        await using var db = new TrustFundDbContext(options, new FakeTimeProvider(new DateTimeOffset(atUtc, TimeSpan.Zero)), actor);
+        await using var db = new TrustFundDbContext(options).UseServices(new FakeTimeProvider(new DateTimeOffset(atUtc, TimeSpan.Zero)), actor);
         for (var i = 1; i <= count; i++)
         {
             db.AddAudit(action, count == 1 ? summary : $"{summary} {i}", entityType, entityId);

@@ -42,7 +42,7 @@ public sealed class ProductionAssembliesTests
     [TestCase(DatabaseProvider.SqlServer)]
     public void Model_EveryProvider_HasNoFortunesTableInTheModelSnapshotOrMigrations(DatabaseProvider provider)
     {
-        using var db = new TrustFundDbContext(DbContextOptionsFactory.Create(provider, OfflineConnectionString(provider)), TimeProvider.System);
+        using var db = new TrustFundDbContext(DbContextOptionsFactory.Create(provider, OfflineConnectionString(provider)));
         var snapshot = db.GetService<IMigrationsAssembly>().ModelSnapshot?.Model;
 
         var script = db.GetService<IMigrator>().GenerateScript();

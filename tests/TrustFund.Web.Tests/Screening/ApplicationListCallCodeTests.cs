@@ -39,7 +39,7 @@ public sealed class ApplicationListCallCodeTests
         application.Edit(FundData.Content("Project of a new call", 7_000m), "applicant@trustfund.test", FundData.Now(_app));
         var later = FundData.Now(_app).AddMinutes(5);
         application.Submit(new SubmissionContext(elsewhere, true, organisation.LegalName, [new SubmittedDocument(Guid.NewGuid(), DocumentType.RegistrationCertificate, "certificate.pdf", 1_000, new string('0', 64), true)], later), GrantApplication.FormatReference(later.Year, elsewhere.Code, 1), "applicant@trustfund.test");
-        await using (var other = new TrustFundDbContext(DbContextOptionsFactory.Create(DatabaseProvider.Sqlite, _app.ConnectionString), _app.Clock))
+        await using (var other = new TrustFundDbContext(DbContextOptionsFactory.Create(DatabaseProvider.Sqlite, _app.ConnectionString)).UseServices(_app.Clock))
         {
             other.Calls.Add(elsewhere);
             other.Applications.Add(application);
