@@ -29,21 +29,27 @@ internal sealed class ShowApplicantHomeHandler : IUseCaseHandler<ShowApplicantHo
             return null;
         }
 
+        // One statement: the organisation with its people (joined, ordered by name).
         var organisation = await (
             from u in _db.Users
             where u.Id == userId
             join o in _db.Organisations on u.OrganisationId equals o.Id
-            select new { o.Id, o.LegalName, o.Status, o.StatusReason }).SingleOrDefaultAsync(cancellationToken);
+            select new
+            {
+                o.LegalName,
+                o.Status,
+                o.StatusReason,
+                Colleagues = _db.Users
+                    .Where(c => c.OrganisationId == o.Id)
+                    .OrderBy(c => c.DisplayName)
+                    .Select(c => new ColleagueRow(c.DisplayName, c.Email!, c.IsActive))
+                    .ToList(),
+            }).AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         if (organisation is null)
         {
             return null;
         }
 
-        var colleagues = await _db.Users.AsNoTracking()
-            .Where(u => u.OrganisationId == organisation.Id)
-            .OrderBy(u => u.DisplayName)
-            .Select(u => new ColleagueRow(u.DisplayName, u.Email!, u.IsActive))
-            .ToListAsync(cancellationToken);
-        return new ApplicantHomeModel(organisation.LegalName, organisation.Status, organisation.StatusReason, colleagues);
+        return new ApplicantHomeModel(organisation.LegalName, organisation.Status, organisation.StatusReason, organisation.Colleagues);
     }
 }
