@@ -11,10 +11,7 @@ namespace TrustFund.Application.Applications;
 public sealed record CompareVersions(Guid ApplicationId, int? From = null, int? To = null) : IUseCase<VersionComparison>;
 
 /// <summary>The application with its call (for the page's header) and the versions compared, none when nothing has been submitted yet.</summary>
-public sealed record VersionComparison(ApplicationDetails Details, ComparedVersions? Versions)
-{
-    public bool HasVersions => Versions is not null;
-}
+public sealed record VersionComparison(ApplicationDetails Details, ComparedVersions? Versions);
 
 /// <summary>The numbers compared (<paramref name="From"/> on the left), every submitted version's number (oldest first) and the two contents.</summary>
 public sealed record ComparedVersions(int From, int To, IReadOnlyList<int> Numbers, ProposalContent FromContent, ProposalContent ToContent);

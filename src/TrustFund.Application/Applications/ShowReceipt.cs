@@ -10,10 +10,7 @@ namespace TrustFund.Application.Applications;
 public sealed record ShowReceipt(Guid ApplicationId) : IUseCase<ApplicationReceipt>;
 
 /// <summary>The application with its call (for the page's header) and its receipt, none when it has not been submitted yet.</summary>
-public sealed record ApplicationReceipt(ApplicationDetails Details, SubmissionReceipt? Submission)
-{
-    public bool IsSubmitted => Submission is not null;
-}
+public sealed record ApplicationReceipt(ApplicationDetails Details, SubmissionReceipt? Submission);
 
 /// <summary>What the receipt states about the latest submitted version; its instant is shown in the call's time zone.</summary>
 public sealed record SubmissionReceipt(string Reference, int VersionNumber, DateTime SubmittedAtUtc, string TimeZoneId, decimal? AmountRequested, string SubmittedBy);

@@ -69,6 +69,22 @@ public class TrustFundDbContext
         return this;
     }
 
+    // A pooled context goes back to the pool when disposed: it keeps nothing of the unit of work it
+    // served, so one leased without UseServices (straight from the factory) acts as nobody, as a new one does.
+    public override void Dispose()
+    {
+        Release();
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        Release();
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
     public DbSet<Organisation> Organisations => Set<Organisation>();
 
     public DbSet<Call> Calls => Set<Call>();
@@ -129,6 +145,15 @@ public class TrustFundDbContext
     /// <inheritdoc />
     public Task<IDbContextTransaction> BeginTransactionAsync(IsolationLevel isolation = IsolationLevel.ReadCommitted, CancellationToken cancellationToken = default) =>
         Database.BeginTransactionAsync(isolation, cancellationToken);
+
+    private void Release()
+    {
+        _clock = TimeProvider.System;
+        _actor = null;
+        _events = null;
+        _pendingAudit.Clear();
+        BankColumn = new ProtectedBankColumn(null);
+    }
 
     /// <inheritdoc />
     public void Forget()

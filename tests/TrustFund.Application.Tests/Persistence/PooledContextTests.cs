@@ -61,6 +61,35 @@ public sealed class PooledContextTests
         Assert.That(await _fixture.WithDbAsync(db => db.StoredFiles.CountAsync()), Is.Zero);
     }
 
+    [Test]
+    public async Task ContextTakenStraightFromTheFactory_AfterARequest_ActsAsNobody()
+    {
+        TrustFundDbContext? served = null;
+        await _fixture.WithScopeAsync(services =>
+        {
+            services.GetRequiredService<RequestActorName>().Value = "earlier.request@example.org";
+            served = services.GetRequiredService<TrustFundDbContext>();
+            served.AddAudit("test.unsaved", "Queued by a request that failed before saving", null, null);
+            return Task.FromResult(0);
+        });
+
+        await _fixture.WithScopeAsync(async services =>
+        {
+            await using var db = services.GetRequiredService<IDbContextFactory<TrustFundDbContext>>().CreateDbContext();
+            Assert.That(db, Is.SameAs(served), "The context is leased again from the pool.");
+            db.AddAudit("test.factory", "Saved through a context nobody gave a request's services", null, null);
+            return await db.SaveChangesAsync();
+        });
+
+        var entries = await _fixture.WithDbAsync(db => db.AuditEntries.AsNoTracking()
+            .Where(e => e.Action.StartsWith("test."))
+            .Select(e => new { e.Action, e.ActorName })
+            .ToListAsync());
+        Assert.That(entries, Has.Count.EqualTo(1));
+        Assert.That(entries[0].Action, Is.EqualTo("test.factory"));
+        Assert.That(entries[0].ActorName, Is.EqualTo("system"));
+    }
+
     /// <summary>The name a test gives the actor of the request (scope) it runs.</summary>
     private sealed class RequestActorName
     {
