@@ -303,6 +303,9 @@ public sealed class GrantApplication : AggregateRoot
     /// <summary>All assigned reviews are in.</summary>
     public void CompleteReview() => Status = Lifecycle.Apply(Status, "MarkedAsReviewed");
 
+    /// <summary>A review was reopened or a new reviewer assigned after the reviews were complete.</summary>
+    public void ResumeReview() => Status = Lifecycle.Apply(Status, "ReopenedForReview");
+
     /// <summary>The Board approved the application (also from the reserve list).</summary>
     public void Approve() => Status = Lifecycle.Apply(Status, "Approved");
 
@@ -477,6 +480,7 @@ public sealed class GrantApplication : AggregateRoot
             .Allow(ApplicationStatus.InformationRequested, "FoundIneligible", ApplicationStatus.Ineligible)
             .Allow(ApplicationStatus.Eligible, "PutUnderReview", ApplicationStatus.UnderReview)
             .Allow(ApplicationStatus.UnderReview, "MarkedAsReviewed", ApplicationStatus.Reviewed)
+            .Allow(ApplicationStatus.Reviewed, "ReopenedForReview", ApplicationStatus.UnderReview)
             .Allow(ApplicationStatus.Reviewed, "Approved", ApplicationStatus.Approved)
             .Allow(ApplicationStatus.Reviewed, "PlacedOnTheReserveList", ApplicationStatus.ReserveList)
             .Allow(ApplicationStatus.Reviewed, "Rejected", ApplicationStatus.NotApproved)

@@ -148,6 +148,26 @@ public sealed class Call : AggregateRoot
             Fail(nameof(CallTerms.ReviewersPerApplication), "Reviewers per application must be between 1 and 10.");
         }
 
+        if (terms.ScoreScaleMaximum is < 1 or > 100)
+        {
+            Fail(nameof(CallTerms.ScoreScaleMaximum), "The top of the scoring scale must be a whole number from 1 to 100.");
+        }
+
+        if (terms.ReviewDays is < 1 or > 365)
+        {
+            Fail(nameof(CallTerms.ReviewDays), "Reviewers need between 1 and 365 days.");
+        }
+
+        if (terms.DisagreementThreshold is < 1 or > 100)
+        {
+            Fail(nameof(CallTerms.DisagreementThreshold), "The disagreement threshold must be from 1 to 100 points.");
+        }
+
+        if (terms.MinimumScore is < 0 or > 100)
+        {
+            Fail(nameof(CallTerms.MinimumScore), "The minimum score must be from 0 to 100.");
+        }
+
         if (terms.TrancheTemplate.Count == 0 || terms.TrancheTemplate.Any(p => p <= 0) || terms.TrancheTemplate.Sum() != 100)
         {
             Fail(nameof(CallTerms.TrancheTemplate), "Instalment percentages must each be more than zero and add up to 100.");
@@ -170,7 +190,7 @@ public sealed class Call : AggregateRoot
         }
 
         var errors = Check(terms).ToList();
-        if (RubricLockedAtUtc is not null && !terms.Rubric.SequenceEqual(Terms.Rubric))
+        if (RubricLockedAtUtc is not null && (!terms.Rubric.SequenceEqual(Terms.Rubric) || terms.ScoreScaleMaximum != Terms.ScoreScaleMaximum))
         {
             errors.Add(new RuleViolation(nameof(CallTerms.Rubric), "The rubric is locked: reviews have already been submitted against it."));
         }
@@ -242,6 +262,38 @@ public sealed class Call : AggregateRoot
     public void MarkDecided() => Status = Lifecycle.Apply(Status, "Decided");
 
     public void Archive() => Status = Lifecycle.Apply(Status, "Archived");
+
+    /// <summary>
+    /// Changes how the call's review runs (reviewers per application, days to review, disagreement
+    /// threshold, minimum score, visibility of other reviews, ranking basis) while it is published or
+    /// closed; the rubric and the scale are not among them. Returns the changes, empty when none.
+    /// </summary>
+    public IReadOnlyList<TermChange> ChangeReviewSettings(int reviewersPerApplication, int reviewDays, int disagreementThreshold, int? minimumScore, bool reviewersSeeOtherReviews, Reviews.RankingBasis rankBy)
+    {
+        if (Status is not (CallStatus.Published or CallStatus.Closed))
+        {
+            throw new DomainException("call.review-settings", "Review settings change only while the call is published or closed.");
+        }
+
+        var terms = Terms with
+        {
+            ReviewersPerApplication = reviewersPerApplication,
+            ReviewDays = reviewDays,
+            DisagreementThreshold = disagreementThreshold,
+            MinimumScore = minimumScore,
+            ReviewersSeeOtherReviews = reviewersSeeOtherReviews,
+            RankBy = Enum.IsDefined(rankBy) ? rankBy : throw new DomainException("call.rank-by", "Choose raw or normalised scores for the ranking."),
+        };
+        var errors = Check(terms).ToList();
+        if (errors.Count > 0)
+        {
+            throw new RulesViolatedException(errors);
+        }
+
+        var changes = Differences(Terms, terms);
+        Terms = terms;
+        return changes;
+    }
 
     /// <summary>Locks the rubric when the first review is submitted.</summary>
     public void LockRubric(DateTime nowUtc) => RubricLockedAtUtc ??= nowUtc;
@@ -363,6 +415,12 @@ public sealed class Call : AggregateRoot
         Compare(nameof(CallTerms.AcceptedLanguages), Set(before.AcceptedLanguages), Set(after.AcceptedLanguages));
         Compare(nameof(CallTerms.RequiredDocuments), Set(before.RequiredDocuments), Set(after.RequiredDocuments));
         Compare(nameof(CallTerms.ReviewersPerApplication), Number(before.ReviewersPerApplication), Number(after.ReviewersPerApplication));
+        Compare(nameof(CallTerms.ScoreScaleMaximum), Number(before.ScoreScaleMaximum), Number(after.ScoreScaleMaximum));
+        Compare(nameof(CallTerms.ReviewDays), Number(before.ReviewDays), Number(after.ReviewDays));
+        Compare(nameof(CallTerms.DisagreementThreshold), Number(before.DisagreementThreshold), Number(after.DisagreementThreshold));
+        Compare(nameof(CallTerms.MinimumScore), before.MinimumScore is { } m1 ? Number(m1) : string.Empty, after.MinimumScore is { } m2 ? Number(m2) : string.Empty);
+        Compare(nameof(CallTerms.ReviewersSeeOtherReviews), before.ReviewersSeeOtherReviews.ToString(), after.ReviewersSeeOtherReviews.ToString());
+        Compare(nameof(CallTerms.RankBy), before.RankBy.ToString(), after.RankBy.ToString());
         Compare(nameof(CallTerms.TrancheTemplate), string.Join("/", before.TrancheTemplate), string.Join("/", after.TrancheTemplate));
         Compare(nameof(CallTerms.Rubric), string.Join("; ", before.Rubric.Select(c => $"{c.Name} {c.Weight}")), string.Join("; ", after.Rubric.Select(c => $"{c.Name} {c.Weight}")));
         Compare(nameof(CallTerms.AllowsSeveralApplicationsPerOrganisation), before.AllowsSeveralApplicationsPerOrganisation.ToString(), after.AllowsSeveralApplicationsPerOrganisation.ToString());

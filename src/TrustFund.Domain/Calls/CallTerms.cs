@@ -49,7 +49,25 @@ public sealed record CallTerms
 
     public IReadOnlyList<DocumentType> RequiredDocuments { get; init; } = [];
 
-    public int ReviewersPerApplication { get; init; } = 2;
+    public int ReviewersPerApplication { get; init; } = 3;
+
+    /// <summary>Criteria are scored in whole points from 0 to this number.</summary>
+    public int ScoreScaleMaximum { get; init; } = 5;
+
+    /// <summary>Days a reviewer has from assignment to the due date.</summary>
+    public int ReviewDays { get; init; } = 21;
+
+    /// <summary>An application whose review scores spread by at least this many points (of 100) is flagged.</summary>
+    public int DisagreementThreshold { get; init; } = 25;
+
+    /// <summary>Applications scoring under this (0-100) are marked on the ranking; null for none.</summary>
+    public int? MinimumScore { get; init; }
+
+    /// <summary>Whether reviewers see the other reviews of an application once they have submitted their own.</summary>
+    public bool ReviewersSeeOtherReviews { get; init; }
+
+    /// <summary>Which score orders the ranking.</summary>
+    public Reviews.RankingBasis RankBy { get; init; } = Reviews.RankingBasis.Normalised;
 
     /// <summary>Instalment percentages of an awarded grant, summing to 100 (e.g. 80/20 or 40/40/20).</summary>
     public IReadOnlyList<int> TrancheTemplate { get; init; } = [40, 40, 20];

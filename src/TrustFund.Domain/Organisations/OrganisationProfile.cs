@@ -29,6 +29,9 @@ public sealed record OrganisationProfile
 
     public string LegalRepresentative { get; init; } = string.Empty;
 
+    /// <summary>Board members and senior officers (a reviewer matching one is a probable conflict).</summary>
+    public IReadOnlyList<OrganisationOfficer> Officers { get; init; } = [];
+
     public string UnppPartnerId { get; init; } = string.Empty;
 
     /// <summary>Annual budget in USD for the last three years, most recent first.</summary>

@@ -73,6 +73,7 @@ public sealed class GrantApplicationLifecycleTests
             (InformationRequested, "FoundIneligible", Ineligible),
             (Eligible, "PutUnderReview", UnderReview),
             (UnderReview, "MarkedAsReviewed", Reviewed),
+            (Reviewed, "ReopenedForReview", UnderReview),
             (Reviewed, "Approved", Approved),
             (Reviewed, "PlacedOnTheReserveList", ReserveList),
             (Reviewed, "Rejected", NotApproved),

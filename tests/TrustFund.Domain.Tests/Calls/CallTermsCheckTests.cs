@@ -70,6 +70,11 @@ public sealed class CallTermsCheckTests
         yield return Case("no reviewer", t => t with { ReviewersPerApplication = 0 }, nameof(CallTerms.ReviewersPerApplication), Reviewers);
         yield return Case("11 reviewers", t => t with { ReviewersPerApplication = 11 }, nameof(CallTerms.ReviewersPerApplication), Reviewers);
 
+        yield return Case("a scale up to 0", t => t with { ScoreScaleMaximum = 0 }, nameof(CallTerms.ScoreScaleMaximum), "The top of the scoring scale must be a whole number from 1 to 100.");
+        yield return Case("no day to review", t => t with { ReviewDays = 0 }, nameof(CallTerms.ReviewDays), "Reviewers need between 1 and 365 days.");
+        yield return Case("a threshold over 100", t => t with { DisagreementThreshold = 101 }, nameof(CallTerms.DisagreementThreshold), "The disagreement threshold must be from 1 to 100 points.");
+        yield return Case("a negative minimum score", t => t with { MinimumScore = -1 }, nameof(CallTerms.MinimumScore), "The minimum score must be from 0 to 100.");
+
         const string Tranches = "Instalment percentages must each be more than zero and add up to 100.";
         yield return Case("no instalment", t => t with { TrancheTemplate = [] }, nameof(CallTerms.TrancheTemplate), Tranches);
         yield return Case("instalments adding up to 90", t => t with { TrancheTemplate = [50, 40] }, nameof(CallTerms.TrancheTemplate), Tranches);

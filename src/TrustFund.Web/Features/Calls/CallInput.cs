@@ -95,7 +95,7 @@ public sealed partial class CallInput
         WindowType = nameof(Domain.Calls.WindowType.ShortTerm),
         TimeZoneId = "Europe/Vienna",
         MinimumYearsOfExperience = "1",
-        ReviewersPerApplication = "2",
+        ReviewersPerApplication = "3",
         TrancheTemplate = "80, 20",
         AcceptedLanguages = [nameof(ProposalLanguage.English), nameof(ProposalLanguage.French)],
         RequiredDocuments = [nameof(DocumentType.RegistrationCertificate), nameof(DocumentType.AuditedFinancialStatements)],
