@@ -9,6 +9,7 @@ using TrustFund.Domain.Calls;
 using TrustFund.Domain.Common;
 using TrustFund.Domain.Documents;
 using TrustFund.Domain.Organisations;
+using TrustFund.Domain.Reviews;
 
 namespace TrustFund.Application.Common;
 
@@ -32,6 +33,12 @@ public interface ITrustFundDb
     DbSet<Attachment> Attachments { get; }
 
     DbSet<Screening> Screenings { get; }
+
+    DbSet<ReviewerProfile> ReviewerProfiles { get; }
+
+    DbSet<ReviewAssignment> ReviewAssignments { get; }
+
+    DbSet<ConflictRuling> ConflictRulings { get; }
 
     DbSet<AuditEntry> AuditEntries { get; }
 

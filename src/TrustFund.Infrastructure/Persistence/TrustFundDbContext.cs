@@ -14,6 +14,7 @@ using TrustFund.Domain.Calls;
 using TrustFund.Domain.Common;
 using TrustFund.Domain.Documents;
 using TrustFund.Domain.Organisations;
+using TrustFund.Domain.Reviews;
 using TrustFund.Infrastructure.Email;
 using TrustFund.Infrastructure.Files;
 using TrustFund.Infrastructure.Protection;
@@ -98,6 +99,12 @@ public class TrustFundDbContext
     public DbSet<Attachment> Attachments => Set<Attachment>();
 
     public DbSet<Screening> Screenings => Set<Screening>();
+
+    public DbSet<ReviewerProfile> ReviewerProfiles => Set<ReviewerProfile>();
+
+    public DbSet<ReviewAssignment> ReviewAssignments => Set<ReviewAssignment>();
+
+    public DbSet<ConflictRuling> ConflictRulings => Set<ConflictRuling>();
 
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
 
