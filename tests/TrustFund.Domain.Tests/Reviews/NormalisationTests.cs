@@ -38,17 +38,18 @@ public class NormalisationTests
     }
 
     [Test]
-    public void Results_stay_within_0_to_100()
+    public void A_score_mapped_past_100_is_clamped()
     {
-        // Call mean 50, sd 40 (scores 10, 90, 10, 90, plus a reviewer 0 and 100 → recomputed below).
-        // Reviewer A: 98, 100 (mean 99, sd 1) → z = ±1; reviewer B: 0, 2 → z = ±1.
-        // Call: 98, 100, 0, 2 → mean 50; deviations 48, 50, -50, -48; variance (2304 + 2500 + 2500 + 2304) / 4 = 2402; sd 49.01.
-        // A's 100 → 50 + 49.01 = 99.01 (inside); push a third reviewer far out to test the clamp:
+        // Reviewer A: 98, 100 (mean 99, sd 1). Reviewer B: 0, 0, 30 (mean 10, sd √200 = 14.1421).
+        // Call: 98, 100, 0, 0, 30 → mean 45.6; squared deviations 2745.76 + 2959.36 + 2079.36 + 2079.36 + 243.36 = 10107.2;
+        // variance 2021.44; sd 44.9604.
+        // A's 98: z = -1 → 0.6396 → 0.64; 100: z = 1 → 90.5604 → 90.56.
+        // B's 0: z = -0.7071 → 45.6 - 31.7918 = 13.81; 30: z = 1.4142 → 45.6 + 63.5836 = 109.18 → clamped to 100.
         ScoredReview[] reviews = [new(Lenient, Guid.NewGuid(), 98m), new(Lenient, Guid.NewGuid(), 100m), new(Severe, Guid.NewGuid(), 0m), new(Severe, Guid.NewGuid(), 0m), new(Severe, Guid.NewGuid(), 30m)];
 
         var normalised = Normalisation.Normalise(reviews);
 
-        Assert.That(normalised, Has.All.InRange(0m, 100m));
+        Assert.That(normalised, Is.EqualTo(new[] { 0.64m, 90.56m, 13.81m, 13.81m, 100m }));
     }
 
     [Test]
