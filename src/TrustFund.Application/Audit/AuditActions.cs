@@ -63,4 +63,18 @@ public static class AuditActions
     public const string ApplicationDocumentAdded = "application.document-added";
     public const string ApplicationDocumentRemoved = "application.document-removed";
     public const string ApplicationDocumentDownloaded = "application.document-downloaded";
+    public const string ReviewerProfileChanged = "review.profile-changed";
+    public const string ReviewerAssigned = "review.assigned";
+    public const string ReviewersAutoAssigned = "review.auto-assigned";
+    public const string ReviewAssignmentRemoved = "review.assignment-removed";
+    public const string ReviewDueDateChanged = "review.due-date-changed";
+    public const string ReviewReminderSent = "review.reminder-sent";
+    public const string ReviewNoConflictDeclared = "review.no-conflict-declared";
+    public const string ReviewConflictDeclared = "review.conflict-declared";
+    public const string ReviewConflictPinned = "review.conflict-pinned";
+    public const string ReviewProbableConflictConfirmed = "review.probable-conflict-confirmed";
+    public const string ReviewProbableConflictDismissed = "review.probable-conflict-dismissed";
+    public const string ReviewSubmitted = "review.submitted";
+    public const string ReviewReopened = "review.reopened";
+    public const string CallReviewSettingsChanged = "call.review-settings-changed";
 }
