@@ -59,6 +59,8 @@ public static class DependencyInjection
         services.AddScoped<IApplicationList, ApplicationListReader>();
         services.AddScoped<IApplicationDetails, ApplicationDetailReader>();
         services.AddSingleton<ApplicationDetailCache>();
+        services.AddScoped<Application.Reviews.IRankings, Reviews.RankingReader>();
+        services.AddSingleton<Reviews.RankingCache>();
 
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
         services.AddScoped<IEmailOutbox, EmailOutbox>();

@@ -292,6 +292,19 @@ namespace TrustFund.Migrations.PostgreSql.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("TrustFund.Application.Reviews.CallReviewStamp", b =>
+                {
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Stamp")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("CallId");
+
+                    b.ToTable("CallReviewStamps", (string)null);
+                });
+
             modelBuilder.Entity("TrustFund.Domain.Applications.ApplicationVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1174,6 +1187,15 @@ namespace TrustFund.Migrations.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("TrustFund.Application.Reviews.CallReviewStamp", b =>
+                {
+                    b.HasOne("TrustFund.Domain.Calls.Call", null)
+                        .WithOne()
+                        .HasForeignKey("TrustFund.Application.Reviews.CallReviewStamp", "CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("TrustFund.Domain.Applications.ApplicationVersion", b =>

@@ -294,6 +294,19 @@ namespace TrustFund.Migrations.SqlServer.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("TrustFund.Application.Reviews.CallReviewStamp", b =>
+                {
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("Stamp")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("CallId");
+
+                    b.ToTable("CallReviewStamps", (string)null);
+                });
+
             modelBuilder.Entity("TrustFund.Domain.Applications.ApplicationVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1177,6 +1190,15 @@ namespace TrustFund.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("TrustFund.Application.Reviews.CallReviewStamp", b =>
+                {
+                    b.HasOne("TrustFund.Domain.Calls.Call", null)
+                        .WithOne()
+                        .HasForeignKey("TrustFund.Application.Reviews.CallReviewStamp", "CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("TrustFund.Domain.Applications.ApplicationVersion", b =>

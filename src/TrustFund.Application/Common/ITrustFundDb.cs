@@ -40,6 +40,8 @@ public interface ITrustFundDb
 
     DbSet<ConflictRuling> ConflictRulings { get; }
 
+    DbSet<Reviews.CallReviewStamp> CallReviewStamps { get; }
+
     DbSet<AuditEntry> AuditEntries { get; }
 
     DbSet<TrustFundUser> Users { get; }

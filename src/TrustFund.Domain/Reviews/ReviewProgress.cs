@@ -26,8 +26,12 @@ public static class ReviewProgress
             }
         }
 
-        return open == 0 && submitted >= Math.Max(1, reviewersRequired);
+        return IsComplete(open, submitted, reviewersRequired);
     }
+
+    /// <summary>Whether reviews are complete with <paramref name="open"/> assignments still open and <paramref name="submitted"/> submitted.</summary>
+    public static bool IsComplete(int open, int submitted, int reviewersRequired) =>
+        open == 0 && submitted >= Math.Max(1, reviewersRequired);
 
     /// <summary>
     /// Puts the application in the status its assignments call for: Reviewed when complete, back

@@ -106,6 +106,8 @@ public class TrustFundDbContext
 
     public DbSet<ConflictRuling> ConflictRulings => Set<ConflictRuling>();
 
+    public DbSet<Application.Reviews.CallReviewStamp> CallReviewStamps => Set<Application.Reviews.CallReviewStamp>();
+
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -112,6 +112,7 @@ public sealed class SecurityMatrixTests
         new("GET",  "/Manage/Applications/{id:guid}/Attachments/{attachmentId:guid}", RedirectToLogin, Forbidden, Forbidden, Ok, Forbidden, Forbidden),
         new("POST", "/Manage/Applications/{id:guid}/RequestInformation", RedirectToLogin, Forbidden, Forbidden, BadRequest, Forbidden, Forbidden),
         new("GET",  "/Manage/Applications/{id:guid}/Screening", RedirectToLogin, Forbidden, Forbidden, Ok, Forbidden, Forbidden),
+        new("GET",  "/Manage/Calls/{id:guid}/Ranking", RedirectToLogin, Forbidden, Forbidden, Ok, Forbidden, Forbidden),
         new("POST", "/Manage/Applications/{id:guid}/Screening", RedirectToLogin, Forbidden, Forbidden, BadRequest, Forbidden, Forbidden),
         new("GET",  "/Manage/Organisations", RedirectToLogin, Forbidden, Forbidden, Ok, Forbidden, Ok),
         new("GET",  "/Manage/Organisations/{id:guid}", RedirectToLogin, Forbidden, Forbidden, Ok, Forbidden, Ok),

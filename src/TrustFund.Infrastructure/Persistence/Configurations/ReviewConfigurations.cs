@@ -75,3 +75,14 @@ internal sealed class ConflictRulingConfiguration : IEntityTypeConfiguration<Con
         builder.HasIndex(r => r.OrganisationId);
     }
 }
+
+internal sealed class CallReviewStampConfiguration : IEntityTypeConfiguration<Application.Reviews.CallReviewStamp>
+{
+    public void Configure(EntityTypeBuilder<Application.Reviews.CallReviewStamp> builder)
+    {
+        builder.ToTable("CallReviewStamps");
+        builder.HasKey(s => s.CallId);
+        builder.Property(s => s.CallId).ValueGeneratedNever();
+        builder.HasOne<Call>().WithOne().HasForeignKey<Application.Reviews.CallReviewStamp>(s => s.CallId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
