@@ -304,6 +304,7 @@ public sealed class ReviewerUseCaseTests
         var theirs = await ReviewData.AssignAsync(_slice, application.Id, other.Id, "Li Wei");
         await DeclareNoConflictAsync(theirs);
         await SaveAsync(theirs, ReviewData.Scores(2), Recommendation.Reject, "Weak.", submit: true);
+        _slice.Clock.Advance(TimeSpan.FromMinutes(5));
         _slice.Actor.SignIn(_reviewer, Roles.Reviewer);
         await DeclareNoConflictAsync(mine);
 
