@@ -82,15 +82,5 @@ public sealed class ReviewPersistenceTests
         Assert.That(await _slice.WithDbAsync(db => db.ReviewAssignments.CountAsync()), Is.EqualTo(1));
     }
 
-    private async Task<GrantApplication> EligibleAsync(string code)
-    {
-        var submitted = await ScreeningData.SubmittedAsync(_slice, code);
-        return await _slice.WithDbAsync(async db =>
-        {
-            var application = await db.Applications.SingleAsync(a => a.Id == submitted.Id);
-            application.RecordEligibility(true, null, _slice.Now);
-            await db.SaveChangesAsync();
-            return application;
-        });
-    }
+    private Task<GrantApplication> EligibleAsync(string code) => ReviewData.EligibleAsync(_slice, code);
 }

@@ -4,6 +4,7 @@ using TrustFund.Domain.Calls;
 using TrustFund.Domain.Documents;
 using TrustFund.Infrastructure.Files;
 using TrustFund.Web.Tests.Infrastructure;
+using TrustFund.Web.Tests.Reviews;
 using TrustFund.Web.Tests.Screening;
 
 namespace TrustFund.Web.Tests.Security;
@@ -31,7 +32,7 @@ public static class HostileData
     /// <summary>
     /// Records in the states whose forms appear nowhere else, for the crawler to visit: a deactivated
     /// user (Reactivate), a draft call (Publish), the second demo organisation still waiting for
-    /// verification (Verify, Reject); and an account with two-factor sign-in, for the sign-in code pages.
+    /// verification (Verify, Reject), a review the demo reviewer may score; and an account with two-factor sign-in, for the sign-in code pages.
     /// </summary>
     public static async Task ReachOtherStatesAsync(TrustFundApp app, FormCrawler crawler)
     {
@@ -46,8 +47,10 @@ public static class HostileData
             return call.Id;
         });
         var pending = await FundData.DemoOrganisationIdAsync(app, "applicant2@trustfund.test");
+        var toScore = await ReviewWebData.AssignedAsync(app, "reviewer@trustfund.test", "HRV", declareNoConflict: true);
         crawler.OtherPages.AddRange(
         [
+            (Roles.Reviewer, $"/Reviews/{toScore.AssignmentId:D}"),
             (Roles.Administrator, $"/Admin/Users/{deactivated.Id:D}"),
             (Roles.FundManager, $"/Manage/Calls/{draft:D}"),
             (Roles.FundManager, $"/Manage/Organisations/{pending:D}"),

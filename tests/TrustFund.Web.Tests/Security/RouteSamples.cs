@@ -7,6 +7,7 @@ using TrustFund.Domain.Calls;
 using TrustFund.Domain.Documents;
 using TrustFund.Infrastructure.Files;
 using TrustFund.Web.Tests.Infrastructure;
+using TrustFund.Web.Tests.Reviews;
 using TrustFund.Web.Tests.Screening;
 using static TrustFund.Web.Tests.Security.SecurityMatrixTests;
 
@@ -31,6 +32,9 @@ public sealed class RouteSamples
     public Guid ApplicationId { get; private set; }
 
     public Guid ApplicantId { get; private set; }
+
+    /// <summary>The demo reviewer's assignment, still waiting for their conflict declaration.</summary>
+    public Guid AssignmentId { get; private set; }
 
     /// <summary>
     /// Creates the records: "{id}" is an existing user (the administrator), the ST call with a
@@ -85,6 +89,10 @@ public sealed class RouteSamples
         values["documentId"] = records.OrganisationDocumentId.ToString();
         values["/Manage/Organisations:id"] = organisationId.ToString();
         values["/Organisation/Members:id"] = records.ApplicantId.ToString();
+
+        // Another organisation's eligible application, so the demo organisation's sample stays as it is.
+        samples.AssignmentId = (await ReviewWebData.AssignedAsync(app, "reviewer@trustfund.test", "RVS")).AssignmentId;
+        values["assignmentId"] = samples.AssignmentId.ToString();
         return samples;
     }
 

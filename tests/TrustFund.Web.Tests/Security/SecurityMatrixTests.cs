@@ -136,6 +136,12 @@ public sealed class SecurityMatrixTests
         new("GET",  "/Admin/Audit",                 RedirectToLogin, Forbidden,  Forbidden,  Forbidden,  Forbidden,  Ok),
         new("GET",  "/Admin/Audit/{sequence:long}", RedirectToLogin, Forbidden,  Forbidden,  Forbidden,  Forbidden,  Ok),
         new("POST", "/Admin/Audit/Verify",          RedirectToLogin, Forbidden,  Forbidden,  Forbidden,  Forbidden,  BadRequest),
+        new("GET",  "/Reviews/{assignmentId:guid}", RedirectToLogin, Forbidden, Redirect,   Forbidden,  Forbidden,  Forbidden), // to the declaration first
+        new("POST", "/Reviews/{assignmentId:guid}", RedirectToLogin, Forbidden, BadRequest, Forbidden,  Forbidden,  Forbidden),
+        new("GET",  "/Reviews/{assignmentId:guid}/Declaration", RedirectToLogin, Forbidden, Ok, Forbidden, Forbidden,  Forbidden),
+        new("POST", "/Reviews/{assignmentId:guid}/Declaration", RedirectToLogin, Forbidden, BadRequest, Forbidden, Forbidden, Forbidden),
+        new("GET",  "/Reviews/Profile",             RedirectToLogin, Forbidden,  Ok,         Forbidden,  Forbidden,  Forbidden),
+        new("POST", "/Reviews/Profile",             RedirectToLogin, Forbidden,  BadRequest, Forbidden,  Forbidden,  Forbidden),
     ];
 
     // The POST lines again, sent WITH a valid antiforgery token (each identity's own, from a page it can
@@ -199,6 +205,9 @@ public sealed class SecurityMatrixTests
         new("POST", "/Organisation/Members/{id:guid}/Remove", RedirectToLogin, Handled, Forbidden, Forbidden, Forbidden, Forbidden),
         new("POST", "/Organisation/Profile",        RedirectToLogin, Handled,    Forbidden,  Forbidden,  Forbidden,  Forbidden),
         new("POST", "/Admin/Audit/Verify",          RedirectToLogin, Forbidden,  Forbidden,  Forbidden,  Forbidden,  Handled),
+        new("POST", "/Reviews/{assignmentId:guid}", RedirectToLogin, Forbidden, NotFound,   Forbidden,  Forbidden,  Forbidden), // another reviewer's assignment
+        new("POST", "/Reviews/{assignmentId:guid}/Declaration", RedirectToLogin, Forbidden, NotFound, Forbidden, Forbidden, Forbidden), // another reviewer's assignment
+        new("POST", "/Reviews/Profile",             RedirectToLogin, Forbidden,  Handled,    Forbidden,  Forbidden,  Forbidden),
     ];
 
     /// <summary>Demo account signed in for each role column.</summary>

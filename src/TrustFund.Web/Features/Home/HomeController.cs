@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using TrustFund.Application.Accounts;
 using TrustFund.Application.Common;
 using TrustFund.Application.Home;
+using TrustFund.Application.Reviews;
 
 namespace TrustFund.Web.Features.Home;
 
@@ -36,7 +37,7 @@ public sealed class HomeController : Controller
 
         if (User.IsInRole(Roles.Reviewer))
         {
-            return View("Reviewer");
+            return View("Reviewer", (await _useCases.RunAsync(new ShowReviewerQueue(), cancellationToken)).Value);
         }
 
         if (User.IsInRole(Roles.Applicant))
