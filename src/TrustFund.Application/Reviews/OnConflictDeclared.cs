@@ -33,11 +33,15 @@ internal sealed class OnConflictDeclared : IDomainEventHandler<ConflictDeclared>
 
     public async Task HandleAsync(ConflictDeclared domainEvent, CancellationToken cancellationToken)
     {
-        var application = await _db.Applications.AsNoTracking()
-            .Where(a => a.Id == domainEvent.ApplicationId)
-            .Select(a => new { Label = a.Reference ?? a.Title })
-            .SingleAsync(cancellationToken);
-        var callCode = await _db.Calls.AsNoTracking().Where(c => c.Id == domainEvent.CallId).Select(c => c.Code).SingleAsync(cancellationToken);
+        // The application and call may be saved in this same transaction (added, not yet in the database).
+        var application = _db.Applications.Local.FirstOrDefault(a => a.Id == domainEvent.ApplicationId) is { } local
+            ? new { Label = local.Reference ?? local.Title }
+            : await _db.Applications.AsNoTracking()
+                .Where(a => a.Id == domainEvent.ApplicationId)
+                .Select(a => new { Label = a.Reference ?? a.Title })
+                .SingleAsync(cancellationToken);
+        var callCode = _db.Calls.Local.FirstOrDefault(c => c.Id == domainEvent.CallId)?.Code
+            ?? await _db.Calls.AsNoTracking().Where(c => c.Id == domainEvent.CallId).Select(c => c.Code).SingleAsync(cancellationToken);
         _audit.Record(
             AuditActions.ReviewConflictDeclared,
             $"{domainEvent.ReviewerName} declared a {domainEvent.Type.ToString().ToLowerInvariant()} conflict of interest with {application.Label}: {domainEvent.Note}",

@@ -57,28 +57,7 @@ public static partial class DemoData
         var submitted = GrantApplication.Start(first, verifiedOrganisation, verified.DisplayName, now);
         submitted.Edit(CompleteContent(first, now, "Safe shelter, legal aid and reintegration for survivors in Lagos"), verified.DisplayName, now);
         db.Applications.Add(submitted);
-        var attached = new List<SubmittedDocument>();
-        foreach (var type in first.Terms.RequiredDocuments.Distinct())
-        {
-            var copies = type == DocumentType.ReferenceLetter ? 2 : 1;
-            for (var i = 1; i <= copies; i++)
-            {
-                var key = await files.AddAsync(DemoPdf, cancellationToken);
-                var attachment = Attachment.Record(
-                    verifiedOrganisationId,
-                    submitted.Id,
-                    type,
-                    $"{type}-{i}.pdf",
-                    "application/pdf",
-                    DemoPdf.Length,
-                    Convert.ToHexStringLower(SHA256.HashData(DemoPdf)),
-                    key,
-                    now,
-                    verified.DisplayName);
-                db.Attachments.Add(attachment);
-                attached.Add(SubmittedDocument.Of(attachment));
-            }
-        }
+        var attached = await AttachRequiredDocumentsAsync(db, files, first, verifiedOrganisationId, submitted.Id, verified.DisplayName, now, cancellationToken);
 
         // Terms a demo call may add later could make the content fall short: then it stays a draft.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -111,6 +90,36 @@ public static partial class DemoData
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>The call's required documents (two reference letters), stored and recorded against the application.</summary>
+    private static async Task<List<SubmittedDocument>> AttachRequiredDocumentsAsync(
+        TrustFundDbContext db, IFileStore files, Call call, Guid organisationId, Guid applicationId, string by, DateTime now, CancellationToken cancellationToken)
+    {
+        var attached = new List<SubmittedDocument>();
+        foreach (var type in call.Terms.RequiredDocuments.Distinct())
+        {
+            var copies = type == DocumentType.ReferenceLetter ? 2 : 1;
+            for (var i = 1; i <= copies; i++)
+            {
+                var key = await files.AddAsync(DemoPdf, cancellationToken);
+                var attachment = Attachment.Record(
+                    organisationId,
+                    applicationId,
+                    type,
+                    $"{type}-{i}.pdf",
+                    "application/pdf",
+                    DemoPdf.Length,
+                    Convert.ToHexStringLower(SHA256.HashData(DemoPdf)),
+                    key,
+                    now,
+                    by);
+                db.Attachments.Add(attachment);
+                attached.Add(SubmittedDocument.Of(attachment));
+            }
+        }
+
+        return attached;
     }
 
     private static ProposalContent CompleteContent(Call call, DateTime now, string title)
