@@ -85,6 +85,7 @@ public sealed class RouteSamples
         values["documentId"] = records.OrganisationDocumentId.ToString();
         values["/Manage/Organisations:id"] = organisationId.ToString();
         values["/Organisation/Members:id"] = records.ApplicantId.ToString();
+        values["/Manage/Reviewers:id"] = (await app.WithDbAsync(db => db.Users.Where(u => u.Email == "reviewer@trustfund.test").Select(u => u.Id).SingleAsync())).ToString();
         return samples;
     }
 
