@@ -80,6 +80,11 @@ public static class DependencyInjection
             services.AddHostedService<OutboxDispatcherService>();
         }
 
+        if (configuration.GetValue(Reviews.ReviewReminderService.EnabledSetting, true))
+        {
+            services.AddHostedService<Reviews.ReviewReminderService>();
+        }
+
         services.AddTrustFundDataProtection(configuration, environment);
 
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);

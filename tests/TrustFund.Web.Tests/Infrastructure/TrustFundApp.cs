@@ -31,6 +31,7 @@ public sealed class TrustFundApp : WebApplicationFactory<Program>
             ["ConnectionStrings:TrustFund"] = $"Data Source={_databaseFile}",
             ["Database:MigrateOnStartup"] = "true",
             ["Email:DispatcherEnabled"] = "false",
+            ["Reviews:RemindersEnabled"] = "false",
             ["RateLimits:Enabled"] = "false",
             ["Email:PickupFolder"] = Path.Combine(Path.GetTempPath(), $"trustfund-mail-{Guid.NewGuid():N}"),
         };

@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Accounts;
 using TrustFund.Domain.Calls;
 using TrustFund.Domain.Documents;
+using TrustFund.Domain.Organisations;
+using TrustFund.Domain.Reviews;
 using TrustFund.Infrastructure.Files;
 using TrustFund.Web.Tests.Infrastructure;
 using TrustFund.Web.Tests.Reviews;
@@ -57,6 +59,35 @@ public static class HostileData
             (Roles.Administrator, $"/Manage/Organisations/{pending:D}"),
         ]);
         crawler.SigningInEmail = (await TestAccounts.CreateUserAsync(app, Roles.FundManager)).Email;
+        crawler.OtherPages.Add((Roles.FundManager, $"/Manage/Applications/{await UnderReviewAsync(app):D}/Reviewers"));
+    }
+
+    /// <summary>
+    /// An application under review whose reviewers page shows every form: an open assignment (due date,
+    /// take back), a submitted review (reopen), a probable conflict (confirm, dismiss), reviewers to
+    /// assign or pin a conflict with.
+    /// </summary>
+    private static async Task<Guid> UnderReviewAsync(TrustFundApp app)
+    {
+        var call = await FundData.PublishedCallAsync(app, "HR");
+        var organisation = await FundData.OrganisationAsync(app, "Hostile Review Org", profile: p => p with { Officers = [new OrganisationOfficer("Mei Lin", "Treasurer", string.Empty)] });
+        var application = await FundData.ApplicationAsync(app, call.Id, organisation.Id, FundData.Content("Reviewed under attack", 10_000m));
+        var scorer = await TestAccounts.CreateUserAsync(app, Roles.Reviewer);
+        await app.WithDbAsync(async db =>
+        {
+            var now = FundData.Now(app);
+            var tracked = await db.Applications.SingleAsync(a => a.Id == application.Id);
+            tracked.RecordEligibility(true, null, now);
+            var reviewer = await db.Users.SingleAsync(u => u.Email == "reviewer@trustfund.test");
+            var due = DateOnly.FromDateTime(now).AddDays(10);
+            db.ReviewAssignments.Add(ReviewAssignment.Assign(tracked, reviewer.Id, reviewer.DisplayName, due, "manager@trustfund.test", now));
+            var submitted = ReviewAssignment.Assign(tracked, scorer.Id, scorer.DisplayName, due, "manager@trustfund.test", now);
+            submitted.DeclareNoConflict(now);
+            submitted.Submit(call.Terms, [.. call.Terms.Rubric.Select(c => new CriterionScore(c.Key, 3, "Fair."))], Recommendation.Reserve, "Sound.", now);
+            db.ReviewAssignments.Add(submitted);
+            return await db.SaveChangesAsync();
+        });
+        return application.Id;
     }
 
     /// <summary>Records of the second demo organisation (applicant2@): an application with a document, an organisation document, a question.</summary>

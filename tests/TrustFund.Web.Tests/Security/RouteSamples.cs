@@ -93,6 +93,7 @@ public sealed class RouteSamples
         // Another organisation's eligible application, so the demo organisation's sample stays as it is.
         samples.AssignmentId = (await ReviewWebData.AssignedAsync(app, "reviewer@trustfund.test", "RVS")).AssignmentId;
         values["assignmentId"] = samples.AssignmentId.ToString();
+        values["/Manage/Reviewers:id"] = (await app.WithDbAsync(db => db.Users.Where(u => u.Email == "reviewer@trustfund.test").Select(u => u.Id).SingleAsync())).ToString();
         return samples;
     }
 

@@ -248,6 +248,21 @@ public sealed partial class CallInput
         };
     }
 
+    /// <summary>
+    /// The terms with the review settings this form does not show (days to review, disagreement
+    /// threshold, minimum score, whether reviewers see each other's reviews, ranking basis, score scale)
+    /// taken from the call as it stands, so an amendment never resets what the review settings page set.
+    /// </summary>
+    public static CallTerms KeepingReviewSettings(CallTerms terms, CallTerms current) => terms with
+    {
+        ScoreScaleMaximum = current.ScoreScaleMaximum,
+        ReviewDays = current.ReviewDays,
+        DisagreementThreshold = current.DisagreementThreshold,
+        MinimumScore = current.MinimumScore,
+        ReviewersSeeOtherReviews = current.ReviewersSeeOtherReviews,
+        RankBy = current.RankBy,
+    };
+
     /// <summary>The form's field for a term's name (or a rubric problem).</summary>
     public static string FieldFor(string term) => term switch
     {

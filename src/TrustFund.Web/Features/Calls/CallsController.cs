@@ -89,7 +89,7 @@ public sealed class CallsController : Controller
             return Form(input, current.Value.Call);
         }
 
-        var outcome = await _useCases.RunAsync(new AmendCall(id, input.Version, terms, input.AmendmentReason), cancellationToken);
+        var outcome = await _useCases.RunAsync(new AmendCall(id, input.Version, CallInput.KeepingReviewSettings(terms, current.Value.Call.Terms), input.AmendmentReason), cancellationToken);
         switch (outcome.Kind)
         {
             case OutcomeKind.Done:
