@@ -18,7 +18,7 @@ namespace TrustFund.Benchmarks;
 /// Fills a migrated database (already holding the demo accounts and calls) with a deterministic data
 /// set: every aggregate is built through its domain methods, then written in large batches.
 /// </summary>
-public sealed class DataGenerator(Func<TrustFundDbContext> newContext, DataScale scale, DateTime nowUtc)
+public sealed partial class DataGenerator(Func<TrustFundDbContext> newContext, DataScale scale, DateTime nowUtc)
 {
     private const int Seed = 20260301;
     private const int BatchSize = 5_000;
@@ -44,6 +44,7 @@ public sealed class DataGenerator(Func<TrustFundDbContext> newContext, DataScale
         var organisations = await GenerateOrganisationsAsync(cancellationToken);
         await GenerateUsersAsync(organisations, cancellationToken);
         await GenerateCallsAndApplicationsAsync(organisations, cancellationToken);
+        await GenerateReviewsAsync(organisations, cancellationToken);
         await GenerateAuditAsync(cancellationToken);
         Console.WriteLine($"Data set '{scale.Name}' generated in {total.Elapsed.TotalSeconds:F1} s.");
     }

@@ -8,7 +8,13 @@ public static class Pages
     public const string Json = "bench/json";
     public const string Fortunes = "bench/fortunes";
 
+    /// <summary>Not a page run under load: the auto-assignment preview, timed request by request (see Program).</summary>
+    public const string AutoAssignment = "auto-assignment";
+
     public static string Manager => DemoData.Users.Single(u => u.Email.StartsWith("manager@", StringComparison.Ordinal)).Email;
+
+    /// <summary>The demo reviewer, one of the data set's reviewers, with about a hundred assignments.</summary>
+    public static string Reviewer => DemoData.Users.Single(u => u.Email.StartsWith("reviewer@", StringComparison.Ordinal)).Email;
 
     /// <summary>An applicant of a generated organisation with a full history of applications.</summary>
     public static string Applicant => DataGenerator.ApplicantEmail(0);
@@ -27,5 +33,7 @@ public static class Pages
         new("list by organisation", "/Manage/Applications?Sort=organisation&Dir=asc", Manager),
         new("application detail", "/Manage/Applications/{application}", Manager),
         new("applicant home", "/", Applicant),
+        new("ranking", "/Manage/Calls/{reviewedCall}/Ranking", Manager),
+        new("reviewer queue", "/", Reviewer),
     ];
 }

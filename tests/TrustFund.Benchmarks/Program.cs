@@ -156,6 +156,17 @@ try
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{page.Name} / {page.ComparedTo}: {results.Single(r => r.Name == page.Name).RatioToComparedPage:F3} (median of the rounds: {perRound}; the two pages run back to back in each round)"));
     }
 
+    if (arguments.OnlyPages is null || arguments.OnlyPages.Contains(Pages.AutoAssignment))
+    {
+        if (!sessions.TryGetValue(Pages.Manager, out var manager))
+        {
+            sessions[Pages.Manager] = manager = new SignedInClient(app.Address);
+            await manager.SignInAsync(Pages.Manager, DemoData.Password, token);
+        }
+
+        await MeasureAutoAssignmentAsync(app, manager, values["{unassignedCall}"], token);
+    }
+
     var output = Path.Combine(Directory.GetCurrentDirectory(), "bench-results.json");
     await File.WriteAllTextAsync(output, JsonSerializer.Serialize(results, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }), token);
     Console.WriteLine($"Results written to {output}");
@@ -168,6 +179,30 @@ finally
     {
         client.Dispose();
     }
+}
+
+// The auto-assignment preview of the call whose eligible applications wait for reviewers: the whole
+// request (reading the applications, reviewers, loads and exclusions, planning, rendering), timed one
+// request at a time, with the app's memory before the first and after the last.
+static async Task MeasureAutoAssignmentAsync(AppProcess app, SignedInClient manager, string callId, CancellationToken cancellationToken)
+{
+    var path = $"/Manage/Calls/{callId}/Reviewers/Auto";
+    var before = app.ResidentMemoryMb();
+    var times = new List<double>();
+    for (var i = 0; i < 7; i++)
+    {
+        var watch = Stopwatch.StartNew();
+        var (status, _) = await manager.ProbeAsync(path, cancellationToken);
+        times.Add(watch.Elapsed.TotalMilliseconds);
+        if (status != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"The auto-assignment preview ({path}) answered {(int)status}.");
+        }
+    }
+
+    var after = app.ResidentMemoryMb();
+    var sorted = times.Order().ToList();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Pages.AutoAssignment}: {DataGenerator.Reviewers} reviewers, median {Median(times):F0} ms over {times.Count} requests (min {sorted[0]:F0}, max {sorted[^1]:F0}; first {times[0]:F0}); RSS {before:F0} MB before, {after:F0} MB after (growth {after - before:F0} MB)"));
 }
 
 // Requests/s of a page over those of the page it is compared with, round by round (empty when it is
@@ -311,7 +346,8 @@ static async Task PrepareDatabaseAsync(BenchmarkArguments arguments, string conn
     {
         if (!arguments.Fresh && await db.Database.CanConnectAsync(cancellationToken)
             && !(await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any()
-            && await db.Applications.CountAsync(cancellationToken) >= arguments.Scale.Applications)
+            && await db.Applications.CountAsync(cancellationToken) >= arguments.Scale.Applications
+            && await db.ReviewAssignments.AnyAsync(cancellationToken))
         {
             Console.WriteLine("Reusing the generated data set (--fresh regenerates it).");
             await PrintCountsAsync(db, cancellationToken);
@@ -365,5 +401,13 @@ static async Task<Dictionary<string, string>> PlaceholderValuesAsync(DatabasePro
         .OrderBy(a => a.Reference)
         .Select(a => a.Id)
         .FirstAsync(cancellationToken);
-    return new Dictionary<string, string> { ["{application}"] = application.ToString() };
+    var calls = await db.Calls.AsNoTracking()
+        .Where(c => c.Code == DataGenerator.ReviewedCallCode || c.Code == DataGenerator.UnassignedCallCode)
+        .ToDictionaryAsync(c => c.Code, c => c.Id, cancellationToken);
+    return new Dictionary<string, string>
+    {
+        ["{application}"] = application.ToString(),
+        ["{reviewedCall}"] = calls[DataGenerator.ReviewedCallCode].ToString(),
+        ["{unassignedCall}"] = calls[DataGenerator.UnassignedCallCode].ToString(),
+    };
 }
