@@ -44,10 +44,10 @@ public sealed record BenchmarkArguments(DatabaseProvider Provider, DataScale Sca
                     break;
                 case "--pages":
                     only = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
-                    var unknown = only.Except(Pages.Measured.Select(p => p.Name), StringComparer.OrdinalIgnoreCase).ToList();
+                    var unknown = only.Except(Pages.Measured.Select(p => p.Name).Append(Pages.AutoAssignment), StringComparer.OrdinalIgnoreCase).ToList();
                     if (unknown.Count > 0)
                     {
-                        throw new ArgumentException($"Unknown page(s): {string.Join(", ", unknown)}. Pages: {string.Join(", ", Pages.Measured.Select(p => p.Name))}.");
+                        throw new ArgumentException($"Unknown page(s): {string.Join(", ", unknown)}. Pages: {string.Join(", ", Pages.Measured.Select(p => p.Name).Append(Pages.AutoAssignment))}.");
                     }
 
                     break;
