@@ -108,6 +108,7 @@ public sealed class Organisation : AggregateRoot
         Profile = profile with
         {
             CountriesOfOperation = profile.CountriesOfOperation.Select(c => c.ToUpperInvariant()).Distinct().ToList(),
+            Officers = profile.Officers.Select(o => new OrganisationOfficer((o.Name ?? string.Empty).Trim(), (o.Position ?? string.Empty).Trim(), (o.Email ?? string.Empty).Trim())).ToList(),
         };
     }
 
@@ -183,6 +184,7 @@ public sealed class Organisation : AggregateRoot
             }
         }
 
+        errors.AddRange(OrganisationOfficer.Check(profile.Officers));
         return errors;
     }
 

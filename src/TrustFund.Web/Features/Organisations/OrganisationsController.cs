@@ -57,7 +57,7 @@ public sealed class OrganisationsController : Controller
             case OutcomeKind.Stale:
                 return await StaleAsync(outcome.Stale!, input, fresh => ProfileView(fresh, input), cancellationToken);
             case OutcomeKind.Refused:
-                ModelState.AddOutcome(outcome, _text, ProfileInput.FieldFor);
+                ModelState.AddOutcome(outcome, _text, input.FieldFor);
                 return ProfileView(current.Value, input);
             default:
                 return NotFound();

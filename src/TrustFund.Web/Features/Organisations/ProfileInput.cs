@@ -70,6 +70,9 @@ public sealed class ProfileInput : IVersionedInput
     [Display(Name = "Previous grants")]
     public string? PreviousGrants { get; set; }
 
+    /// <summary>Board members and senior officers, one row each; blank rows are ignored.</summary>
+    public List<OfficerRow> Officers { get; set; } = [];
+
     public bool AttestsPseaPolicy { get; set; }
 
     public bool AttestsSafeguardingPolicy { get; set; }
@@ -107,6 +110,7 @@ public sealed class ProfileInput : IVersionedInput
             AttestsSafeguardingPolicy = p.AttestsSafeguardingPolicy,
             AttestsDataProtectionPolicy = p.AttestsDataProtectionPolicy,
             AttestsNotIntermediary = p.AttestsNotIntermediary,
+            Officers = [.. p.Officers.Select(o => new OfficerRow { Name = o.Name, Position = o.Position, Email = o.Email })],
         };
     }
 
@@ -142,17 +146,63 @@ public sealed class ProfileInput : IVersionedInput
             AttestsSafeguardingPolicy = AttestsSafeguardingPolicy,
             AttestsDataProtectionPolicy = AttestsDataProtectionPolicy,
             AttestsNotIntermediary = AttestsNotIntermediary,
+            Officers = [.. FilledOfficerRows().Select(i => new OrganisationOfficer(Text(Officers[i].Name), Text(Officers[i].Position), Text(Officers[i].Email)))],
         };
     }
 
-    /// <summary>The form field a domain rule about <paramref name="profileField"/> points at.</summary>
-    public static string FieldFor(string profileField) =>
-        profileField == nameof(OrganisationProfile.AnnualBudgets) ? nameof(AnnualBudget1) : profileField;
+    /// <summary>
+    /// The form field a domain rule about <paramref name="profileField"/> points at. Blank officer rows are
+    /// left out of the profile, so officer k of the profile is the k-th filled row of the form.
+    /// </summary>
+    public string FieldFor(string profileField)
+    {
+        if (profileField == nameof(OrganisationProfile.AnnualBudgets))
+        {
+            return nameof(AnnualBudget1);
+        }
+
+        var prefix = nameof(Officers) + "[";
+        var close = profileField.IndexOf(']', StringComparison.Ordinal);
+        var filled = FilledOfficerRows().ToList();
+        if (profileField.StartsWith(prefix, StringComparison.Ordinal) && close > prefix.Length
+            && int.TryParse(profileField[prefix.Length..close], NumberStyles.None, CultureInfo.InvariantCulture, out var k) && k < filled.Count)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"{prefix}{filled[k]}{profileField[close..]}");
+        }
+
+        return profileField;
+    }
+
+    /// <summary>The officer rows to show: the ones given, then blank ones so that three are free for new officers.</summary>
+    public IReadOnlyList<OfficerRow> OfficerRowsToShow()
+    {
+        var rows = Officers.Select(r => r ?? new OfficerRow()).ToList();
+        var trailingBlank = rows.AsEnumerable().Reverse().TakeWhile(r => r.IsBlank).Count();
+        rows.AddRange(Enumerable.Range(0, Math.Max(0, BlankOfficerRows - trailingBlank)).Select(_ => new OfficerRow()));
+        return rows;
+    }
+
+    /// <summary>How many blank officer rows the form offers after the filled ones.</summary>
+    public const int BlankOfficerRows = 3;
+
+    private IEnumerable<int> FilledOfficerRows() => Enumerable.Range(0, Officers.Count).Where(i => Officers[i] is { IsBlank: false });
 
     private static string Text(string? value) => (value ?? string.Empty).Trim();
 
     private static DateOnly? ParseDate(string? value) =>
         DateOnly.TryParseExact((value ?? string.Empty).Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+
+    /// <summary>One row of the board members and senior officers.</summary>
+    public sealed class OfficerRow
+    {
+        public string? Name { get; set; }
+
+        public string? Position { get; set; }
+
+        public string? Email { get; set; }
+
+        public bool IsBlank => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(Position) && string.IsNullOrWhiteSpace(Email);
+    }
 
     public sealed class Validator : AbstractValidator<ProfileInput>
     {
