@@ -19,7 +19,7 @@ public sealed record DemoAccount(string Email, string Role, string HomeHeading)
     private static string HeadingFor(string role, int organisation) => role switch
     {
         Roles.Applicant => organisation == 1 ? "Safe Harbour Foundation for Survivors" : "Fundación Camino de Esperanza y Reintegración",
-        Roles.Reviewer => "Reviews",
+        Roles.Reviewer => "Your reviews",
         Roles.FundManager => "Fund management",
         Roles.FinanceOfficer => "Payments",
         Roles.Administrator => "Administration",
