@@ -92,7 +92,7 @@ public sealed partial class DataGenerator
     {
         await using var db = NewBulkContext();
         var role = await db.Roles.Where(r => r.Name == Roles.Reviewer).Select(r => r.Id).SingleAsync(cancellationToken);
-        var demo = DemoData.Users.Single(u => u.Role == Roles.Reviewer);
+        var demo = DemoData.Users.First(u => u.Role == Roles.Reviewer);
         var reviewers = new List<(Guid Id, string Name)>
         {
             await db.Users.Where(u => u.Email == demo.Email).Select(u => ValueTuple.Create(u.Id, u.DisplayName)).SingleAsync(cancellationToken),

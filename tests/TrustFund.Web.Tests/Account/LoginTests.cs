@@ -27,7 +27,7 @@ public sealed class LoginTests
         var expectedHeading = user.Role switch
         {
             "Applicant" => user.Organisation == 1 ? "Safe Harbour Foundation for Survivors" : "Fundación Camino de Esperanza y Reintegración",
-            "Reviewer" => "Reviews",
+            "Reviewer" => "Your reviews",
             "FundManager" => "Fund management",
             "FinanceOfficer" => "Payments",
             "Administrator" => "Administration",
