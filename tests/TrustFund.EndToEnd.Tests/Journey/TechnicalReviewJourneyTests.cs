@@ -56,6 +56,29 @@ public sealed partial class TechnicalReviewJourneyTests : BrowserTest
         await manager.GotoAsync($"/Manage/Calls/{callId}/Reviewers/Auto");
         await Assertions.Expect(manager.Locator("h1")).ToHaveTextAsync("Auto-assignment");
         await CheckPageAsync(manager, "review-08-auto-assignment");
+
+        await EditSecondReviewersProfileAsync(manager);
+    }
+
+    /// <summary>From the reviewers' list to Mei Lin's assignments and her profile: she reads Chinese too.</summary>
+    private static async Task EditSecondReviewersProfileAsync(IPage manager)
+    {
+        await manager.GotoAsync("/Manage/Reviewers");
+        await CheckPageAsync(manager, "review-09-reviewers");
+        await manager.Locator("[data-reviewers] tbody tr").Filter(new() { HasText = "reviewer2@trustfund.test" }).GetByRole(AriaRole.Link).First.ClickAsync();
+        await Assertions.Expect(manager.Locator("h1")).ToHaveTextAsync("Mei Lin");
+        await Assertions.Expect(manager.Locator("[data-assignments] tbody tr")).Not.ToHaveCountAsync(0);
+        await CheckPageAsync(manager, "review-10-reviewer");
+
+        await manager.Locator("[data-edit-profile]").ClickAsync();
+        await Assertions.Expect(manager.Locator("h1")).ToHaveTextAsync("Reviewer profile of Mei Lin");
+        await manager.GetByLabel("Chinese").CheckAsync();
+        await CheckPageAsync(manager, "review-11-reviewer-profile");
+        await manager.GetByRole(AriaRole.Button, new() { Name = "Save the profile" }).ClickAsync();
+
+        await Assertions.Expect(manager.Locator("h1")).ToHaveTextAsync("Mei Lin");
+        await Assertions.Expect(manager.GetByText("The reviewer's profile has been saved.")).ToBeVisibleAsync();
+        await Assertions.Expect(manager.Locator("main")).ToContainTextAsync("Chinese");
     }
 
     private static async Task<string> FindApplicationAsync(IPage manager, string title)

@@ -120,6 +120,7 @@ public sealed class SecurityMatrixTests
         new("GET",  "/Manage/Calls/{id:guid}/ReviewSettings", RedirectToLogin, Forbidden, Forbidden, Ok, Forbidden, Forbidden),
         new("GET",  "/Manage/Reviewers", RedirectToLogin, Forbidden, Forbidden, Ok, Forbidden, Forbidden),
         new("GET",  "/Manage/Reviewers/{id:guid}", RedirectToLogin, Forbidden, Forbidden, Ok, Forbidden, Forbidden),
+        new("GET",  "/Manage/Reviewers/{id:guid}/Profile", RedirectToLogin, Forbidden, Forbidden, Ok, Forbidden, Forbidden),
         new("POST", "/Manage/Applications/{id:guid}/Reviewers/Assign", RedirectToLogin, Forbidden, Forbidden, BadRequest, Forbidden, Forbidden),
         new("POST", "/Manage/Applications/{id:guid}/Reviewers/Remove", RedirectToLogin, Forbidden, Forbidden, BadRequest, Forbidden, Forbidden),
         new("POST", "/Manage/Applications/{id:guid}/Reviewers/DueDate", RedirectToLogin, Forbidden, Forbidden, BadRequest, Forbidden, Forbidden),
@@ -130,6 +131,7 @@ public sealed class SecurityMatrixTests
         new("POST", "/Manage/Calls/{id:guid}/Reviewers/Auto", RedirectToLogin, Forbidden, Forbidden, BadRequest, Forbidden, Forbidden),
         new("POST", "/Manage/Calls/{id:guid}/Reviewers/Remind", RedirectToLogin, Forbidden, Forbidden, BadRequest, Forbidden, Forbidden),
         new("POST", "/Manage/Calls/{id:guid}/ReviewSettings", RedirectToLogin, Forbidden, Forbidden, BadRequest, Forbidden, Forbidden),
+        new("POST", "/Manage/Reviewers/{id:guid}/Profile", RedirectToLogin, Forbidden, Forbidden, BadRequest, Forbidden, Forbidden),
         new("GET",  "/Manage/Organisations", RedirectToLogin, Forbidden, Forbidden, Ok, Forbidden, Ok),
         new("GET",  "/Manage/Organisations/{id:guid}", RedirectToLogin, Forbidden, Forbidden, Ok, Forbidden, Ok),
         new("GET",  "/Manage/Organisations/{id:guid}/Documents/{documentId:guid}", RedirectToLogin, Forbidden, Forbidden, Ok, Forbidden, Ok),
@@ -230,6 +232,7 @@ public sealed class SecurityMatrixTests
         new("POST", "/Manage/Calls/{id:guid}/Reviewers/Auto", RedirectToLogin, Forbidden, Forbidden, Handled, Forbidden, Forbidden),
         new("POST", "/Manage/Calls/{id:guid}/Reviewers/Remind", RedirectToLogin, Forbidden, Forbidden, Handled, Forbidden, Forbidden),
         new("POST", "/Manage/Calls/{id:guid}/ReviewSettings", RedirectToLogin, Forbidden, Forbidden, Handled, Forbidden, Forbidden),
+        new("POST", "/Manage/Reviewers/{id:guid}/Profile", RedirectToLogin, Forbidden, Forbidden, Handled, Forbidden, Forbidden),
         new("POST", "/Admin/Audit/Verify",          RedirectToLogin, Forbidden,  Forbidden,  Forbidden,  Forbidden,  Handled),
         new("POST", "/Reviews/{assignmentId:guid}", RedirectToLogin, Forbidden, NotFound,   Forbidden,  Forbidden,  Forbidden), // another reviewer's assignment
         new("POST", "/Reviews/{assignmentId:guid}/Declaration", RedirectToLogin, Forbidden, NotFound, Forbidden, Forbidden, Forbidden), // another reviewer's assignment

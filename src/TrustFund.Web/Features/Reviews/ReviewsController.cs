@@ -102,31 +102,11 @@ public sealed class ReviewsController : Controller
     }
 
     [HttpGet("Profile")]
-    public Task<IActionResult> Profile(CancellationToken cancellationToken) => ProfilePageAsync(null, cancellationToken);
+    public Task<IActionResult> Profile(CancellationToken cancellationToken) => ReviewerProfileForm.PageAsync(this, _useCases, null, null, cancellationToken);
 
     [HttpPost("Profile")]
-    public async Task<IActionResult> Profile(ProfileInput input, CancellationToken cancellationToken)
-    {
-        if (!ModelState.IsValid)
-        {
-            return await ProfilePageAsync(input, cancellationToken);
-        }
-
-        var outcome = await _useCases.RunAsync(
-            new SaveReviewerProfile(null, input.Version, input.ChosenLanguages(), input.Regions, input.ChosenForms(), ReviewForms.WholeNumber(input.MaximumLoad) ?? 0),
-            cancellationToken);
-        switch (outcome.Kind)
-        {
-            case OutcomeKind.Done:
-                TempData["Notice"] = _text["Your reviewer profile has been saved."].Value;
-                return Redirect("/Reviews/Profile");
-            case OutcomeKind.NotFound:
-                return NotFound();
-            default:
-                ModelState.AddOutcome(outcome, _text);
-                return await ProfilePageAsync(input, cancellationToken, fresh: outcome.Kind == OutcomeKind.Stale);
-        }
-    }
+    public Task<IActionResult> Profile(ProfileInput input, CancellationToken cancellationToken) =>
+        ReviewerProfileForm.SaveAsync(this, _useCases, _text, null, input, _text["Your reviewer profile has been saved."].Value, "/Reviews/Profile", cancellationToken);
 
     // A problem names a criterion by its key, the recommendation or the summary.
     private static string FieldOf(ReviewInput input, string field)
@@ -200,31 +180,5 @@ public sealed class ReviewsController : Controller
             Summary = view.Summary,
         };
         return View("Review", new ReviewPage(view, input));
-    }
-
-    private async Task<IActionResult> ProfilePageAsync(ProfileInput? input, CancellationToken cancellationToken, bool fresh = false)
-    {
-        var outcome = await _useCases.RunAsync(new ShowReviewerProfile(), cancellationToken);
-        if (!outcome.Succeeded)
-        {
-            return NotFound();
-        }
-
-        var view = outcome.Value;
-        if (fresh && input is not null)
-        {
-            ModelState.Remove(nameof(ProfileInput.Version));
-            input.Version = view.Version;
-        }
-
-        input ??= new ProfileInput
-        {
-            Version = view.Version,
-            Languages = [.. view.Languages.Select(l => l.ToString())],
-            Regions = [.. view.Regions],
-            Forms = [.. view.Forms.Select(f => f.ToString())],
-            MaximumLoad = view.MaximumLoad.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        };
-        return View("Profile", new ProfilePage(view, input));
     }
 }
