@@ -11,7 +11,10 @@ namespace TrustFund.Application.Reviews;
 /// </summary>
 public sealed record ShowReviewerProfile(Guid? ReviewerId = null) : IUseCase<ReviewerProfileView>;
 
-/// <summary>The profile as its form shows it; <see cref="Version"/> is null before it is first saved (the defaults are shown).</summary>
+/// <summary>
+/// The profile as its form shows it; <see cref="Version"/> is null before it is first saved, when the
+/// defaults auto-assignment assumes are shown (<see cref="ReviewerPool.DefaultLanguages"/>, the default load).
+/// </summary>
 public sealed record ReviewerProfileView(
     Guid ReviewerId,
     string ReviewerName,
@@ -39,7 +42,7 @@ internal sealed class ShowReviewerProfileHandler : IUseCaseHandler<ShowReviewerP
         var (id, name) = await ReviewerProfiles.ReviewerAsync(_db, _actor, request.ReviewerId, cancellationToken);
         var profile = await _db.ReviewerProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
         return profile is null
-            ? new ReviewerProfileView(id, name, null, [], [], [], ReviewerProfile.DefaultMaximumLoad, null, null)
+            ? new ReviewerProfileView(id, name, null, ReviewerPool.DefaultLanguages, [], [], ReviewerProfile.DefaultMaximumLoad, null, null)
             : new ReviewerProfileView(id, name, profile.Version, profile.Languages, profile.Regions, profile.Forms, profile.MaximumLoad, profile.LastChangedAtUtc, profile.LastChangedBy);
     }
 }

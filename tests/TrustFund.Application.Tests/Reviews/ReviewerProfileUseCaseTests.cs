@@ -26,7 +26,7 @@ public sealed class ReviewerProfileUseCaseTests
     public async Task Stop() => await _slice.DisposeAsync();
 
     [Test]
-    public async Task ShowReviewerProfile_NeverSaved_ShowsTheDefaultLoadAndNoVersion()
+    public async Task ShowReviewerProfile_NeverSaved_ShowsWhatAutoAssignmentAssumes_EnglishFrenchAndLoad40_AndNoVersion()
     {
         var view = (await _slice.RunAsync(new ShowReviewerProfile())).Value;
 
@@ -36,6 +36,7 @@ public sealed class ReviewerProfileUseCaseTests
             Assert.That(view.ReviewerName, Is.EqualTo("Amina Diallo"));
             Assert.That(view.Version, Is.Null);
             Assert.That(view.MaximumLoad, Is.EqualTo(40));
+            Assert.That(view.Languages, Is.EqualTo(new[] { ProposalLanguage.English, ProposalLanguage.French }));
         });
     }
 
