@@ -77,7 +77,8 @@ public sealed class VersionRecordsMigrationTests : EngineFixture
         });
     }
 
-    private static ProposalContent Content() => new()
+    /// <summary>A complete English proposal titled "Shelter", for Colombia.</summary>
+    internal static ProposalContent Content() => new()
     {
         Title = "Shelter",
         Language = ProposalLanguage.English,

@@ -869,6 +869,15 @@ namespace TrustFund.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("ApplicationId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ApplicationReference")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("ApplicationTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<DateTime>("AssignedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -902,6 +911,11 @@ namespace TrustFund.Migrations.PostgreSql.Migrations
 
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("OrganisationName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<string>("Recommendation")
                         .HasMaxLength(20)
@@ -956,7 +970,7 @@ namespace TrustFund.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("CallId", "Status");
 
-                    b.HasIndex("ReviewerId", "Status", "DueOn");
+                    b.HasIndex("ReviewerId", "Status", "SubmittedAtUtc");
 
                     b.ToTable("ReviewAssignments", (string)null);
                 });

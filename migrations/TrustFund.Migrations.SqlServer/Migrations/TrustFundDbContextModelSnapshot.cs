@@ -872,6 +872,15 @@ namespace TrustFund.Migrations.SqlServer.Migrations
                     b.Property<Guid>("ApplicationId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("ApplicationReference")
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<string>("ApplicationTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
                     b.Property<DateTime>("AssignedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -905,6 +914,11 @@ namespace TrustFund.Migrations.SqlServer.Migrations
 
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("OrganisationName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
 
                     b.Property<string>("Recommendation")
                         .HasMaxLength(20)
@@ -959,7 +973,7 @@ namespace TrustFund.Migrations.SqlServer.Migrations
 
                     b.HasIndex("CallId", "Status");
 
-                    b.HasIndex("ReviewerId", "Status", "DueOn");
+                    b.HasIndex("ReviewerId", "Status", "SubmittedAtUtc");
 
                     b.ToTable("ReviewAssignments", (string)null);
                 });

@@ -858,6 +858,15 @@ namespace TrustFund.Migrations.Sqlite.Migrations
                     b.Property<Guid>("ApplicationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ApplicationReference")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApplicationTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("AssignedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -890,6 +899,11 @@ namespace TrustFund.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganisationName")
+                        .IsRequired()
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Recommendation")
@@ -945,7 +959,7 @@ namespace TrustFund.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CallId", "Status");
 
-                    b.HasIndex("ReviewerId", "Status", "DueOn");
+                    b.HasIndex("ReviewerId", "Status", "SubmittedAtUtc");
 
                     b.ToTable("ReviewAssignments", (string)null);
                 });

@@ -6,8 +6,8 @@ namespace TrustFund.Application.Reviews;
 
 /// <summary>
 /// The signed-in reviewer's queue: the assignments waiting for a conflict declaration, those to score,
-/// the drafts and the latest submitted reviews, with their due days. Read in one statement over the
-/// (ReviewerId, Status, DueOn) index, projected to what the page shows.
+/// the drafts and the latest submitted reviews, with their due days. Read in two statements over the
+/// (ReviewerId, Status, SubmittedAtUtc) index, projected to what the page shows.
 /// </summary>
 public sealed record ShowReviewerQueue : IUseCase<ReviewerQueue>
 {
@@ -33,7 +33,7 @@ public sealed record QueueItem(
     AssignmentStatus Status,
     string Title,
     string OrganisationName,
-    string CallCode,
+    string Reference,
     DateOnly DueOn,
     bool Overdue,
     DateTime? LastSavedAtUtc,
@@ -60,28 +60,22 @@ internal sealed class ShowReviewerQueueHandler : IUseCaseHandler<ShowReviewerQue
         // UTC rather than reading each call's terms, so a review shows as overdue at most a few hours
         // early or late.
         var today = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
-        var mine = _db.ReviewAssignments.AsNoTracking().Where(a => a.ReviewerId == reviewerId);
-        var open = mine.Where(a => a.Status == AssignmentStatus.Pending || a.Status == AssignmentStatus.Draft);
-        var submitted = mine.Where(a => a.Status == AssignmentStatus.Submitted)
-            .OrderByDescending(a => a.SubmittedAtUtc)
-            .Take(ShowReviewerQueue.SubmittedShown);
-        var rows = await open.Concat(submitted)
-            .Join(_db.Applications, a => a.ApplicationId, g => g.Id, (a, g) => new { a, g.Title, g.OrganisationName })
-            .Join(_db.Calls, x => x.a.CallId, c => c.Id, (x, c) => new
-            {
-                x.a.Id,
-                x.a.Status,
-                x.Title,
-                x.OrganisationName,
-                c.Code,
-                x.a.DueOn,
-                x.a.LastSavedAtUtc,
-                x.a.SubmittedAtUtc,
-            })
+
+        // Two statements on the assignments alone (they keep the application's title, organisation and
+        // reference): SQLite prepares every statement afresh, and a union of a limited sub-query joined to
+        // the applications and calls cost more than the page's rendering. The second reads the latest
+        // submitted reviews in the order of the (ReviewerId, Status, SubmittedAtUtc) index and stops
+        // after the last one shown.
+        var open = await Queue(a => a.ReviewerId == reviewerId && (a.Status == AssignmentStatus.Pending || a.Status == AssignmentStatus.Draft))
             .ToListAsync(cancellationToken);
+        var submitted = await Queue(a => a.ReviewerId == reviewerId && a.Status == AssignmentStatus.Submitted)
+            .OrderByDescending(r => r.SubmittedAtUtc)
+            .Take(ShowReviewerQueue.SubmittedShown)
+            .ToListAsync(cancellationToken);
+        var rows = open.Concat(submitted);
 
         var items = rows
-            .Select(r => new QueueItem(r.Id, r.Status, r.Title, r.OrganisationName, r.Code, r.DueOn, r.Status != AssignmentStatus.Submitted && today > r.DueOn, r.LastSavedAtUtc, r.SubmittedAtUtc))
+            .Select(r => new QueueItem(r.Id, r.Status, r.Title, r.OrganisationName, r.Reference ?? string.Empty, r.DueOn, r.Status != AssignmentStatus.Submitted && today > r.DueOn, r.LastSavedAtUtc, r.SubmittedAtUtc))
             .ToList();
         List<QueueItem> Open(Func<QueueItem, bool> which) => [.. items.Where(which).OrderBy(i => i.DueOn).ThenBy(i => i.Title, StringComparer.CurrentCulture)];
         return new ReviewerQueue(
@@ -90,5 +84,39 @@ internal sealed class ShowReviewerQueueHandler : IUseCaseHandler<ShowReviewerQue
             Open(i => i.Status == AssignmentStatus.Draft && i.LastSavedAtUtc is null),
             Open(i => i.Status == AssignmentStatus.Draft && i.LastSavedAtUtc is not null),
             [.. items.Where(i => i.Status == AssignmentStatus.Submitted).OrderByDescending(i => i.SubmittedAtUtc)]);
+    }
+
+    private IQueryable<QueueRow> Queue(System.Linq.Expressions.Expression<Func<ReviewAssignment, bool>> which) =>
+        _db.ReviewAssignments.AsNoTracking()
+            .Where(which)
+            .Select(a => new QueueRow
+            {
+                Id = a.Id,
+                Status = a.Status,
+                Title = a.ApplicationTitle,
+                OrganisationName = a.OrganisationName,
+                Reference = a.ApplicationReference,
+                DueOn = a.DueOn,
+                LastSavedAtUtc = a.LastSavedAtUtc,
+                SubmittedAtUtc = a.SubmittedAtUtc,
+            });
+
+    private sealed class QueueRow
+    {
+        public Guid Id { get; init; }
+
+        public AssignmentStatus Status { get; init; }
+
+        public string Title { get; init; } = string.Empty;
+
+        public string OrganisationName { get; init; } = string.Empty;
+
+        public string? Reference { get; init; }
+
+        public DateOnly DueOn { get; init; }
+
+        public DateTime? LastSavedAtUtc { get; init; }
+
+        public DateTime? SubmittedAtUtc { get; init; }
     }
 }

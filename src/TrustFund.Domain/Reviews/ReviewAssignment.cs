@@ -33,6 +33,18 @@ public sealed class ReviewAssignment : AggregateRoot
     /// <summary>The applicant organisation (kept for the conflicts log and pinned conflicts).</summary>
     public Guid OrganisationId { get; private set; }
 
+    /// <summary>
+    /// The application's title, organisation name and reference when the reviewer was assigned, for the
+    /// reviewer's queue. An application cannot change once found eligible, so these stay its own.
+    /// </summary>
+    public string ApplicationTitle { get; private set; } = string.Empty;
+
+    /// <inheritdoc cref="ApplicationTitle"/>
+    public string OrganisationName { get; private set; } = string.Empty;
+
+    /// <inheritdoc cref="ApplicationTitle"/>
+    public string? ApplicationReference { get; private set; }
+
     /// <summary>The reviewer's user account.</summary>
     public Guid ReviewerId { get; private set; }
 
@@ -108,6 +120,9 @@ public sealed class ReviewAssignment : AggregateRoot
             CallId = application.CallId,
             ApplicationId = application.Id,
             OrganisationId = application.OrganisationId,
+            ApplicationTitle = application.Title,
+            OrganisationName = application.OrganisationName,
+            ApplicationReference = application.Reference,
             ReviewerId = reviewerId,
             ReviewerName = reviewerName,
             Status = AssignmentStatus.Pending,

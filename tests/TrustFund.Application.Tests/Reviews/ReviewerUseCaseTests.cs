@@ -58,8 +58,33 @@ public sealed class ReviewerUseCaseTests
             Assert.That(queue.Drafts.Select(i => (i.AssignmentId, i.Overdue)), Is.EqualTo(new[] { (draft, false) }), "due today is not yet overdue");
             Assert.That(queue.Submitted.Select(i => (i.AssignmentId, i.Overdue)), Is.EqualTo(new[] { (submitted, false) }), "a submitted review is never overdue");
             Assert.That(queue.ToDeclare[0].OrganisationName, Is.EqualTo("QPE Partners"));
-            Assert.That(queue.ToDeclare[0].CallCode, Is.EqualTo("QPE"));
+            Assert.That(queue.ToDeclare[0].Reference, Is.EqualTo("QPE-2026-001"), "the reference the test data gave at submission");
         });
+    }
+
+    [Test]
+    public async Task ShowReviewerQueue_SubmittedReviews_LatestFirst()
+    {
+        var assignments = new List<Guid>();
+        foreach (var code in new[] { "QY1", "QY2", "QY3" })
+        {
+            var assignment = await DeclaredAsync(code);
+            await SaveAsync(assignment, ReviewData.Scores(4), Recommendation.Fund, "Sound.", submit: true);
+            assignments.Add(assignment);
+        }
+
+        // Dated 300, 400 and 2 days before today (2 March 2026): not the order in which they were submitted.
+        var daysAgo = new[] { 300, 400, 2 };
+        for (var i = 0; i < assignments.Count; i++)
+        {
+            var id = assignments[i];
+            var at = _slice.Now.AddDays(-daysAgo[i]);
+            await _slice.WithDbAsync(db => db.ReviewAssignments.Where(a => a.Id == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.SubmittedAtUtc, at)));
+        }
+
+        var queue = (await _slice.RunAsync(new ShowReviewerQueue())).Value;
+
+        Assert.That(queue.Submitted.Select(i => i.AssignmentId), Is.EqualTo(new[] { assignments[2], assignments[0], assignments[1] }));
     }
 
     [Test]

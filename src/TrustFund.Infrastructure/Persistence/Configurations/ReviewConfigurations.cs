@@ -34,6 +34,9 @@ internal sealed class ReviewAssignmentConfiguration : IEntityTypeConfiguration<R
         builder.Property(a => a.Id).ValueGeneratedNever();
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.Property(a => a.ReviewerName).HasMaxLength(256).IsRequired();
+        builder.Property(a => a.ApplicationTitle).HasMaxLength(GrantApplication.TitleMaxLength).IsRequired();
+        builder.Property(a => a.OrganisationName).HasMaxLength(Organisation.LegalNameMaxLength).IsRequired();
+        builder.Property(a => a.ApplicationReference).HasMaxLength(60);
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.AssignedBy).HasMaxLength(256).IsRequired();
         builder.Property(a => a.ConflictType).HasConversion<string>().HasMaxLength(20);
@@ -52,7 +55,8 @@ internal sealed class ReviewAssignmentConfiguration : IEntityTypeConfiguration<R
 
         // One assignment per reviewer and application, ever (a recused reviewer is never assigned again).
         builder.HasIndex(a => new { a.ApplicationId, a.ReviewerId }).IsUnique();
-        builder.HasIndex(a => new { a.ReviewerId, a.Status, a.DueOn });
+        // The reviewer's queue: their open assignments, and their latest submitted reviews read in order.
+        builder.HasIndex(a => new { a.ReviewerId, a.Status, a.SubmittedAtUtc });
         builder.HasIndex(a => new { a.CallId, a.Status });
     }
 }
