@@ -72,19 +72,57 @@ public sealed class AmendmentTests
         });
     }
 
-    [Test]
-    public void Decide_AlreadyDecided_ThrowsTheLifecycleError()
+    [TestCase(AmendmentStatus.Approved, true, "An amendment that is approved cannot be approved.")]
+    [TestCase(AmendmentStatus.Approved, false, "An amendment that is approved cannot be refused.")]
+    [TestCase(AmendmentStatus.Refused, true, "An amendment that is refused cannot be approved.")]
+    [TestCase(AmendmentStatus.Refused, false, "An amendment that is refused cannot be refused.")]
+    public void Decide_AlreadyDecided_ThrowsTheLifecycleErrorAndChangesNothing(AmendmentStatus decided, bool approveAgain, string expected)
     {
         var grant = GrantBuilder.AGrant().Build();
         var amendment = grant.RequestExtension(End.AddMonths(1), "Reason.", "Amina", RequestingSide.Grantee, Now);
-        grant.ApproveAmendment(amendment.Id, "Fatima", null, Now);
+        if (decided == AmendmentStatus.Approved)
+        {
+            grant.ApproveAmendment(amendment.Id, "Fatima", null, Now);
+        }
+        else
+        {
+            grant.RefuseAmendment(amendment.Id, "Not needed.", "Fatima", Now);
+        }
 
-        var error = Assert.Throws<DomainException>(() => grant.RefuseAmendment(amendment.Id, "Changed my mind.", "Omar", Now))!;
+        var endDate = grant.EndDate;
+
+        var error = Assert.Throws<DomainException>(() =>
+        {
+            if (approveAgain)
+            {
+                grant.ApproveAmendment(amendment.Id, "Omar", null, Now);
+            }
+            else
+            {
+                grant.RefuseAmendment(amendment.Id, "Changed my mind.", "Omar", Now);
+            }
+        })!;
 
         Assert.Multiple(() =>
         {
-            Assert.That((error.Code, error.Message), Is.EqualTo(("amendment.illegal-transition", "An amendment that is approved cannot be refused.")));
-            Assert.That(amendment.Status, Is.EqualTo(AmendmentStatus.Approved));
+            Assert.That((error.Code, error.Message), Is.EqualTo(("amendment.illegal-transition", expected)));
+            Assert.That((amendment.Status, amendment.DecidedBy, grant.EndDate), Is.EqualTo((decided, (string?)"Fatima", endDate)));
+        });
+    }
+
+    [Test]
+    public void BudgetRevision_IncreaseWithNoPlannedInstalmentLeft_IsRefused()
+    {
+        var grant = GrantBuilder.AGrant().Scheduled(InstalmentTemplate.Parse("100")).Build();
+        GrantBuilder.Move(grant, grant.Instalments[0], InstalmentStatus.Paid);
+        var revision = grant.RequestBudgetRevision(Lines(15_500m), "Extra places.", "Fatima", RequestingSide.FundManager, Now);
+
+        var error = Assert.Throws<DomainException>(() => grant.ApproveAmendment(revision.Id, "Omar", null, Now, Money.Usd(1_000m)))!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error.Message, Is.EqualTo("This revision raises the grant, but no planned instalment is left to carry the increase."));
+            Assert.That((revision.Status, grant.Amount), Is.EqualTo((AmendmentStatus.Pending, Money.Usd(15_000m))));
         });
     }
 
