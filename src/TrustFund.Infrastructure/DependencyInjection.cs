@@ -61,6 +61,7 @@ public static class DependencyInjection
         services.AddSingleton<ApplicationDetailCache>();
         services.AddScoped<Application.Reviews.IRankings, Reviews.RankingReader>();
         services.AddSingleton<Reviews.RankingCache>();
+        services.AddSingleton<Application.Reviews.IReviewerQueues, Reviews.ReviewerQueueReader>();
 
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
         services.AddScoped<IEmailOutbox, EmailOutbox>();

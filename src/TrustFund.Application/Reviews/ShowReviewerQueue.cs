@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Common;
 using TrustFund.Domain.Reviews;
 
@@ -6,8 +5,7 @@ namespace TrustFund.Application.Reviews;
 
 /// <summary>
 /// The signed-in reviewer's queue: the assignments waiting for a conflict declaration, those to score,
-/// the drafts and the latest submitted reviews, with their due days. Read in two statements over the
-/// (ReviewerId, Status, SubmittedAtUtc) index, projected to what the page shows.
+/// the drafts and the latest submitted reviews, with their due days (read through <see cref="IReviewerQueues"/>).
 /// </summary>
 public sealed record ShowReviewerQueue : IUseCase<ReviewerQueue>
 {
@@ -41,13 +39,13 @@ public sealed record QueueItem(
 
 internal sealed class ShowReviewerQueueHandler : IUseCaseHandler<ShowReviewerQueue, ReviewerQueue>
 {
-    private readonly ITrustFundDb _db;
+    private readonly IReviewerQueues _queues;
     private readonly ICurrentActor _actor;
     private readonly TimeProvider _clock;
 
-    public ShowReviewerQueueHandler(ITrustFundDb db, ICurrentActor actor, TimeProvider clock)
+    public ShowReviewerQueueHandler(IReviewerQueues queues, ICurrentActor actor, TimeProvider clock)
     {
-        _db = db;
+        _queues = queues;
         _actor = actor;
         _clock = clock;
     }
@@ -60,21 +58,9 @@ internal sealed class ShowReviewerQueueHandler : IUseCaseHandler<ShowReviewerQue
         // UTC rather than reading each call's terms, so a review shows as overdue at most a few hours
         // early or late.
         var today = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
+        var rows = await _queues.ReadAsync(reviewerId, ShowReviewerQueue.SubmittedShown, cancellationToken);
 
-        // Two statements on the assignments alone (they keep the application's title, organisation and
-        // reference): SQLite prepares every statement afresh, and a union of a limited sub-query joined to
-        // the applications and calls cost more than the page's rendering. The second reads the latest
-        // submitted reviews in the order of the (ReviewerId, Status, SubmittedAtUtc) index and stops
-        // after the last one shown.
-        var open = await Queue(a => a.ReviewerId == reviewerId && (a.Status == AssignmentStatus.Pending || a.Status == AssignmentStatus.Draft))
-            .ToListAsync(cancellationToken);
-        var submitted = await Queue(a => a.ReviewerId == reviewerId && a.Status == AssignmentStatus.Submitted)
-            .OrderByDescending(r => r.SubmittedAtUtc)
-            .Take(ShowReviewerQueue.SubmittedShown)
-            .ToListAsync(cancellationToken);
-        var rows = open.Concat(submitted);
-
-        var items = rows
+        var items = rows.Open.Concat(rows.Submitted)
             .Select(r => new QueueItem(r.Id, r.Status, r.Title, r.OrganisationName, r.Reference ?? string.Empty, r.DueOn, r.Status != AssignmentStatus.Submitted && today > r.DueOn, r.LastSavedAtUtc, r.SubmittedAtUtc))
             .ToList();
         List<QueueItem> Open(Func<QueueItem, bool> which) => [.. items.Where(which).OrderBy(i => i.DueOn).ThenBy(i => i.Title, StringComparer.CurrentCulture)];
@@ -84,39 +70,5 @@ internal sealed class ShowReviewerQueueHandler : IUseCaseHandler<ShowReviewerQue
             Open(i => i.Status == AssignmentStatus.Draft && i.LastSavedAtUtc is null),
             Open(i => i.Status == AssignmentStatus.Draft && i.LastSavedAtUtc is not null),
             [.. items.Where(i => i.Status == AssignmentStatus.Submitted).OrderByDescending(i => i.SubmittedAtUtc)]);
-    }
-
-    private IQueryable<QueueRow> Queue(System.Linq.Expressions.Expression<Func<ReviewAssignment, bool>> which) =>
-        _db.ReviewAssignments.AsNoTracking()
-            .Where(which)
-            .Select(a => new QueueRow
-            {
-                Id = a.Id,
-                Status = a.Status,
-                Title = a.ApplicationTitle,
-                OrganisationName = a.OrganisationName,
-                Reference = a.ApplicationReference,
-                DueOn = a.DueOn,
-                LastSavedAtUtc = a.LastSavedAtUtc,
-                SubmittedAtUtc = a.SubmittedAtUtc,
-            });
-
-    private sealed class QueueRow
-    {
-        public Guid Id { get; init; }
-
-        public AssignmentStatus Status { get; init; }
-
-        public string Title { get; init; } = string.Empty;
-
-        public string OrganisationName { get; init; } = string.Empty;
-
-        public string? Reference { get; init; }
-
-        public DateOnly DueOn { get; init; }
-
-        public DateTime? LastSavedAtUtc { get; init; }
-
-        public DateTime? SubmittedAtUtc { get; init; }
     }
 }
