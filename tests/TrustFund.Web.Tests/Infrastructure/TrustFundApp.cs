@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using TrustFund.Application.Accounts;
 using TrustFund.Benchmarks.Baselines;
@@ -162,6 +163,7 @@ public sealed class TrustFundApp : WebApplicationFactory<Program>
             builder.UseSetting(WebHostDefaults.HostingStartupAssembliesKey, BenchmarkBaselines.AssemblyName);
         }
 
+        builder.ConfigureLogging(logging => logging.AddProvider(new TestProgressLoggerProvider()));
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();
