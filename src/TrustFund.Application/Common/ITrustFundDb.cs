@@ -8,6 +8,8 @@ using TrustFund.Domain.Audit;
 using TrustFund.Domain.Calls;
 using TrustFund.Domain.Common;
 using TrustFund.Domain.Documents;
+using TrustFund.Domain.GranteeReports;
+using TrustFund.Domain.Grants;
 using TrustFund.Domain.Organisations;
 using TrustFund.Domain.Reviews;
 
@@ -41,6 +43,12 @@ public interface ITrustFundDb
     DbSet<ConflictRuling> ConflictRulings { get; }
 
     DbSet<Reviews.CallReviewStamp> CallReviewStamps { get; }
+
+    DbSet<Grant> Grants { get; }
+
+    DbSet<SafeguardingConcern> SafeguardingConcerns { get; }
+
+    DbSet<GranteeReport> GranteeReports { get; }
 
     DbSet<AuditEntry> AuditEntries { get; }
 
