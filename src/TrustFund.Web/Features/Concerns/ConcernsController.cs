@@ -44,8 +44,8 @@ public sealed class ConcernsController : Controller
         {
             case OutcomeKind.Done:
                 TempData["Notice"] = outcome.Value.AlreadyRecorded
-                    ? _text.GetString("This concern was already recorded.")
-                    : _text.GetString("The concern is recorded. No instalment of this organisation can be released or paid until it is closed.");
+                    ? _text.GetString("This concern was already recorded.").Value
+                    : _text.GetString("The concern is recorded. No instalment of this organisation can be released or paid until it is closed.").Value;
                 return Redirect($"/Manage/Organisations/{id}/Concerns");
             case OutcomeKind.NotFound:
                 return NotFound();
@@ -73,8 +73,8 @@ public sealed class ConcernsController : Controller
         {
             case OutcomeKind.Done:
                 TempData["Notice"] = outcome.Value.AlreadyClosed
-                    ? _text.GetString("This concern was already closed.")
-                    : _text.GetString("The concern is closed with its outcome.");
+                    ? _text.GetString("This concern was already closed.").Value
+                    : _text.GetString("The concern is closed with its outcome.").Value;
                 return Redirect($"/Manage/Organisations/{id}/Concerns");
             case OutcomeKind.NotFound:
                 return NotFound();

@@ -104,9 +104,9 @@ public sealed class PaymentsController : Controller
             case OutcomeKind.Done:
                 TempData["Notice"] = outcome.Value.Kind switch
                 {
-                    LedgerEntryKind.Refund => _text.GetString("The refund of {0} is recorded in the ledger.", outcome.Value.Amount.ToString(CultureInfo.CurrentCulture)),
-                    LedgerEntryKind.Correction => _text.GetString("The correction of {0} is recorded in the ledger; the entry it corrects is unchanged.", outcome.Value.Amount.ToString(CultureInfo.CurrentCulture)),
-                    _ => _text.GetString("The write-off of {0} is recorded in the ledger.", outcome.Value.Amount.ToString(CultureInfo.CurrentCulture)),
+                    LedgerEntryKind.Refund => _text.GetString("The refund of {0} is recorded in the ledger.", outcome.Value.Amount.ToString(CultureInfo.CurrentCulture)).Value,
+                    LedgerEntryKind.Correction => _text.GetString("The correction of {0} is recorded in the ledger; the entry it corrects is unchanged.", outcome.Value.Amount.ToString(CultureInfo.CurrentCulture)).Value,
+                    _ => _text.GetString("The write-off of {0} is recorded in the ledger.", outcome.Value.Amount.ToString(CultureInfo.CurrentCulture)).Value,
                 };
                 return Redirect($"/Grants/{grantId}/Payments");
             case OutcomeKind.NotFound:
