@@ -7,6 +7,7 @@ using TrustFund.Domain.Applications;
 using TrustFund.Domain.Audit;
 using TrustFund.Domain.Calls;
 using TrustFund.Domain.Common;
+using TrustFund.Domain.Decisions;
 using TrustFund.Domain.Documents;
 using TrustFund.Domain.GranteeReports;
 using TrustFund.Domain.Grants;
@@ -44,10 +45,15 @@ public interface ITrustFundDb
 
     DbSet<Reviews.CallReviewStamp> CallReviewStamps { get; }
 
+    /// <summary>Board sessions, each loaded with its decisions.</summary>
+    DbSet<BoardSession> BoardSessions { get; }
+
+    /// <summary>Grants, each loaded with its instalments, ledger and amendments (project a query to read less).</summary>
     DbSet<Grant> Grants { get; }
 
     DbSet<SafeguardingConcern> SafeguardingConcerns { get; }
 
+    /// <summary>Grantee reports, each loaded with its submitted versions.</summary>
     DbSet<GranteeReport> GranteeReports { get; }
 
     DbSet<AuditEntry> AuditEntries { get; }
