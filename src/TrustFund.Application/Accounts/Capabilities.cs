@@ -14,9 +14,6 @@ public static class Capabilities
     public const string ManagePayments = "ManagePayments";
     public const string VerifyOrganisations = "VerifyOrganisations";
 
-    /// <summary>See a grant's instalments, ledger and balance (the grantee sees its own grants only).</summary>
-    public const string FollowPayments = "FollowPayments";
-
     /// <summary>Work on instalments: request, approve, pay, hold or cancel them (each action narrows it to one role).</summary>
     public const string HandleInstalments = "HandleInstalments";
 
@@ -33,7 +30,6 @@ public static class Capabilities
         [ManageFund] = [Roles.FundManager],
         [ManagePayments] = [Roles.FinanceOfficer],
         [VerifyOrganisations] = [Roles.Administrator, Roles.FundManager],
-        [FollowPayments] = [Roles.Applicant, Roles.FundManager, Roles.FinanceOfficer],
         [HandleInstalments] = [Roles.FundManager, Roles.FinanceOfficer],
         [SeeConcerns] = [Roles.FundManager, Roles.FinanceOfficer, Roles.Administrator],
     };

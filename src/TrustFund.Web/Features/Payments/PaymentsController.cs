@@ -15,7 +15,7 @@ namespace TrustFund.Web.Features.Payments;
 /// own members), and the finance officer's refunds, corrections and write-offs, each a new entry.
 /// </summary>
 [Route("Grants/{grantId:guid}/Payments")]
-[Authorize(Policy = Capabilities.FollowPayments)]
+[Authorize(Roles = Roles.Applicant + "," + Roles.FundManager + "," + Roles.FinanceOfficer)]
 public sealed class PaymentsController : Controller
 {
     private readonly IUseCases _useCases;
