@@ -37,7 +37,7 @@ public sealed partial class BoardSession : AggregateRoot
     public DateTime RecordedAtUtc { get; private set; }
 
     /// <summary>The decisions taken at this session, in the order recorded.</summary>
-    public IReadOnlyList<BoardDecision> Decisions => _decisions;
+    public IReadOnlyList<BoardDecision> Decisions => [.. _decisions.OrderBy(d => d.RecordedAtUtc)];
 
     /// <summary>Records a session of the Board for a call: its number and the day it was held.</summary>
     public static BoardSession Record(Guid callId, string? number, DateOnly heldOn, string recordedBy, DateTime nowUtc)
@@ -118,7 +118,7 @@ public sealed partial class BoardSession : AggregateRoot
 
     /// <summary>This session's decisions as <see cref="DecisionPolicy"/> reads them, for deciding at other sessions.</summary>
     public IEnumerable<PriorDecision> ToPriorDecisions() =>
-        _decisions.Select(d => new PriorDecision(d.ApplicationId, Id, Number, HeldOn, d.Outcome, d.Amount));
+        Decisions.Select(d => new PriorDecision(d.ApplicationId, Id, Number, HeldOn, d.Outcome, d.Amount));
 
     private BoardDecision DecisionOn(Guid applicationId) =>
         _decisions.FirstOrDefault(d => d.ApplicationId == applicationId)

@@ -91,14 +91,17 @@ public sealed class Grant : AggregateRoot
     /// <summary>When the last payment was recorded; a later change of bank details needs a new verification.</summary>
     public DateTime? LastPaymentAtUtc { get; private set; }
 
+    // The parts are held in the order they were added, or as read back from storage, which keeps no
+    // order: each list below is put in its order by the part's own number or time.
+
     /// <summary>The schedule, in payment order.</summary>
-    public IReadOnlyList<Instalment> Instalments => _instalments;
+    public IReadOnlyList<Instalment> Instalments => [.. _instalments.OrderBy(i => i.Number)];
 
     /// <summary>Every ledger entry, in the order written; read-only, as entries are permanent.</summary>
-    public IReadOnlyList<LedgerEntry> Ledger => _ledger.AsReadOnly();
+    public IReadOnlyList<LedgerEntry> Ledger => _ledger.OrderBy(e => e.RecordedAtUtc).ToList().AsReadOnly();
 
     /// <summary>Every amendment ever asked for, whatever its decision, in the order asked.</summary>
-    public IReadOnlyList<GrantAmendment> Amendments => _amendments;
+    public IReadOnlyList<GrantAmendment> Amendments => [.. _amendments.OrderBy(a => a.Number)];
 
     /// <summary>The amendments waiting for a fund manager's decision.</summary>
     public IReadOnlyList<GrantAmendment> PendingAmendments => [.. _amendments.Where(a => a.Status == AmendmentStatus.Pending)];
@@ -241,7 +244,7 @@ public sealed class Grant : AggregateRoot
             errors.Add(new RuleViolation("Reports", "The final reports must be accepted before the grant is closed."));
         }
 
-        foreach (var instalment in _instalments.Where(i => !i.IsSettled))
+        foreach (var instalment in Instalments.Where(i => !i.IsSettled))
         {
             errors.Add(new RuleViolation("Instalments", $"Instalment {instalment.Number} is {Words(instalment.Status)}: pay or cancel it before closing."));
         }
@@ -331,7 +334,7 @@ public sealed class Grant : AggregateRoot
             if (increase is { } extra)
             {
                 Amount += extra;
-                _instalments.LastOrDefault(i => i.Status == InstalmentStatus.Planned)?.AddToAmount(extra);
+                Instalments.LastOrDefault(i => i.Status == InstalmentStatus.Planned)?.AddToAmount(extra);
             }
         }
 

@@ -8,13 +8,14 @@ namespace TrustFund.Infrastructure.Persistence;
 
 /// <summary>
 /// Stores an immutable document (a record) as JSON text, the same way on every engine. Enums are
-/// written by name so stored documents stay readable and survive reordering of enum members.
+/// written by name so stored documents stay readable and survive reordering of enum members; money
+/// as its amount in US dollars.
 /// </summary>
 internal static class JsonColumn
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.General)
     {
-        Converters = { new JsonStringEnumConverter() },
+        Converters = { new JsonStringEnumConverter(), new MoneyJsonConverter() },
         WriteIndented = false,
     };
 

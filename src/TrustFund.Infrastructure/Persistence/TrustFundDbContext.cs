@@ -12,7 +12,10 @@ using TrustFund.Domain.Applications;
 using TrustFund.Domain.Audit;
 using TrustFund.Domain.Calls;
 using TrustFund.Domain.Common;
+using TrustFund.Domain.Decisions;
 using TrustFund.Domain.Documents;
+using TrustFund.Domain.GranteeReports;
+using TrustFund.Domain.Grants;
 using TrustFund.Domain.Organisations;
 using TrustFund.Domain.Reviews;
 using TrustFund.Infrastructure.Email;
@@ -108,6 +111,14 @@ public class TrustFundDbContext
 
     public DbSet<Application.Reviews.CallReviewStamp> CallReviewStamps => Set<Application.Reviews.CallReviewStamp>();
 
+    public DbSet<BoardSession> BoardSessions => Set<BoardSession>();
+
+    public DbSet<Grant> Grants => Set<Grant>();
+
+    public DbSet<SafeguardingConcern> SafeguardingConcerns => Set<SafeguardingConcern>();
+
+    public DbSet<GranteeReport> GranteeReports => Set<GranteeReport>();
+
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
@@ -179,6 +190,7 @@ public class TrustFundDbContext
         if (Database.IsSqlite())
         {
             builder.Entity<GrantApplication>().Property(a => a.AmountRequested).HasConversion<MinorUnitsConverter>();
+            builder.Entity<LedgerEntry>().Property(e => e.SignedAmount).HasConversion<MinorUnitsConverter>();
         }
     }
 
@@ -187,6 +199,16 @@ public class TrustFundDbContext
         // Every instant is stored as UTC and read back as UTC, on every engine.
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
         configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
+
+        // Money is its amount in US dollars; on SQLite whole cents, so sums and comparisons run in SQL.
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<Money>().HaveConversion<MoneyMinorUnitsConverter>();
+        }
+        else
+        {
+            configurationBuilder.Properties<Money>().HaveConversion<MoneyConverter>().HavePrecision(18, 2);
+        }
     }
 
     // The one save path, for both SaveChanges and SaveChangesAsync (the synchronous one serves Data
@@ -287,6 +309,16 @@ public class TrustFundDbContext
 
         foreach (var entry in ChangeTracker.Entries<AggregateRoot>().ToList())
         {
+            // A change to a part of an aggregate (an instalment, a ledger entry, a decision, a submitted
+            // version) is a change of the aggregate: its version is renewed, so of two saves of one
+            // aggregate only the first succeeds, even when they touch different parts.
+            if (entry.State == EntityState.Unchanged && ChangedParts(entry) is { Count: > 0 } parts)
+            {
+                entry.Entity.RenewVersion();
+                AddAudit(AuditActions.EntityChanged, $"{entry.Metadata.ClrType.Name} changed: {string.Join(", ", parts)}", entry.Metadata.ClrType.Name, entry.Entity.Id.ToString());
+                continue;
+            }
+
             switch (entry.State)
             {
                 case EntityState.Added when entry.Entity is Call call:
@@ -311,6 +343,12 @@ public class TrustFundDbContext
 
         return renames;
     }
+
+    /// <summary>The aggregate's collections of parts holding a part added or changed since it was loaded.</summary>
+    private List<string> ChangedParts(EntityEntry<AggregateRoot> entry) =>
+        [.. entry.Collections
+            .Where(c => c.CurrentValue is { } parts && parts.Cast<object>().Any(part => Entry(part).State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            .Select(c => c.Metadata.Name)];
 
     private static string DescribeChange(EntityEntry<AggregateRoot> entry)
     {
