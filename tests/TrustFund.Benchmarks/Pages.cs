@@ -13,6 +13,9 @@ public static class Pages
 
     public static string Manager => DemoData.Users.Single(u => u.Email.StartsWith("manager@", StringComparison.Ordinal)).Email;
 
+    /// <summary>The demo finance officer, whose home is the payments queue.</summary>
+    public static string Finance => DemoData.Users.Single(u => u.Email.StartsWith("finance@", StringComparison.Ordinal)).Email;
+
     /// <summary>The demo reviewer, one of the data set's reviewers, with about a hundred assignments.</summary>
     public static string Reviewer => DemoData.Users.Single(u => u.Email.StartsWith("reviewer@", StringComparison.Ordinal)).Email;
 
@@ -35,5 +38,6 @@ public static class Pages
         new("applicant home", "/", Applicant),
         new("ranking", "/Manage/Calls/{reviewedCall}/Ranking", Manager),
         new("reviewer queue", "/", Reviewer),
+        new("payments queue", "/Finance/Payments", Finance),
     ];
 }

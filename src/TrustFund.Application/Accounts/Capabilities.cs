@@ -14,6 +14,15 @@ public static class Capabilities
     public const string ManagePayments = "ManagePayments";
     public const string VerifyOrganisations = "VerifyOrganisations";
 
+    /// <summary>See a grant's instalments, ledger and balance (the grantee sees its own grants only).</summary>
+    public const string FollowPayments = "FollowPayments";
+
+    /// <summary>Work on instalments: request, approve, pay, hold or cancel them (each action narrows it to one role).</summary>
+    public const string HandleInstalments = "HandleInstalments";
+
+    /// <summary>Read the safeguarding and misconduct concerns recorded against organisations (Secretariat staff).</summary>
+    public const string SeeConcerns = "SeeConcerns";
+
     /// <summary>Which roles hold each capability.</summary>
     public static IReadOnlyDictionary<string, string[]> RolesFor { get; } = new Dictionary<string, string[]>
     {
@@ -24,5 +33,8 @@ public static class Capabilities
         [ManageFund] = [Roles.FundManager],
         [ManagePayments] = [Roles.FinanceOfficer],
         [VerifyOrganisations] = [Roles.Administrator, Roles.FundManager],
+        [FollowPayments] = [Roles.Applicant, Roles.FundManager, Roles.FinanceOfficer],
+        [HandleInstalments] = [Roles.FundManager, Roles.FinanceOfficer],
+        [SeeConcerns] = [Roles.FundManager, Roles.FinanceOfficer, Roles.Administrator],
     };
 }

@@ -2,11 +2,15 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Audit;
 using TrustFund.Application.Common;
+using TrustFund.Domain.Grants;
 using TrustFund.Domain.Organisations;
 
 namespace TrustFund.Application.Organisations;
 
-/// <summary>An applicant gives or changes the organisation's bank account; a change clears its verification.</summary>
+/// <summary>
+/// An applicant gives or changes the organisation's bank account; a change clears its verification, and
+/// that of each open grant paid before the change (<see cref="Grant.NoteBankDetailsChanged"/>).
+/// </summary>
 public sealed record UpdateBankDetails(Guid? Version, string BankName, string? SwiftBic, string AccountNumber, string AccountHolder) : IUseCase<BankDetailsSaved>;
 
 /// <summary>Whether the details were saved, or were the same as before (nothing saved).</summary>
@@ -32,13 +36,15 @@ internal sealed class UpdateBankDetailsHandler : IUseCaseHandler<UpdateBankDetai
     private readonly ICurrentActor _actor;
     private readonly RecordAccess _access;
     private readonly IAuditTrail _audit;
+    private readonly TimeProvider _clock;
 
-    public UpdateBankDetailsHandler(ITrustFundDb db, ICurrentActor actor, RecordAccess access, IAuditTrail audit)
+    public UpdateBankDetailsHandler(ITrustFundDb db, ICurrentActor actor, RecordAccess access, IAuditTrail audit, TimeProvider clock)
     {
         _db = db;
         _actor = actor;
         _access = access;
         _audit = audit;
+        _clock = clock;
     }
 
     public async Task<BankDetailsSaved> HandleAsync(UpdateBankDetails request, CancellationToken cancellationToken)
@@ -62,6 +68,13 @@ internal sealed class UpdateBankDetailsHandler : IUseCaseHandler<UpdateBankDetai
         organisation.ChangeBankDetails(details);
         _db.ExpectVersion(organisation, request.Version);
         _audit.Record(AuditActions.OrganisationBankChanged, $"Bank details of {organisation.LegalName} changed; verification cleared", nameof(Organisation), organisation.Id.ToString());
+        var now = _clock.GetUtcNow().UtcDateTime;
+        var grants = await _db.Grants.Where(g => g.OrganisationId == id && g.Status != GrantStatus.Closed && g.BankDetailsVerified).ToListAsync(cancellationToken);
+        foreach (var grant in grants)
+        {
+            grant.NoteBankDetailsChanged(now, verifiedSince: false);
+        }
+
         await _db.SaveChangesAsync(cancellationToken);
         return BankDetailsSaved.Saved;
     }

@@ -1,11 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Audit;
 using TrustFund.Application.Common;
+using TrustFund.Domain.Grants;
 using TrustFund.Domain.Organisations;
 
 namespace TrustFund.Application.Organisations;
 
-/// <summary>The Secretariat records that it checked an organisation's bank account, as the page showed it.</summary>
+/// <summary>
+/// The Secretariat records that it checked an organisation's bank account, as the page showed it; the
+/// organisation's open grants count the details as verified for their payments from then on.
+/// </summary>
 public sealed record VerifyBankDetails(Guid OrganisationId, Guid? Version) : IUseCase<DecisionTaken>;
 
 internal sealed class VerifyBankDetailsHandler : IUseCaseHandler<VerifyBankDetails, DecisionTaken>
@@ -35,8 +39,18 @@ internal sealed class VerifyBankDetailsHandler : IUseCaseHandler<VerifyBankDetai
             return new DecisionTaken(organisation.LegalName, AlreadyInStatus: true);
         }
 
-        organisation.VerifyBankDetails(_actor.Name ?? "system", _clock.GetUtcNow().UtcDateTime);
+        var now = _clock.GetUtcNow().UtcDateTime;
+        organisation.VerifyBankDetails(_actor.Name ?? "system", now);
         _db.ExpectVersion(organisation, request.Version);
+        var grants = await _db.Grants
+            .Where(g => g.OrganisationId == organisation.Id && g.Status != GrantStatus.Closed && !g.BankDetailsVerified)
+            .ToListAsync(cancellationToken);
+        foreach (var grant in grants)
+        {
+            grant.RecordBankDetailsVerified(_actor.Name ?? "system", now);
+            _audit.Record(AuditActions.GrantBankDetailsVerified, $"Bank details of {organisation.LegalName} verified for the payments of grant {grant.Number}", nameof(Grant), grant.Id.ToString());
+        }
+
         _audit.Record(AuditActions.OrganisationBankVerified, $"Bank details of {organisation.LegalName} verified ({organisation.Bank!.AccountHolder}, account ending {LastFour(organisation.Bank.AccountNumber)})", nameof(Organisation), organisation.Id.ToString());
         await _db.SaveChangesAsync(cancellationToken);
         return new DecisionTaken(organisation.LegalName, AlreadyInStatus: false);

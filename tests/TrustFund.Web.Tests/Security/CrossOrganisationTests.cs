@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Domain.Applications;
 using TrustFund.Web.Tests.Infrastructure;
+using TrustFund.Web.Tests.Payments;
 
 namespace TrustFund.Web.Tests.Security;
 
@@ -43,6 +44,9 @@ public sealed class CrossOrganisationTests
         _theirs.Values["questionId"] = _other.QuestionId.ToString();
         _theirs.Values["/calls:id"] = _other.QuestionId.ToString();
         _theirs.Values["/Manage/Calls:id"] = _other.CallId.ToString();
+        var theirGrant = await PaymentWebData.ActiveGrantAsync(_app, _other.OrganisationId, "PAYX");
+        _theirs.Values["grantId"] = theirGrant.Id.ToString();
+        _theirs.Values["instalmentId"] = theirGrant.Instalments[0].Id.ToString();
     }
 
     [OneTimeTearDown]

@@ -7,6 +7,7 @@ using TrustFund.Domain.Calls;
 using TrustFund.Domain.Documents;
 using TrustFund.Infrastructure.Files;
 using TrustFund.Web.Tests.Infrastructure;
+using TrustFund.Web.Tests.Payments;
 using TrustFund.Web.Tests.Reviews;
 using TrustFund.Web.Tests.Screening;
 using static TrustFund.Web.Tests.Security.SecurityMatrixTests;
@@ -32,6 +33,9 @@ public sealed class RouteSamples
     public Guid ApplicationId { get; private set; }
 
     public Guid ApplicantId { get; private set; }
+
+    /// <summary>A grant of the demo applicant's organisation.</summary>
+    public Guid GrantId { get; private set; }
 
     /// <summary>The demo reviewer's assignment, still waiting for their conflict declaration.</summary>
     public Guid AssignmentId { get; private set; }
@@ -94,6 +98,13 @@ public sealed class RouteSamples
         samples.AssignmentId = (await ReviewWebData.AssignedAsync(app, "reviewer@trustfund.test", "RVS")).AssignmentId;
         values["assignmentId"] = samples.AssignmentId.ToString();
         values["/Manage/Reviewers:id"] = (await app.WithDbAsync(db => db.Users.Where(u => u.Email == "reviewer@trustfund.test").Select(u => u.Id).SingleAsync())).ToString();
+
+        // A grant of the demo organisation, its first instalment still planned, and a closed concern.
+        var grant = await PaymentWebData.ActiveGrantAsync(app, organisationId, "PAYS");
+        samples.GrantId = grant.Id;
+        values["grantId"] = grant.Id.ToString();
+        values["instalmentId"] = grant.Instalments[0].Id.ToString();
+        values["concernId"] = (await PaymentWebData.ConcernAsync(app, organisationId, closed: true)).Id.ToString();
         return samples;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using TrustFund.Application.Accounts;
 using TrustFund.Application.Common;
 using TrustFund.Application.Home;
+using TrustFund.Application.Payments;
 using TrustFund.Application.Reviews;
 
 namespace TrustFund.Web.Features.Home;
@@ -32,7 +33,7 @@ public sealed class HomeController : Controller
 
         if (User.IsInRole(Roles.FinanceOfficer))
         {
-            return View("FinanceOfficer");
+            return View("FinanceOfficer", (await _useCases.RunAsync(new ShowPaymentsQueue(), cancellationToken)).Value);
         }
 
         if (User.IsInRole(Roles.Reviewer))
