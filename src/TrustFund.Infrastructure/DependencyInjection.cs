@@ -12,6 +12,7 @@ using TrustFund.Application.Audit;
 using TrustFund.Application.Common;
 using TrustFund.Application.Email;
 using TrustFund.Application.Files;
+using TrustFund.Application.Grants;
 using TrustFund.Infrastructure.Applications;
 using TrustFund.Infrastructure.Audit;
 using TrustFund.Infrastructure.Email;
@@ -49,6 +50,7 @@ public static class DependencyInjection
         services.AddScoped<IDomainEventDispatcher, DomainEventDispatcher>();
         services.AddScoped<ICollisionDetector, CollisionDetector>();
         services.AddScoped<IReferenceNumbers, ReferenceNumbers>();
+        services.AddScoped<IGrantNumbers, GrantNumbers>();
         services.AddScoped<IAuditTrail, AuditTrail>();
         services.AddScoped<AuditChainVerifier>();
         services.AddScoped<IAuditChainVerifier>(provider => provider.GetRequiredService<AuditChainVerifier>());

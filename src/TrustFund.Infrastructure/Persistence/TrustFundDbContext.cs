@@ -12,7 +12,10 @@ using TrustFund.Domain.Applications;
 using TrustFund.Domain.Audit;
 using TrustFund.Domain.Calls;
 using TrustFund.Domain.Common;
+using TrustFund.Domain.Decisions;
 using TrustFund.Domain.Documents;
+using TrustFund.Domain.GranteeReports;
+using TrustFund.Domain.Grants;
 using TrustFund.Domain.Organisations;
 using TrustFund.Domain.Reviews;
 using TrustFund.Infrastructure.Email;
@@ -107,6 +110,14 @@ public class TrustFundDbContext
     public DbSet<ConflictRuling> ConflictRulings => Set<ConflictRuling>();
 
     public DbSet<Application.Reviews.CallReviewStamp> CallReviewStamps => Set<Application.Reviews.CallReviewStamp>();
+
+    public DbSet<BoardSession> BoardSessions => Set<BoardSession>();
+
+    public DbSet<Grant> Grants => Set<Grant>();
+
+    public DbSet<SafeguardingConcern> SafeguardingConcerns => Set<SafeguardingConcern>();
+
+    public DbSet<GranteeReport> GranteeReports => Set<GranteeReport>();
 
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
 
