@@ -35,5 +35,7 @@ public static class Pages
         new("applicant home", "/", Applicant),
         new("ranking", "/Manage/Calls/{reviewedCall}/Ranking", Manager),
         new("reviewer queue", "/", Reviewer),
+        new("grants list", "/Manage/Grants", Manager),
+        new("grant page", "/Grants/{grant}", Manager),
     ];
 }

@@ -43,6 +43,7 @@ public sealed class CrossOrganisationTests
         _theirs.Values["questionId"] = _other.QuestionId.ToString();
         _theirs.Values["/calls:id"] = _other.QuestionId.ToString();
         _theirs.Values["/Manage/Calls:id"] = _other.CallId.ToString();
+        _theirs.Values["/Grants:id"] = _other.GrantId.ToString();
     }
 
     [OneTimeTearDown]
