@@ -175,6 +175,29 @@ public sealed class SecurityMatrixTests
         new("POST", "/Reviews/{assignmentId:guid}/Declaration", RedirectToLogin, Forbidden, BadRequest, Forbidden, Forbidden, Forbidden),
         new("GET",  "/Reviews/Profile",             RedirectToLogin, Forbidden,  Ok,         Forbidden,  Forbidden,  Forbidden),
         new("POST", "/Reviews/Profile",             RedirectToLogin, Forbidden,  BadRequest, Forbidden,  Forbidden,  Forbidden),
+        new("GET",  "/Manage/Calls/{callId:guid}/Decisions", RedirectToLogin, Forbidden, Forbidden, Ok, Forbidden, Forbidden),
+        new("POST", "/Manage/Calls/{callId:guid}/Decisions/Sessions", RedirectToLogin, Forbidden, Forbidden, BadRequest, Forbidden, Forbidden),
+        new("POST", "/Manage/Calls/{callId:guid}/Decisions/MarkDecided", RedirectToLogin, Forbidden, Forbidden, BadRequest, Forbidden, Forbidden),
+        new("GET",  "/Manage/Calls/{callId:guid}/Decisions/{applicationId:guid}", RedirectToLogin, Forbidden, Forbidden, Ok, Forbidden, Forbidden),
+        new("POST", "/Manage/Calls/{callId:guid}/Decisions/{applicationId:guid}", RedirectToLogin, Forbidden, Forbidden, BadRequest, Forbidden, Forbidden),
+        new("POST", "/Manage/Calls/{callId:guid}/Decisions/{applicationId:guid}/Feedback", RedirectToLogin, Forbidden, Forbidden, BadRequest, Forbidden, Forbidden),
+        new("POST", "/Manage/Calls/{callId:guid}/Decisions/{applicationId:guid}/Feedback/Release", RedirectToLogin, Forbidden, Forbidden, BadRequest, Forbidden, Forbidden),
+        new("GET",  "/Manage/Grants",               RedirectToLogin, Forbidden,  Forbidden,  Ok,         Forbidden,  Forbidden),
+        new("GET",  "/Grants",                      RedirectToLogin, Ok,         Forbidden,  Forbidden,  Forbidden,  Forbidden),
+        new("GET",  "/Grants/{id:guid}",            RedirectToLogin, Ok,         Forbidden,  Ok,         Ok,         Forbidden),
+        new("POST", "/Grants/{id:guid}/Signatures", RedirectToLogin, Forbidden,  Forbidden,  BadRequest, Forbidden,  Forbidden),
+        new("POST", "/Grants/{id:guid}/Suspend",    RedirectToLogin, Forbidden,  Forbidden,  BadRequest, Forbidden,  Forbidden),
+        new("POST", "/Grants/{id:guid}/Resume",     RedirectToLogin, Forbidden,  Forbidden,  BadRequest, Forbidden,  Forbidden),
+        new("GET",  "/Grants/{id:guid}/Amendments", RedirectToLogin, Ok,         Forbidden,  Ok,         Ok,         Forbidden),
+        new("GET",  "/Grants/{id:guid}/Amendments/Extension", RedirectToLogin, Ok, Forbidden, Ok,       Forbidden,  Forbidden),
+        new("POST", "/Grants/{id:guid}/Amendments/Extension", RedirectToLogin, BadRequest, Forbidden, BadRequest, Forbidden, Forbidden),
+        new("GET",  "/Grants/{id:guid}/Amendments/BudgetRevision", RedirectToLogin, Ok, Forbidden, Ok,  Forbidden,  Forbidden),
+        new("POST", "/Grants/{id:guid}/Amendments/BudgetRevision", RedirectToLogin, BadRequest, Forbidden, BadRequest, Forbidden, Forbidden),
+        new("POST", "/Grants/{id:guid}/Amendments/{amendmentId:guid}/Approve", RedirectToLogin, Forbidden, Forbidden, BadRequest, Forbidden, Forbidden),
+        new("POST", "/Grants/{id:guid}/Amendments/{amendmentId:guid}/Refuse", RedirectToLogin, Forbidden, Forbidden, BadRequest, Forbidden, Forbidden),
+        new("GET",  "/Grants/{id:guid}/Closure",    RedirectToLogin, Forbidden,  Forbidden,  Ok,         Forbidden,  Forbidden),
+        new("POST", "/Grants/{id:guid}/Closure/Begin", RedirectToLogin, Forbidden, Forbidden, BadRequest, Forbidden, Forbidden),
+        new("POST", "/Grants/{id:guid}/Closure/Close", RedirectToLogin, Forbidden, Forbidden, BadRequest, Forbidden, Forbidden),
     ];
 
     // The POST lines again, sent WITH a valid antiforgery token (each identity's own, from a page it can
@@ -263,6 +286,20 @@ public sealed class SecurityMatrixTests
         new("POST", "/Reviews/{assignmentId:guid}", RedirectToLogin, Forbidden, NotFound,   Forbidden,  Forbidden,  Forbidden), // another reviewer's assignment
         new("POST", "/Reviews/{assignmentId:guid}/Declaration", RedirectToLogin, Forbidden, NotFound, Forbidden, Forbidden, Forbidden), // another reviewer's assignment
         new("POST", "/Reviews/Profile",             RedirectToLogin, Forbidden,  Handled,    Forbidden,  Forbidden,  Forbidden),
+        new("POST", "/Manage/Calls/{callId:guid}/Decisions/Sessions", RedirectToLogin, Forbidden, Forbidden, Handled, Forbidden, Forbidden),
+        new("POST", "/Manage/Calls/{callId:guid}/Decisions/MarkDecided", RedirectToLogin, Forbidden, Forbidden, Handled, Forbidden, Forbidden),
+        new("POST", "/Manage/Calls/{callId:guid}/Decisions/{applicationId:guid}", RedirectToLogin, Forbidden, Forbidden, Handled, Forbidden, Forbidden),
+        new("POST", "/Manage/Calls/{callId:guid}/Decisions/{applicationId:guid}/Feedback", RedirectToLogin, Forbidden, Forbidden, Handled, Forbidden, Forbidden),
+        new("POST", "/Manage/Calls/{callId:guid}/Decisions/{applicationId:guid}/Feedback/Release", RedirectToLogin, Forbidden, Forbidden, Handled, Forbidden, Forbidden),
+        new("POST", "/Grants/{id:guid}/Signatures", RedirectToLogin, Forbidden,  Forbidden,  Handled,    Forbidden,  Forbidden),
+        new("POST", "/Grants/{id:guid}/Suspend",    RedirectToLogin, Forbidden,  Forbidden,  Handled,    Forbidden,  Forbidden),
+        new("POST", "/Grants/{id:guid}/Resume",     RedirectToLogin, Forbidden,  Forbidden,  Handled,    Forbidden,  Forbidden),
+        new("POST", "/Grants/{id:guid}/Amendments/Extension", RedirectToLogin, Handled, Forbidden, Handled, Forbidden, Forbidden),
+        new("POST", "/Grants/{id:guid}/Amendments/BudgetRevision", RedirectToLogin, Handled, Forbidden, Handled, Forbidden, Forbidden),
+        new("POST", "/Grants/{id:guid}/Amendments/{amendmentId:guid}/Approve", RedirectToLogin, Forbidden, Forbidden, Handled, Forbidden, Forbidden),
+        new("POST", "/Grants/{id:guid}/Amendments/{amendmentId:guid}/Refuse", RedirectToLogin, Forbidden, Forbidden, Handled, Forbidden, Forbidden),
+        new("POST", "/Grants/{id:guid}/Closure/Begin", RedirectToLogin, Forbidden, Forbidden, Handled, Forbidden, Forbidden),
+        new("POST", "/Grants/{id:guid}/Closure/Close", RedirectToLogin, Forbidden, Forbidden, Handled, Forbidden, Forbidden),
     ];
 
     /// <summary>Demo account signed in for each role column.</summary>
