@@ -77,4 +77,9 @@ public static class AuditActions
     public const string ReviewSubmitted = "review.submitted";
     public const string ReviewReopened = "review.reopened";
     public const string CallReviewSettingsChanged = "call.review-settings-changed";
+    public const string ReportSubmitted = "report.submitted";
+    public const string ReportResubmitted = "report.resubmitted";
+    public const string ReportRevisionRequested = "report.revision-requested";
+    public const string ReportAccepted = "report.accepted";
+    public const string ReportReminderSent = "report.reminder-sent";
 }

@@ -7,7 +7,10 @@ using TrustFund.Domain.Applications;
 using TrustFund.Domain.Audit;
 using TrustFund.Domain.Calls;
 using TrustFund.Domain.Common;
+using TrustFund.Domain.Decisions;
 using TrustFund.Domain.Documents;
+using TrustFund.Domain.GranteeReports;
+using TrustFund.Domain.Grants;
 using TrustFund.Domain.Organisations;
 using TrustFund.Domain.Reviews;
 
@@ -41,6 +44,17 @@ public interface ITrustFundDb
     DbSet<ConflictRuling> ConflictRulings { get; }
 
     DbSet<Reviews.CallReviewStamp> CallReviewStamps { get; }
+
+    /// <summary>Board sessions, each loaded with its decisions.</summary>
+    DbSet<BoardSession> BoardSessions { get; }
+
+    /// <summary>Grants, each loaded with its instalments, ledger and amendments (project a query to read less).</summary>
+    DbSet<Grant> Grants { get; }
+
+    DbSet<SafeguardingConcern> SafeguardingConcerns { get; }
+
+    /// <summary>Grantee reports, each loaded with its submitted versions.</summary>
+    DbSet<GranteeReport> GranteeReports { get; }
 
     DbSet<AuditEntry> AuditEntries { get; }
 

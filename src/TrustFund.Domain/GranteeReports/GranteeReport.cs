@@ -45,13 +45,20 @@ public sealed class GranteeReport : AggregateRoot
 
     public DateTime? AcceptedAtUtc { get; private set; }
 
+    /// <summary>What the grantee has written so far and not yet submitted; null when nothing is saved.</summary>
+    public ReportContent? Draft { get; private set; }
+
+    public string? DraftSavedBy { get; private set; }
+
+    public DateTime? DraftSavedAtUtc { get; private set; }
+
     /// <summary>Every submitted version, oldest first.</summary>
-    public IReadOnlyList<ReportSubmission> Submissions => _submissions;
+    public IReadOnlyList<ReportSubmission> Submissions => [.. _submissions.OrderBy(s => s.Number)];
 
     public static IEnumerable<(ReportStatus From, string Action, ReportStatus To)> Transitions => Lifecycle.Moves;
 
     /// <summary>The version last submitted, or null before the first submission.</summary>
-    public ReportSubmission? LatestSubmission => _submissions.Count == 0 ? null : _submissions[^1];
+    public ReportSubmission? LatestSubmission => _submissions.MaxBy(s => s.Number);
 
     /// <summary>Whether the report was accepted (what an instalment's report condition reads).</summary>
     public bool IsAccepted => Status == ReportStatus.Accepted;
@@ -104,6 +111,23 @@ public sealed class GranteeReport : AggregateRoot
         DueOn = dueOn;
     }
 
+    /// <summary>
+    /// Saves what the grantee has written so far, while the report is due or sent back for revision.
+    /// A draft may be incomplete: the content rules and the screening apply when it is submitted.
+    /// </summary>
+    public void SaveDraft(ReportContent content, string savedBy, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if (Status is not (ReportStatus.Due or ReportStatus.RevisionRequested))
+        {
+            throw new DomainException("report.not-editable", "This report is submitted: it can be edited again only when sent back for revision.");
+        }
+
+        Draft = content;
+        DraftSavedBy = savedBy;
+        DraftSavedAtUtc = nowUtc;
+    }
+
     /// <summary>What the personal-data screening finds in the content's narrative fields and stories (for showing before submitting).</summary>
     public static IReadOnlyList<PersonalDataFinding> Screen(ReportContent content) => PersonalDataScreen.Screen(content.ScreenedTexts());
 
@@ -128,6 +152,9 @@ public sealed class GranteeReport : AggregateRoot
         _submissions.Add(submission);
         Status = next;
         ResubmitBy = null;
+        Draft = null;
+        DraftSavedBy = null;
+        DraftSavedAtUtc = null;
         Raise(new ReportSubmitted(Id, GrantId, Kind, Sequence, submission.Number, submission.AttestedNotAboutVictim));
         return submission;
     }

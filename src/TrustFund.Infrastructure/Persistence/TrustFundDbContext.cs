@@ -12,7 +12,10 @@ using TrustFund.Domain.Applications;
 using TrustFund.Domain.Audit;
 using TrustFund.Domain.Calls;
 using TrustFund.Domain.Common;
+using TrustFund.Domain.Decisions;
 using TrustFund.Domain.Documents;
+using TrustFund.Domain.GranteeReports;
+using TrustFund.Domain.Grants;
 using TrustFund.Domain.Organisations;
 using TrustFund.Domain.Reviews;
 using TrustFund.Infrastructure.Email;
@@ -107,6 +110,15 @@ public class TrustFundDbContext
     public DbSet<ConflictRuling> ConflictRulings => Set<ConflictRuling>();
 
     public DbSet<Application.Reviews.CallReviewStamp> CallReviewStamps => Set<Application.Reviews.CallReviewStamp>();
+
+    // Not yet in the model: the grants' mapping comes with their persistence.
+    DbSet<BoardSession> ITrustFundDb.BoardSessions => Set<BoardSession>();
+
+    DbSet<Grant> ITrustFundDb.Grants => Set<Grant>();
+
+    DbSet<SafeguardingConcern> ITrustFundDb.SafeguardingConcerns => Set<SafeguardingConcern>();
+
+    DbSet<GranteeReport> ITrustFundDb.GranteeReports => Set<GranteeReport>();
 
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
 
