@@ -106,4 +106,9 @@ public static class AuditActions
     public const string GrantAmendmentRequested = "grant.amendment-requested";
     public const string GrantAmendmentApproved = "grant.amendment-approved";
     public const string GrantAmendmentRefused = "grant.amendment-refused";
+    public const string ReportSubmitted = "report.submitted";
+    public const string ReportResubmitted = "report.resubmitted";
+    public const string ReportRevisionRequested = "report.revision-requested";
+    public const string ReportAccepted = "report.accepted";
+    public const string ReportReminderSent = "report.reminder-sent";
 }

@@ -25,6 +25,9 @@ public sealed class RouteSamples
     {
         ["code"] = "404",
         ["sequence"] = "1",
+        ["/Grants/{id:guid}/Reports:id"] = "5b0d7a0e-0000-4000-8000-00000000a001",
+        ["reportId"] = "5b0d7a0e-0000-4000-8000-00000000a002",
+        ["number"] = "1",
     };
 
     public Guid CallId { get; private set; }

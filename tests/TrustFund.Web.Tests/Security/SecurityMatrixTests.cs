@@ -198,6 +198,16 @@ public sealed class SecurityMatrixTests
         new("GET",  "/Grants/{id:guid}/Closure",    RedirectToLogin, Forbidden,  Forbidden,  Ok,         Forbidden,  Forbidden),
         new("POST", "/Grants/{id:guid}/Closure/Begin", RedirectToLogin, Forbidden, Forbidden, BadRequest, Forbidden, Forbidden),
         new("POST", "/Grants/{id:guid}/Closure/Close", RedirectToLogin, Forbidden, Forbidden, BadRequest, Forbidden, Forbidden),
+        // Grantee reports: the sample grant and report ids name no record (404 once past the role check).
+        new("GET",  "/Grants/{id:guid}/Reports",    RedirectToLogin, NotFound,   NotFound,   NotFound,   NotFound,   NotFound),
+        new("GET",  "/Grants/{id:guid}/Reports/{reportId:guid}", RedirectToLogin, NotFound, NotFound, NotFound, NotFound, NotFound),
+        new("GET",  "/Grants/{id:guid}/Reports/{reportId:guid}/Versions/{number:int}", RedirectToLogin, NotFound, NotFound, NotFound, NotFound, NotFound),
+        new("POST", "/Grants/{id:guid}/Reports/{reportId:guid}", RedirectToLogin, BadRequest, Forbidden, Forbidden, Forbidden, Forbidden),
+        new("POST", "/Grants/{id:guid}/Reports/{reportId:guid}/Accept", RedirectToLogin, Forbidden, Forbidden, BadRequest, Forbidden, Forbidden),
+        new("POST", "/Grants/{id:guid}/Reports/{reportId:guid}/Revision", RedirectToLogin, Forbidden, Forbidden, BadRequest, Forbidden, Forbidden),
+        new("GET",  "/Reports",                     RedirectToLogin, Ok,         Forbidden,  Forbidden,  Forbidden,  Forbidden),
+        new("GET",  "/Manage/Reports",              RedirectToLogin, Forbidden,  Forbidden,  Ok,         Forbidden,  Forbidden),
+        new("POST", "/Manage/Reports/Reminders",    RedirectToLogin, Forbidden,  Forbidden,  BadRequest, Forbidden,  Forbidden),
     ];
 
     // The POST lines again, sent WITH a valid antiforgery token (each identity's own, from a page it can
@@ -300,6 +310,10 @@ public sealed class SecurityMatrixTests
         new("POST", "/Grants/{id:guid}/Amendments/{amendmentId:guid}/Refuse", RedirectToLogin, Forbidden, Forbidden, Handled, Forbidden, Forbidden),
         new("POST", "/Grants/{id:guid}/Closure/Begin", RedirectToLogin, Forbidden, Forbidden, Handled, Forbidden, Forbidden),
         new("POST", "/Grants/{id:guid}/Closure/Close", RedirectToLogin, Forbidden, Forbidden, Handled, Forbidden, Forbidden),
+        new("POST", "/Grants/{id:guid}/Reports/{reportId:guid}", RedirectToLogin, NotFound, Forbidden, Forbidden, Forbidden, Forbidden),
+        new("POST", "/Grants/{id:guid}/Reports/{reportId:guid}/Accept", RedirectToLogin, Forbidden, Forbidden, NotFound, Forbidden, Forbidden),
+        new("POST", "/Grants/{id:guid}/Reports/{reportId:guid}/Revision", RedirectToLogin, Forbidden, Forbidden, NotFound, Forbidden, Forbidden),
+        new("POST", "/Manage/Reports/Reminders",    RedirectToLogin, Forbidden,  Forbidden,  Handled,    Forbidden,  Forbidden),
     ];
 
     /// <summary>Demo account signed in for each role column.</summary>
