@@ -88,6 +88,11 @@ public static class DependencyInjection
             services.AddHostedService<Reviews.ReviewReminderService>();
         }
 
+        if (configuration.GetValue(GranteeReports.ReportReminderService.EnabledSetting, true))
+        {
+            services.AddHostedService<GranteeReports.ReportReminderService>();
+        }
+
         services.AddTrustFundDataProtection(configuration, environment);
 
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);

@@ -39,5 +39,7 @@ public static class Pages
         new("ranking", "/Manage/Calls/{reviewedCall}/Ranking", Manager),
         new("reviewer queue", "/", Reviewer),
         new("payments queue", "/Finance/Payments", Finance),
+        new("grants list", "/Manage/Grants", Manager),
+        new("grant page", "/Grants/{grant}", Manager),
     ];
 }

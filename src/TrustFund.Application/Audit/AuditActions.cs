@@ -91,4 +91,24 @@ public static class AuditActions
     public const string ReviewSubmitted = "review.submitted";
     public const string ReviewReopened = "review.reopened";
     public const string CallReviewSettingsChanged = "call.review-settings-changed";
+    public const string CallDecided = "call.decided";
+    public const string BoardSessionRecorded = "decision.session-recorded";
+    public const string BoardDecisionRecorded = "decision.recorded";
+    public const string DecisionFeedbackWritten = "decision.feedback-written";
+    public const string DecisionFeedbackReleased = "decision.feedback-released";
+    public const string GrantCreated = "grant.created";
+    public const string GrantSignatureRecorded = "grant.signature-recorded";
+    public const string GrantActivated = "grant.activated";
+    public const string GrantSuspended = "grant.suspended";
+    public const string GrantResumed = "grant.resumed";
+    public const string GrantClosingStarted = "grant.closing-started";
+    public const string GrantClosed = "grant.closed";
+    public const string GrantAmendmentRequested = "grant.amendment-requested";
+    public const string GrantAmendmentApproved = "grant.amendment-approved";
+    public const string GrantAmendmentRefused = "grant.amendment-refused";
+    public const string ReportSubmitted = "report.submitted";
+    public const string ReportResubmitted = "report.resubmitted";
+    public const string ReportRevisionRequested = "report.revision-requested";
+    public const string ReportAccepted = "report.accepted";
+    public const string ReportReminderSent = "report.reminder-sent";
 }

@@ -72,6 +72,9 @@ public sealed record CallTerms
     /// <summary>Instalment percentages of an awarded grant, summing to 100 (e.g. 80/20 or 40/40/20).</summary>
     public IReadOnlyList<int> TrancheTemplate { get; init; } = [40, 40, 20];
 
+    /// <summary>How an awarded grant's reports are scheduled: interim reports and the days after their periods they are due.</summary>
+    public GranteeReports.ReportScheduleTerms Reporting { get; init; } = GranteeReports.ReportScheduleTerms.Default;
+
     public IReadOnlyList<RubricCriterion> Rubric { get; init; } = DefaultRubric.Criteria;
 
     public bool AllowsSeveralApplicationsPerOrganisation { get; init; }

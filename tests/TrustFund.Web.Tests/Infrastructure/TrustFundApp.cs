@@ -33,6 +33,7 @@ public sealed class TrustFundApp : WebApplicationFactory<Program>
             ["Database:MigrateOnStartup"] = "true",
             ["Email:DispatcherEnabled"] = "false",
             ["Reviews:RemindersEnabled"] = "false",
+            ["Reports:RemindersEnabled"] = "false",
             ["RateLimits:Enabled"] = "false",
             ["Email:PickupFolder"] = Path.Combine(Path.GetTempPath(), $"trustfund-mail-{Guid.NewGuid():N}"),
         };

@@ -107,7 +107,8 @@ public static class HostileData
             await db.SaveChangesAsync();
             return asked.Id;
         });
-        return new OtherOrganisation(organisationId, call.Id, draft.Id, applicationDocument, organisationDocument, question, member);
+        var grant = await Grants.GrantWebData.GrantAsync(app, organisationId, "OXG");
+        return new OtherOrganisation(organisationId, call.Id, draft.Id, applicationDocument, organisationDocument, question, member, grant);
     }
 
     public static async Task<Guid> DocumentAsync(TrustFundApp app, Guid organisationId, Guid? applicationId, string name) =>

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TrustFund.Domain.Calls;
 using TrustFund.Domain.Documents;
 using TrustFund.Infrastructure.Files;
+using TrustFund.Web.Tests.Grants;
 using TrustFund.Web.Tests.Infrastructure;
 using TrustFund.Web.Tests.Payments;
 using TrustFund.Web.Tests.Reviews;
@@ -24,6 +25,9 @@ public sealed class RouteSamples
     {
         ["code"] = "404",
         ["sequence"] = "1",
+        ["/Grants/{id:guid}/Reports:id"] = "5b0d7a0e-0000-4000-8000-00000000a001",
+        ["reportId"] = "5b0d7a0e-0000-4000-8000-00000000a002",
+        ["number"] = "1",
     };
 
     public Guid CallId { get; private set; }
@@ -34,7 +38,10 @@ public sealed class RouteSamples
 
     public Guid ApplicantId { get; private set; }
 
-    /// <summary>A grant of the demo applicant's organisation.</summary>
+    /// <summary>The closed call ranked for the Board's decisions.</summary>
+    public Guid DecisionCallId { get; private set; }
+
+    /// <summary>A grant of the demo applicant's organisation, awaiting signatures.</summary>
     public Guid GrantId { get; private set; }
 
     /// <summary>The demo reviewer's assignment, still waiting for their conflict declaration.</summary>
@@ -100,11 +107,26 @@ public sealed class RouteSamples
         values["/Manage/Reviewers:id"] = (await app.WithDbAsync(db => db.Users.Where(u => u.Email == "reviewer@trustfund.test").Select(u => u.Id).SingleAsync())).ToString();
 
         // A grant of the demo organisation, its first instalment still planned, and a closed concern.
-        var grant = await PaymentWebData.ActiveGrantAsync(app, organisationId, "PAYS");
-        samples.GrantId = grant.Id;
-        values["grantId"] = grant.Id.ToString();
-        values["instalmentId"] = grant.Instalments[0].Id.ToString();
+        var paymentGrant = await PaymentWebData.ActiveGrantAsync(app, organisationId, "PAYS");
+        values["grantId"] = paymentGrant.Id.ToString();
+        values["instalmentId"] = paymentGrant.Instalments[0].Id.ToString();
         values["concernId"] = (await PaymentWebData.ConcernAsync(app, organisationId, closed: true)).Id.ToString();
+
+        // A closed call ranked for the Board (another organisation's application), and a grant of the
+        // demo organisation with an amendment waiting for a decision.
+        var ranked = await GrantWebData.RankedCallAsync(app, "BRD", 500_000m, new GrantWebData.Entry((await FundData.OrganisationAsync(app, "BRD Survivors Network")).Id, 10_000m, 4));
+        samples.DecisionCallId = ranked.CallId;
+        values["callId"] = ranked.CallId.ToString();
+        values["applicationId"] = ranked.Applications[0].ToString();
+        samples.GrantId = await GrantWebData.GrantAsync(app, organisationId, "GRS");
+        values["/Grants:id"] = samples.GrantId.ToString();
+        values["amendmentId"] = (await app.WithDbAsync(async db =>
+        {
+            var grant = await db.Grants.SingleAsync(g => g.Id == samples.GrantId);
+            var amendment = grant.RequestExtension(grant.EndDate.AddMonths(3), "Delays in the rainy season.", "applicant@trustfund.test", Domain.Grants.RequestingSide.Grantee, app.Clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync();
+            return amendment.Id;
+        })).ToString();
         return samples;
     }
 
