@@ -7,8 +7,8 @@ namespace TrustFund.Application.GranteeReports;
 
 /// <summary>
 /// The report facts other use cases read: the release facts of an instalment (for requesting its
-/// release) and whether a grant's final reports are accepted (for closing it). The rules are
-/// <see cref="ReportConditions"/>'s; this reads the grant's reports for them.
+/// release and for showing its conditions) and whether a grant's final reports are accepted (for
+/// closing it). The rules are <see cref="ReportConditions"/>'s; this reads the grant's reports for them.
 /// </summary>
 public static class ReportFacts
 {
@@ -23,7 +23,7 @@ public static class ReportFacts
     public static async Task<bool> FinalReportsAcceptedAsync(ITrustFundDb db, Guid grantId, CancellationToken cancellationToken) =>
         ReportConditions.FinalReportsAccepted(grantId, await ReportsAsync(db, grantId, cancellationToken));
 
-    // Only the reports' status matters here: their submissions are not loaded.
-    private static async Task<List<GranteeReport>> ReportsAsync(ITrustFundDb db, Guid grantId, CancellationToken cancellationToken) =>
+    /// <summary>The grant's reports, read once for showing the conditions of all its instalments; only their status matters, so their submissions are not loaded.</summary>
+    public static async Task<List<GranteeReport>> ReportsAsync(ITrustFundDb db, Guid grantId, CancellationToken cancellationToken) =>
         await db.GranteeReports.AsNoTracking().Where(r => r.GrantId == grantId).ToListAsync(cancellationToken);
 }

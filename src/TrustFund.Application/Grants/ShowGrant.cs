@@ -85,7 +85,7 @@ internal static class GrantReading
         return grant;
     }
 
-    /// <summary>The organisation's legal name, the call and the application, in one statement.</summary>
+    /// <summary>The organisation's legal name, the call and the application, in one statement (scalar subqueries: SQLite has no APPLY).</summary>
     public static async Task<GrantParties> PartiesAsync(ITrustFundDb db, Grant grant, CancellationToken cancellationToken)
     {
         var parties = await db.Applications.AsNoTracking()
@@ -93,12 +93,13 @@ internal static class GrantReading
             .Select(a => new
             {
                 Organisation = db.Organisations.Where(o => o.Id == grant.OrganisationId).Select(o => o.LegalName).FirstOrDefault(),
-                Call = db.Calls.Where(c => c.Id == grant.CallId).Select(c => new { c.Code, c.Title }).FirstOrDefault(),
+                CallCode = db.Calls.Where(c => c.Id == grant.CallId).Select(c => c.Code).FirstOrDefault(),
+                CallTitle = db.Calls.Where(c => c.Id == grant.CallId).Select(c => c.Title).FirstOrDefault(),
                 a.Reference,
                 a.Title,
             })
             .SingleAsync(cancellationToken);
-        return new GrantParties(parties.Organisation ?? string.Empty, parties.Call?.Code ?? string.Empty, parties.Call?.Title ?? string.Empty, parties.Reference ?? parties.Title, parties.Title);
+        return new GrantParties(parties.Organisation ?? string.Empty, parties.CallCode ?? string.Empty, parties.CallTitle ?? string.Empty, parties.Reference ?? parties.Title, parties.Title);
     }
 
     /// <summary>The grant's reports in due order, with how late each is on <paramref name="today"/>.</summary>

@@ -1,5 +1,6 @@
 using FluentValidation;
 using TrustFund.Application.Common;
+using TrustFund.Application.GranteeReports;
 using TrustFund.Domain.Common;
 using TrustFund.Domain.Grants;
 
@@ -91,7 +92,7 @@ internal sealed class RequestReleaseHandler : IUseCaseHandler<RequestRelease, Re
         RulesViolatedException.ThrowIfAny(problems);
 
         await BankVerification.CatchUpAsync(_db, grant, cancellationToken);
-        var facts = await ReportFacts.ForAsync(_db, grant, instalment, confirmed, cancellationToken);
+        var facts = await ReportFacts.ForReleaseAsync(_db, grant, instalment.Id, confirmed, cancellationToken);
         grant.RequestRelease(instalment.Id, facts, overrides, userId, _actor.Name ?? "system", locked.OpenConcerns, _clock.GetUtcNow().UtcDateTime);
         await _db.SaveChangesAsync(cancellationToken);
         await locked.CommitAsync(cancellationToken);

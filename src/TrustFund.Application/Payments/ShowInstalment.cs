@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Common;
+using TrustFund.Application.GranteeReports;
 using TrustFund.Domain.Common;
 using TrustFund.Domain.Grants;
 
@@ -62,8 +63,7 @@ internal sealed class ShowInstalmentHandler : IUseCaseHandler<ShowInstalment, In
         var instalment = grant.Instalments.FirstOrDefault(i => i.Id == request.InstalmentId) ?? throw new NotFoundException();
         var organisation = await _db.Organisations.AsNoTracking().SingleAsync(o => o.Id == organisationId, cancellationToken);
         var bankVerified = BankVerification.IsVerified(grant, organisation.Bank);
-        var accepted = await ReportFacts.AcceptedAsync(_db, grant.Id, cancellationToken);
-        var facts = ReportFacts.For(grant, instalment, accepted, []);
+        var facts = await ReportFacts.ForReleaseAsync(_db, grant, instalment.Id, [], cancellationToken);
         var concerns = await OpenConcerns.DescribeAsync(_db, organisationId, cancellationToken);
 
         var mayRelease = await _access.AllowsAsync(resource, PaymentOperations.Release);

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Common;
+using TrustFund.Application.GranteeReports;
 using TrustFund.Domain.Common;
+using TrustFund.Domain.GranteeReports;
 using TrustFund.Domain.Grants;
 
 namespace TrustFund.Application.Payments;
@@ -50,11 +52,11 @@ internal sealed class ShowPaymentsHandler : IUseCaseHandler<ShowPayments, Paymen
         var grant = await _db.Grants.AsNoTracking().SingleAsync(g => g.Id == request.GrantId, cancellationToken);
         var organisation = await _db.Organisations.AsNoTracking().SingleAsync(o => o.Id == organisationId, cancellationToken);
         var bankVerified = BankVerification.IsVerified(grant, organisation.Bank);
-        var accepted = await ReportFacts.AcceptedAsync(_db, grant.Id, cancellationToken);
+        var reports = await ReportFacts.ReportsAsync(_db, grant.Id, cancellationToken);
         var concerns = staff ? await OpenConcerns.DescribeAsync(_db, organisationId, cancellationToken) : [];
         return new PaymentsView(
             ShowInstalmentHandler.Summary(grant, organisation.LegalName, bankVerified),
-            [.. grant.Instalments.Select(i => new InstalmentRow(i, ConditionState.Of(grant, i, ReportFacts.For(grant, i, accepted, []), bankVerified)))],
+            [.. grant.Instalments.Select(i => new InstalmentRow(i, ConditionState.Of(grant, i, ReportConditions.Facts(grant, i.Id, reports, []), bankVerified)))],
             grant.Ledger,
             grant.Refunded,
             grant.WrittenOff,

@@ -119,7 +119,7 @@ public sealed class GrantAmendmentsController : Controller
             return NotFound();
         }
 
-        return View(view, new AmendmentsPageModel(
+        return View($"~/Features/Grants/{view}.cshtml", new AmendmentsPageModel(
             page,
             input as ExtensionInput ?? new ExtensionInput { Version = page.Grant.Version },
             input as BudgetRevisionInput ?? BudgetRevisionInput.From(page.Grant),

@@ -53,6 +53,6 @@ public sealed class GrantClosureController : Controller
     private async Task<IActionResult> PageAsync(Guid id, CancellationToken cancellationToken)
     {
         var outcome = await _useCases.RunAsync(new ShowGrantClosure(id), cancellationToken);
-        return outcome.Succeeded ? View("Closure", outcome.Value) : NotFound();
+        return outcome.Succeeded ? View("~/Features/Grants/Closure.cshtml", outcome.Value) : NotFound();
     }
 }
