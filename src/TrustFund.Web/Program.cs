@@ -17,6 +17,7 @@ if (databaseOptions.MigrateOnStartup)
         await DemoData.SeedAsync(app.Services);
         await DemoData.SeedApplicationsAsync(app.Services);
         await DemoData.SeedReviewsAsync(app.Services);
+        await DemoData.SeedGrantsAsync(app.Services);
     }
 }
 

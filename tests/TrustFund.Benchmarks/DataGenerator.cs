@@ -45,6 +45,7 @@ public sealed partial class DataGenerator(Func<TrustFundDbContext> newContext, D
         await GenerateUsersAsync(organisations, cancellationToken);
         await GenerateCallsAndApplicationsAsync(organisations, cancellationToken);
         await GenerateReviewsAsync(organisations, cancellationToken);
+        await GenerateGrantsAsync(organisations, cancellationToken);
         await GenerateAuditAsync(cancellationToken);
         Console.WriteLine($"Data set '{scale.Name}' generated in {total.Elapsed.TotalSeconds:F1} s.");
     }

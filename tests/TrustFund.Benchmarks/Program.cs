@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using TrustFund.Benchmarks;
 using TrustFund.Domain.Applications;
+using TrustFund.Domain.Grants;
 using TrustFund.Infrastructure;
 using TrustFund.Infrastructure.Demo;
 using TrustFund.Infrastructure.Persistence;
@@ -347,7 +348,8 @@ static async Task PrepareDatabaseAsync(BenchmarkArguments arguments, string conn
         if (!arguments.Fresh && await db.Database.CanConnectAsync(cancellationToken)
             && !(await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any()
             && await db.Applications.CountAsync(cancellationToken) >= arguments.Scale.Applications
-            && await db.ReviewAssignments.AnyAsync(cancellationToken))
+            && await db.ReviewAssignments.AnyAsync(cancellationToken)
+            && await db.Grants.AnyAsync(cancellationToken))
         {
             Console.WriteLine("Reusing the generated data set (--fresh regenerates it).");
             await PrintCountsAsync(db, cancellationToken);
@@ -390,7 +392,12 @@ static async Task PrintCountsAsync(TrustFundDbContext db, CancellationToken canc
     var users = await db.Users.CountAsync(cancellationToken);
     var applications = await db.Applications.CountAsync(cancellationToken);
     var audit = await db.AuditEntries.CountAsync(cancellationToken);
+    var grants = await db.Grants.CountAsync(cancellationToken);
+    var instalments = await db.Grants.SelectMany(g => g.Instalments).CountAsync(cancellationToken);
+    var payments = await db.Grants.SelectMany(g => g.Ledger).CountAsync(e => e.Kind == LedgerEntryKind.Payment, cancellationToken);
+    var reports = await db.GranteeReports.CountAsync(cancellationToken);
     Console.WriteLine($"  rows: {calls} calls, {organisations} organisations, {users} users, {applications} applications, {audit} audit entries");
+    Console.WriteLine($"  grants: {grants} grants, {instalments} instalments, {payments} payments, {reports} reports");
 }
 
 static async Task<Dictionary<string, string>> PlaceholderValuesAsync(DatabaseProvider provider, string connectionString, CancellationToken cancellationToken)
@@ -404,9 +411,17 @@ static async Task<Dictionary<string, string>> PlaceholderValuesAsync(DatabasePro
     var calls = await db.Calls.AsNoTracking()
         .Where(c => c.Code == DataGenerator.ReviewedCallCode || c.Code == DataGenerator.UnassignedCallCode)
         .ToDictionaryAsync(c => c.Code, c => c.Id, cancellationToken);
+
+    // An active grant with payments, requests and reports, for the grant's pages.
+    var grant = await db.Grants.AsNoTracking()
+        .Where(g => g.Status == GrantStatus.Active && g.Ledger.Count >= 3)
+        .OrderBy(g => g.Number)
+        .Select(g => g.Id)
+        .FirstAsync(cancellationToken);
     return new Dictionary<string, string>
     {
         ["{application}"] = application.ToString(),
+        ["{grant}"] = grant.ToString(),
         ["{reviewedCall}"] = calls[DataGenerator.ReviewedCallCode].ToString(),
         ["{unassignedCall}"] = calls[DataGenerator.UnassignedCallCode].ToString(),
     };
