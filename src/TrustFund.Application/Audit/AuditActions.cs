@@ -91,4 +91,5 @@ public static class AuditActions
     public const string ReviewSubmitted = "review.submitted";
     public const string ReviewReopened = "review.reopened";
     public const string CallReviewSettingsChanged = "call.review-settings-changed";
+    public const string DocumentExported = "document.exported";
 }
