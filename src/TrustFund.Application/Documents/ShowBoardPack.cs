@@ -15,7 +15,7 @@ namespace TrustFund.Application.Documents;
 public sealed record ShowBoardPack(Guid CallId, bool Anonymise = false) : IUseCase<BoardPack>;
 
 /// <summary>What the board pack prints.</summary>
-/// <param name="AwaitingScreening">Submitted applications with no screening outcome yet.</param>
+/// <param name="AwaitingScreening">Submitted applications with no screening outcome yet (withdrawn ones are not counted).</param>
 public sealed record BoardPack(
     CallRanking Ranking,
     string TimeZoneId,
@@ -56,14 +56,12 @@ internal sealed class ShowBoardPackHandler : IUseCaseHandler<ShowBoardPack, Boar
         var ranking = await _rankings.ReadAsync(request.CallId, cancellationToken) ?? throw new NotFoundException();
         var timeZone = await _db.Calls.AsNoTracking().Where(c => c.Id == request.CallId).Select(c => c.Terms.TimeZoneId).SingleAsync(cancellationToken);
 
-        var submitted = _db.Applications.AsNoTracking().Where(a => a.CallId == request.CallId && a.SubmittedAtUtc != null);
-        var outcomes = await (
-                from a in submitted
-                join s in _db.Screenings.AsNoTracking() on a.Id equals s.ApplicationId into screenings
-                from s in screenings.DefaultIfEmpty()
-                select new { a.Id, Outcome = s == null ? null : s.Outcome, Version = s == null ? 0 : s.VersionNumber })
+        // Submitted applications by what screening concluded, read from their status (withdrawn ones left out).
+        var statuses = await _db.Applications.AsNoTracking()
+            .Where(a => a.CallId == request.CallId && a.SubmittedAtUtc != null && a.Status != ApplicationStatus.Withdrawn)
+            .Select(a => a.Status)
             .ToListAsync(cancellationToken);
-        var latest = outcomes.GroupBy(o => o.Id).Select(g => g.OrderByDescending(o => o.Version).First().Outcome).ToList();
+        var outcomes = statuses.Select(ScreeningOutcomes.Of).ToList();
 
         var conflicts = await _conflicts.HandleAsync(new ShowConflictsLog(request.CallId), cancellationToken);
         var sessions = await _db.BoardSessions.AsNoTracking().Where(s => s.CallId == request.CallId).ToListAsync(cancellationToken);
@@ -76,9 +74,9 @@ internal sealed class ShowBoardPackHandler : IUseCaseHandler<ShowBoardPack, Boar
         return new BoardPack(
             ranking,
             timeZone,
-            latest.Count(o => o == ScreeningOutcome.Eligible),
-            latest.Count(o => o == ScreeningOutcome.Ineligible),
-            latest.Count(o => o is null),
+            outcomes.Count(o => o == ScreeningOutcome.Eligible),
+            outcomes.Count(o => o == ScreeningOutcome.Ineligible),
+            outcomes.Count(o => o is null),
             request.Anonymise ? Anonymised(conflicts) : conflicts,
             decisions,
             request.Anonymise);

@@ -74,7 +74,7 @@ internal sealed class ShowDossierHandler : IUseCaseHandler<ShowDossier, Dossier>
         var screening = await _db.Screenings.AsNoTracking().Where(s => s.ApplicationId == application.Id)
             .OrderByDescending(s => s.VersionNumber).FirstOrDefaultAsync(cancellationToken);
         DossierScreening? screened = screening is null
-            ? null
+            ? ScreeningOutcomes.Of(application.Status) is { } outcome ? new DossierScreening(outcome, application.IneligibilityReason, null, []) : null
             : secretariat
                 ? new DossierScreening(screening.Outcome, screening.OutcomeReason, screening.DecidedAtUtc, screening.Gates)
                 : screening.IsDecided ? new DossierScreening(screening.Outcome, screening.OutcomeReason, screening.DecidedAtUtc, []) : null;

@@ -32,6 +32,9 @@ public sealed partial class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
         _slots = new SemaphoreSlim(Math.Max(1, _settings.MaxConcurrentRenders));
     }
 
+    /// <summary>The browser currently running, if any (tests end it to prove the relaunch).</summary>
+    internal IBrowser? CurrentBrowser => _browser;
+
     public async Task<byte[]> RenderAsync(PdfDocumentRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

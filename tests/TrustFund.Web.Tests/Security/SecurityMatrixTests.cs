@@ -174,6 +174,10 @@ public sealed class SecurityMatrixTests
         new("GET",  "/Reviews/{assignmentId:guid}/Declaration", RedirectToLogin, Forbidden, Ok, Forbidden, Forbidden,  Forbidden),
         new("POST", "/Reviews/{assignmentId:guid}/Declaration", RedirectToLogin, Forbidden, BadRequest, Forbidden, Forbidden, Forbidden),
         new("GET",  "/Reviews/Profile",             RedirectToLogin, Forbidden,  Ok,         Forbidden,  Forbidden,  Forbidden),
+        new("GET",  "/applications/{id:guid}/dossier", RedirectToLogin, Ok,   Forbidden,  Ok,         Forbidden,  Forbidden),
+        new("GET",  "/applications/{id:guid}/dossier.pdf", RedirectToLogin, Ok, Forbidden, Ok,        Forbidden,  Forbidden),
+        new("GET",  "/calls/{id:guid}/board-pack",  RedirectToLogin, Forbidden,  Forbidden,  Ok,         Forbidden,  Forbidden),
+        new("GET",  "/calls/{id:guid}/board-pack.pdf", RedirectToLogin, Forbidden, Forbidden, Ok,        Forbidden,  Forbidden),
         new("POST", "/Reviews/Profile",             RedirectToLogin, Forbidden,  BadRequest, Forbidden,  Forbidden,  Forbidden),
     ];
 
