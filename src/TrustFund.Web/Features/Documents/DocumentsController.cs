@@ -15,7 +15,7 @@ namespace TrustFund.Web.Features.Documents;
 /// may not see answer 404; each PDF is audited as an export and counted against the documents rate limit.
 /// When no PDF can be printed the answer is a page saying why (503), never an error.
 /// </summary>
-public sealed partial class DocumentsController : Controller
+public sealed class DocumentsController : Controller
 {
     /// <summary>Seconds a reader is asked to wait when every render slot is busy.</summary>
     public const int BusyRetryAfterSeconds = 10;
@@ -107,8 +107,8 @@ public sealed partial class DocumentsController : Controller
         }
         catch (PdfBrowserUnavailableException e)
         {
-            LogBrowserUnavailable(_logger, e);
-            return Problem(new PdfProblem(
+            DocumentLog.BrowserUnavailable(_logger, e);
+            return Unavailable(new PdfProblem(
                 _text["PDFs cannot be made on this server yet"],
                 _text["The server has no browser to print PDFs with. The on-screen version below has the same content; an administrator can make PDFs work."],
                 PdfBrowserUnavailableException.Remedy,
@@ -117,7 +117,7 @@ public sealed partial class DocumentsController : Controller
         catch (PdfRendererBusyException)
         {
             Response.Headers.RetryAfter = BusyRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Problem(new PdfProblem(
+            return Unavailable(new PdfProblem(
                 _text["The PDF printer is busy"],
                 _text["Other documents are being printed. Please try again in a few seconds."],
                 null,
@@ -125,9 +125,9 @@ public sealed partial class DocumentsController : Controller
         }
         catch (PdfRenderFailedException e)
         {
-            LogRenderFailed(_logger, e);
+            DocumentLog.RenderFailed(_logger, e);
             Response.Headers.RetryAfter = BusyRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Problem(new PdfProblem(
+            return Unavailable(new PdfProblem(
                 _text["The PDF could not be printed"],
                 _text["Printing this document failed or took too long. Please try again; if it keeps failing, use the on-screen version."],
                 null,
@@ -138,7 +138,7 @@ public sealed partial class DocumentsController : Controller
         return File(pdf, "application/pdf", fileName);
     }
 
-    private ViewResult Problem(PdfProblem problem)
+    private ViewResult Unavailable(PdfProblem problem)
     {
         var result = View("PdfUnavailable", problem);
         result.StatusCode = StatusCodes.Status503ServiceUnavailable;
@@ -148,10 +148,4 @@ public sealed partial class DocumentsController : Controller
     /// <summary>Letters, digits and dashes only, for a download's file name.</summary>
     private static string FileNamePart(string text) =>
         new([.. text.Select(c => char.IsAsciiLetterOrDigit(c) || c == '-' ? c : '-')]);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "No browser to print PDFs")]
-    private static partial void LogBrowserUnavailable(ILogger logger, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "A PDF could not be printed")]
-    private static partial void LogRenderFailed(ILogger logger, Exception exception);
 }
