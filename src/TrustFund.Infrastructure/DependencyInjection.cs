@@ -65,6 +65,12 @@ public static class DependencyInjection
         services.AddSingleton<Reviews.RankingCache>();
         services.AddSingleton<Application.Reviews.IReviewerQueues, Reviews.ReviewerQueueReader>();
 
+        // One browser per app prints every PDF; it starts on the first document, not with the app.
+        services.Configure<Pdf.PdfSettings>(configuration.GetSection(Pdf.PdfSettings.Section));
+        services.AddSingleton<Pdf.BrowserDiscovery>();
+        services.AddSingleton<Pdf.ChromiumPdfRenderer>();
+        services.AddSingleton<Application.Documents.IPdfRenderer>(provider => provider.GetRequiredService<Pdf.ChromiumPdfRenderer>());
+
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
         services.AddScoped<IEmailOutbox, EmailOutbox>();
         var smtpHost = configuration[$"{EmailOptions.Section}:Smtp:Host"];

@@ -111,4 +111,5 @@ public static class AuditActions
     public const string ReportRevisionRequested = "report.revision-requested";
     public const string ReportAccepted = "report.accepted";
     public const string ReportReminderSent = "report.reminder-sent";
+    public const string DocumentExported = "document.exported";
 }

@@ -14,4 +14,6 @@ public sealed class RateLimitOptions
     public RateLimitRule AccountEmailsPerClient { get; set; } = new() { PermitLimit = 10, Window = TimeSpan.FromMinutes(15) };
 
     public RateLimitRule UploadsPerUser { get; set; } = new() { PermitLimit = 30, Window = TimeSpan.FromMinutes(10) };
+
+    public RateLimitRule DocumentsPerUser { get; set; } = new() { PermitLimit = 30, Window = TimeSpan.FromMinutes(10) };
 }

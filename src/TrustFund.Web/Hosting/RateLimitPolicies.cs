@@ -1,7 +1,7 @@
 namespace TrustFund.Web.Hosting;
 
 /// <summary>
-/// Names of the rate-limit policies; put <see cref="RateLimitedAttribute"/> with one of them on a POST action.
+/// Names of the rate-limit policies; put <see cref="RateLimitedAttribute"/> with one of them on a POST action (or, for documents, a GET).
 /// </summary>
 public static class RateLimitPolicies
 {
@@ -13,4 +13,7 @@ public static class RateLimitPolicies
 
     /// <summary>File uploads: per signed-in user.</summary>
     public const string Uploads = "uploads";
+
+    /// <summary>Generated documents (PDFs), GET requests included: per signed-in user.</summary>
+    public const string Documents = "documents";
 }

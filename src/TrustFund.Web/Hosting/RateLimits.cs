@@ -63,9 +63,11 @@ internal static class RateLimits
         return app.UseRateLimiter();
     }
 
+    /// <summary>The action's policy: on POSTs, and on any request for generated documents (printing costs the same either way).</summary>
     private static string? PolicyOf(HttpContext context) =>
-        HttpMethods.IsPost(context.Request.Method)
-            ? context.GetEndpoint()?.Metadata.GetMetadata<RateLimitedAttribute>()?.Policy
+        context.GetEndpoint()?.Metadata.GetMetadata<RateLimitedAttribute>()?.Policy is { } policy
+        && (HttpMethods.IsPost(context.Request.Method) || policy == RateLimitPolicies.Documents)
+            ? policy
             : null;
 
     private static RateLimitPartition<string> ByClient(HttpContext context, RateLimitOptions options)
@@ -76,6 +78,7 @@ internal static class RateLimits
             RateLimitPolicies.SignIn => Window($"sign-in|client|{client}", options.SignInPerClient),
             RateLimitPolicies.AccountEmails => Window($"account-emails|client|{client}", options.AccountEmailsPerClient),
             RateLimitPolicies.Uploads => Window($"uploads|user|{context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? client}", options.UploadsPerUser),
+            RateLimitPolicies.Documents => Window($"documents|user|{context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? client}", options.DocumentsPerUser),
             _ => RateLimitPartition.GetNoLimiter(string.Empty),
         };
     }

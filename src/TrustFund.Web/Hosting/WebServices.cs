@@ -108,6 +108,7 @@ public static class WebServices
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
+        services.AddSingleton<Features.Documents.DocumentViews>();
         services.AddTrustFundRateLimits(configuration);
         services.AddTrustFundForwardedHeaders(configuration);
         return services;

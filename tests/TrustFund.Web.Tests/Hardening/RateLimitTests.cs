@@ -68,6 +68,26 @@ public sealed class RateLimitTests
         Assert.That(otherUpload.StatusCode, Is.Not.EqualTo(HttpStatusCode.TooManyRequests));
     }
 
+    [Test]
+    public async Task DocumentPdfs_OverTheUserLimit_Answer429_OnScreenVersionsAndOtherUsersGoOn()
+    {
+        using var app = await LimitedAppAsync(("DocumentsPerUser", 2));
+        using var manager = await app.SignInAsync("manager@trustfund.test");
+        var call = Guid.NewGuid();
+
+        // Every request counts, whatever it answers: an unknown call is enough and needs no browser.
+        for (var request = 1; request <= 2; request++)
+        {
+            Assert.That((await manager.GetAsync($"/calls/{call}/board-pack.pdf")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        }
+
+        await AssertRefusedAsync(await manager.GetAsync($"/calls/{call}/board-pack.pdf"));
+        await AssertRefusedAsync(await manager.GetAsync($"/applications/{Guid.NewGuid()}/dossier.pdf"));
+        Assert.That((await manager.GetAsync($"/calls/{call}/board-pack")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "the on-screen version is not limited");
+        using var applicant = await app.SignInAsync("applicant@trustfund.test");
+        Assert.That((await applicant.GetAsync($"/applications/{Guid.NewGuid()}/dossier.pdf")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
     private static async Task<TrustFundApp> LimitedAppAsync(params (string Rule, int Limit)[] rules)
     {
         var settings = new Dictionary<string, string?> { ["RateLimits:Enabled"] = "true" };

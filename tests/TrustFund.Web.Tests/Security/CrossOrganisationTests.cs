@@ -35,6 +35,7 @@ public sealed class CrossOrganisationTests
         _theirs.Values["id"] = _other.MemberId.ToString();
         _theirs.Values["/Applications:id"] = _other.ApplicationId.ToString();
         _theirs.Values["/Manage/Applications:id"] = _other.ApplicationId.ToString();
+        _theirs.Values["/applications/{id:guid}/dossier:id"] = _other.ApplicationId.ToString();
         _theirs.Values["attachmentId"] = _other.ApplicationDocumentId.ToString();
         _theirs.Values["/Applications:attachmentId"] = _other.ApplicationDocumentId.ToString();
         _theirs.Values["/Organisation/Documents:id"] = _other.OrganisationDocumentId.ToString();

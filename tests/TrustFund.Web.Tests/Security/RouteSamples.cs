@@ -95,6 +95,8 @@ public sealed class RouteSamples
         samples.ApplicantId = records.ApplicantId;
         values["/Applications:id"] = application.Id.ToString();
         values["/Manage/Applications:id"] = application.Id.ToString();
+        values["/applications/{id:guid}/dossier:id"] = application.Id.ToString();
+        values["/calls/{id:guid}/board-pack:id"] = call.Id.ToString();
         values["attachmentId"] = records.ApplicationDocumentId.ToString();
         values["/Organisation/Documents:id"] = records.OrganisationDocumentId.ToString();
         values["documentId"] = records.OrganisationDocumentId.ToString();
