@@ -25,5 +25,5 @@ public static class ReportFacts
 
     /// <summary>The grant's reports, read once for showing the conditions of all its instalments; only their status matters, so their submissions are not loaded.</summary>
     public static async Task<List<GranteeReport>> ReportsAsync(ITrustFundDb db, Guid grantId, CancellationToken cancellationToken) =>
-        await db.GranteeReports.AsNoTracking().Where(r => r.GrantId == grantId).ToListAsync(cancellationToken);
+        await db.GranteeReports.AsNoTracking().IgnoreAutoIncludes().Where(r => r.GrantId == grantId).ToListAsync(cancellationToken);
 }
