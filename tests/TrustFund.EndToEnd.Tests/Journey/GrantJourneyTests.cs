@@ -214,12 +214,18 @@ public sealed partial class GrantJourneyTests : BrowserTest
         await finance.GotoAsync($"/Grants/{grantId}/Payments");
         await Assertions.Expect(finance.Locator("[data-ledger] tr[data-entry]").Filter(new() { HasText = "UNTF/PAY/2026/LAGOS-0002" })).ToHaveCountAsync(1);
         await CheckPageAsync(finance, "payments-08-ledger-finance");
+        await finance.Locator("main").GetByRole(AriaRole.Link, new() { Name = "Back to the grant" }).ClickAsync();
+        await Assertions.Expect(finance.Locator("[data-instalments] tr[data-instalment='2']")).ToContainTextAsync("Paid");
+        await CheckPageAsync(finance, "payments-08b-grant-finance");
 
         // The grantee sees the payment on its grant's payments page.
         await applicant.GotoAsync($"/Grants/{grantId}/Payments");
         await Assertions.Expect(applicant.Locator("[data-schedule] tr[data-instalment='2']")).ToHaveAttributeAsync("data-status", "Paid");
         await Assertions.Expect(applicant.Locator("[data-ledger] tr[data-entry]").Filter(new() { HasText = "UNTF/PAY/2026/LAGOS-0002" })).ToHaveCountAsync(1);
         await CheckPageAsync(applicant, "payments-09-payments-applicant");
+        await applicant.GotoAsync($"/Grants/{grantId}");
+        await applicant.Locator("[data-payments-link]").ClickAsync();
+        await Assertions.Expect(applicant.Locator("h1")).ToContainTextAsync("Payments of grant");
     }
 
     [Test]
