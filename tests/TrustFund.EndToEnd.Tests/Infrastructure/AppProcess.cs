@@ -59,6 +59,9 @@ public sealed class AppProcess : IAsyncDisposable
         startInfo.Environment["Email__Smtp__Host"] = string.Empty;
         startInfo.Environment["Email__DispatcherEnabled"] = "true";
         startInfo.Environment["Email__PollInterval"] = "00:00:01";
+        // Every test signs in from the same loopback address: the per-client sign-in limit (meant against password
+        // spraying) would refuse the suite's own sign-ins partway through; the per-account limit stays as configured.
+        startInfo.Environment["RateLimits__SignInPerClient__PermitLimit"] = "1000";
         startInfo.Environment["DOTNET_NOLOGO"] = "1";
 
         var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
