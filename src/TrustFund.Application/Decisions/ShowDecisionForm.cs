@@ -1,5 +1,7 @@
+using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Common;
 using TrustFund.Application.Reviews;
+using TrustFund.Domain.Applications;
 using TrustFund.Domain.Common;
 using TrustFund.Domain.Decisions;
 
@@ -15,7 +17,8 @@ public sealed record ShowDecisionForm(Guid CallId, Guid ApplicationId) : IUseCas
 
 /// <summary>The decision page of one application.</summary>
 /// <param name="Sessions">The sessions that may decide on it now (none has yet, none held before its latest decision).</param>
-/// <param name="Outcomes">The decisions it may receive, as its standing allows.</param>
+/// <param name="Outcomes">The decisions it may receive, as its standing allows; none while its reviews are not complete.</param>
+/// <param name="AwaitingReviews">Its reviews are not complete (it is not yet reviewed): the Board cannot decide on it yet.</param>
 /// <param name="PassedOver">The higher-ranked eligible applications an approval now would leave unfunded.</param>
 public sealed record DecisionForm(
     DecisionCall Call,
@@ -25,7 +28,8 @@ public sealed record DecisionForm(
     Money Approved,
     IReadOnlyList<DecisionSession> Sessions,
     IReadOnlyList<DecisionOutcome> Outcomes,
-    IReadOnlyList<PassedOver> PassedOver)
+    IReadOnlyList<PassedOver> PassedOver,
+    bool AwaitingReviews = false)
 {
     public Money Remaining => Approved >= Envelope ? Money.Zero : Envelope - Approved;
 
@@ -53,12 +57,19 @@ internal sealed class ShowDecisionFormHandler : IUseCaseHandler<ShowDecisionForm
             .Where(s => s.Decisions.All(d => d.ApplicationId != line.ApplicationId) && (latest is null || s.HeldOn >= latest.HeldOn))
             .Select(s => new DecisionSession(s.Id, s.Number, s.HeldOn, s.Decisions.Count, s.RecordedBy))
             .ToList();
-        var outcomes = Enum.GetValues<DecisionOutcome>()
-            .Where(o => DecisionPolicy.Transitions.Any(t => t.From == line.Standing && t.Action == DecisionPolicy.ActionOf(o)))
-            .ToList();
+        var status = await _db.Applications.AsNoTracking()
+            .Where(a => a.Id == line.ApplicationId)
+            .Select(a => a.Status)
+            .SingleAsync(cancellationToken);
+        var awaitingReviews = status is ApplicationStatus.Submitted or ApplicationStatus.InformationRequested or ApplicationStatus.Eligible or ApplicationStatus.UnderReview;
+        var outcomes = awaitingReviews
+            ? []
+            : Enum.GetValues<DecisionOutcome>()
+                .Where(o => DecisionPolicy.Transitions.Any(t => t.From == line.Standing && t.Action == DecisionPolicy.ActionOf(o)))
+                .ToList();
         var passedOver = outcomes.Contains(DecisionOutcome.Approved)
             ? DecisionPolicy.PassedOverBy(line.ApplicationId, CallDecisions.Candidates(board.Ranking), board.Decisions)
             : [];
-        return new DecisionForm(board.CallModel, board.Stamp, line, board.Envelope, board.Approved, sessions, outcomes, passedOver);
+        return new DecisionForm(board.CallModel, board.Stamp, line, board.Envelope, board.Approved, sessions, outcomes, passedOver, awaitingReviews);
     }
 }

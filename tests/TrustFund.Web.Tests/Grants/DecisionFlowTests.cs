@@ -183,6 +183,37 @@ public sealed class DecisionFlowTests
         return page.QuerySelector("[data-error-summary]")?.TextContent ?? "(no error summary)";
     }
 
+    [Test]
+    public async Task DecisionPage_ApplicationStillUnderReview_SaysSoAndOffersNoOutcome_AndAPostIsRefused()
+    {
+        var organisations = await OrganisationsAsync(_app, "Association Al-Amal لمكافحة الاتجار", "Reviewed Partner Trust");
+        var (callId, applications) = await RankedCallAsync(_app, "DF6", 100_000m, new Entry(organisations[0], 20_000m, 4), new Entry(organisations[1], 20_000m, 3));
+        await _app.WithDbAsync(async db =>
+        {
+            var application = await db.Applications.SingleAsync(a => a.Id == applications[0]);
+            application.ResumeReview();
+            await db.SaveChangesAsync();
+            return true;
+        });
+        using var manager = await _app.SignInAsync(Manager);
+        var sessionId = await RecordSessionAsync(manager, callId, "31st session");
+
+        var (_, underReview) = await manager.GetPageAsync($"/Manage/Calls/{callId}/Decisions/{applications[0]}");
+        var (_, reviewed) = await manager.GetPageAsync($"/Manage/Calls/{callId}/Decisions/{applications[1]}");
+        var posted = await DecideAsync(manager, callId, applications[0], sessionId, "NotApproved");
+        var status = await _app.WithDbAsync(db => db.Applications.Where(a => a.Id == applications[0]).Select(a => a.Status).SingleAsync());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(underReview.QuerySelector("[data-awaiting-reviews]"), Is.Not.Null);
+            Assert.That(underReview.QuerySelectorAll("input[name=Outcome]"), Is.Empty);
+            Assert.That(reviewed.QuerySelector("[data-awaiting-reviews]"), Is.Null);
+            Assert.That(reviewed.QuerySelectorAll("input[name=Outcome]").Select(i => i.GetAttribute("value")), Does.Contain("NotApproved"));
+            Assert.That(posted.StatusCode, Is.Not.EqualTo(HttpStatusCode.InternalServerError));
+            Assert.That(status, Is.EqualTo(ApplicationStatus.UnderReview), "nothing is decided on an application under review");
+        });
+    }
+
     private async Task<Guid> RecordSessionAsync(TestSession manager, Guid callId, string number)
     {
         var response = await manager.PostFormAsync($"/Manage/Calls/{callId}/Decisions", $"/Manage/Calls/{callId}/Decisions/Sessions", new Dictionary<string, string> { ["Number"] = number, ["HeldOn"] = "2026-03-01" });
