@@ -1,8 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using TrustFund.Application.Common;
 using TrustFund.Application.Reviews;
+using TrustFund.Infrastructure.Scheduling;
 
 namespace TrustFund.Infrastructure.Reviews;
 
@@ -12,43 +11,19 @@ namespace TrustFund.Infrastructure.Reviews;
 /// same transaction as the emails; when two instances run at the same moment, the second one's save
 /// fails its version check on those assignments and rolls back with its emails, so nobody is reminded twice.
 /// </summary>
-internal sealed class ReviewReminderService : BackgroundService
+internal sealed class ReviewReminderService : DailyUseCaseService<SendReviewReminders, RemindersSent>
 {
     public const string EnabledSetting = "Reviews:RemindersEnabled";
-    private static readonly TimeSpan Period = TimeSpan.FromDays(1);
-    private readonly IServiceScopeFactory _scopes;
-    private readonly ILogger<ReviewReminderService> _logger;
 
     public ReviewReminderService(IServiceScopeFactory scopes, ILogger<ReviewReminderService> logger)
+        : base(scopes, logger)
     {
-        _scopes = scopes;
-        _logger = logger;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Period);
-        do
-        {
-            try
-            {
-                await using var scope = _scopes.CreateAsyncScope();
-                var outcome = await scope.ServiceProvider.GetRequiredService<IUseCases>().RunAsync(new SendReviewReminders(), stoppingToken);
-                if (outcome.Succeeded)
-                {
-                    _logger.LogInformation("Review reminders sent to {Reviewers} reviewers about {Assignments} overdue reviews.", outcome.Value.Reviewers, outcome.Value.Assignments);
-                }
-                else
-                {
-                    _logger.LogInformation("Review reminders were sent by another instance at the same moment; this run saved nothing.");
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // The database may be unreachable for a while; try again on the next tick.
-                _logger.LogError(ex, "The review reminders could not be sent.");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override string WorkName => "Review reminders";
+
+    protected override SendReviewReminders Request() => new();
+
+    protected override void LogDone(RemindersSent result) =>
+        Logger.LogInformation("Review reminders sent to {Reviewers} reviewers about {Assignments} overdue reviews.", result.Reviewers, result.Assignments);
 }
