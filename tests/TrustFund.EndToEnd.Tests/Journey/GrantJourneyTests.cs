@@ -7,7 +7,7 @@ namespace TrustFund.EndToEnd.Tests.Journey;
 
 /// <summary>
 /// The grants part in the browser: the Board's decisions on the ranking of the demo call RI (an approval that creates a
-/// grant, a reserve-list place with its feedback released, a refusal of an application still under review) and the
+/// grant, a reserve-list place with its feedback released, an application still under review on which no outcome is offered) and the
 /// grant's signatures; a no-cost extension asked for by the grantee; the release and payment of instalments on the demo
 /// applicant's grant in the decided call DC (the payment recorded with JavaScript off); and an interim report filled in
 /// and submitted by the grantee with JavaScript off, accepted by the fund manager. Every page passes axe for each
@@ -68,12 +68,13 @@ public sealed partial class GrantJourneyTests : BrowserTest
         await CheckPageAsync(manager, "grants-03-decided-reserve-list");
 
         // The Peruvian application is ranked on one review (the other reviewer stepped aside): still under review,
-        // the Board cannot turn it down yet, and the page says why.
+        // the page says the Board cannot decide on it yet and offers no outcome.
         await OpenDecisionAsync(manager, PeruOrganisation);
-        await manager.GetByLabel("Not approved", new() { Exact = true }).CheckAsync();
-        await manager.GetByRole(AriaRole.Button, new() { Name = "Record the decision" }).ClickAsync();
-        await Assertions.Expect(manager.Locator("[data-error-summary]")).ToContainTextAsync("under review cannot be rejected");
+        await Assertions.Expect(manager.Locator("[data-awaiting-reviews]")).ToContainTextAsync("reviews of this application are not complete");
+        await Assertions.Expect(manager.GetByLabel("Not approved", new() { Exact = true })).ToHaveCountAsync(0);
+        await Assertions.Expect(manager.GetByRole(AriaRole.Button, new() { Name = "Record the decision" })).ToHaveCountAsync(0);
         await Assertions.Expect(manager.Locator("[data-standing]")).ToHaveAttributeAsync("data-standing", "Undecided");
+        await CheckPageAsync(manager, "grants-03b-awaiting-reviews");
 
         await manager.GotoAsync($"/Manage/Calls/{callId}/Decisions");
         await Assertions.Expect(manager.Locator("[data-decision-lines] tr[data-standing='Approved'] [data-grant-link]")).ToHaveCountAsync(1);
