@@ -64,6 +64,8 @@ public static class DependencyInjection
         services.AddScoped<Application.Reviews.IRankings, Reviews.RankingReader>();
         services.AddSingleton<Reviews.RankingCache>();
         services.AddSingleton<Application.Reviews.IReviewerQueues, Reviews.ReviewerQueueReader>();
+        services.AddSingleton<KeptReads>();
+        services.AddSingleton<IKeptReads>(provider => provider.GetRequiredService<KeptReads>());
 
         // One browser per app prints every PDF; it starts on the first document, not with the app.
         services.Configure<Pdf.PdfSettings>(configuration.GetSection(Pdf.PdfSettings.Section));

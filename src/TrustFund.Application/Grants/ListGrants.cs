@@ -38,19 +38,28 @@ public sealed record GrantList(Page<GrantListItem> Grants, ListGrants Filters, I
 
 internal sealed class ListGrantsHandler : IUseCaseHandler<ListGrants, GrantList>
 {
-    private readonly ITrustFundDb _db;
+    /// <summary>What the list is read from: the grants, their organisations' names, their calls and their reports (overdue counts).</summary>
+    private static readonly Type[] ReadFrom = [typeof(Grant), typeof(Domain.Organisations.Organisation), typeof(Domain.Calls.Call), typeof(GranteeReport)];
+
+    private readonly IKeptReads _kept;
     private readonly TimeProvider _clock;
 
-    public ListGrantsHandler(ITrustFundDb db, TimeProvider clock)
+    public ListGrantsHandler(IKeptReads kept, TimeProvider clock)
     {
-        _db = db;
+        _kept = kept;
         _clock = clock;
     }
 
     public async Task<GrantList> HandleAsync(ListGrants request, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
-        var grants = _db.Grants.AsNoTracking();
+        var key = string.Create(CultureInfo.InvariantCulture, $"grants:{today.DayNumber}:{request.Status}:{request.CallId:N}:{request.OverdueOnly}:{request.Page}:{request.Search?.Trim()}");
+        return await _kept.GetAsync(key, ReadFrom, (db, token) => ReadAsync(db, request, today, token), cancellationToken);
+    }
+
+    private static async Task<GrantList> ReadAsync(ITrustFundDb db, ListGrants request, DateOnly today, CancellationToken cancellationToken)
+    {
+        var grants = db.Grants.AsNoTracking();
         if (request.Status is { } status)
         {
             grants = grants.Where(g => g.Status == status);
@@ -63,13 +72,13 @@ internal sealed class ListGrantsHandler : IUseCaseHandler<ListGrants, GrantList>
 
         if (request.OverdueOnly)
         {
-            grants = grants.Where(g => _db.GranteeReports.Any(r => r.GrantId == g.Id
+            grants = grants.Where(g => db.GranteeReports.Any(r => r.GrantId == g.Id
                 && ((r.Status == ReportStatus.Due && r.DueOn < today) || (r.Status == ReportStatus.RevisionRequested && r.ResubmitBy < today))));
         }
 
         var rows = from g in grants
-                   join o in _db.Organisations on g.OrganisationId equals o.Id
-                   join c in _db.Calls on g.CallId equals c.Id
+                   join o in db.Organisations on g.OrganisationId equals o.Id
+                   join c in db.Calls on g.CallId equals c.Id
                    select new { Grant = g, o.LegalName, c.Code };
         if (request.Search?.Trim() is { Length: > 0 } raw)
         {
@@ -90,11 +99,11 @@ internal sealed class ListGrantsHandler : IUseCaseHandler<ListGrants, GrantList>
                 r.Grant.Amount,
                 r.Grant.StartDate,
                 r.Grant.EndDate,
-                _db.GranteeReports.Count(x => x.GrantId == r.Grant.Id
+                db.GranteeReports.Count(x => x.GrantId == r.Grant.Id
                     && ((x.Status == ReportStatus.Due && x.DueOn < today) || (x.Status == ReportStatus.RevisionRequested && x.ResubmitBy < today)))))
             .ToPageAsync(new PageRequest(request.Page, ListGrants.PageSize), cancellationToken);
-        var calls = await _db.Calls.AsNoTracking()
-            .Where(c => _db.Grants.Any(g => g.CallId == c.Id))
+        var calls = await db.Calls.AsNoTracking()
+            .Where(c => db.Grants.Any(g => g.CallId == c.Id))
             .OrderBy(c => c.Code)
             .Select(c => new GrantCallChoice(c.Id, c.Code))
             .ToListAsync(cancellationToken);

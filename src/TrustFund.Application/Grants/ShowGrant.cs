@@ -15,6 +15,9 @@ public sealed record ShowGrant(Guid GrantId) : IUseCase<GrantPage>;
 /// <summary>One report of the grant's schedule, as the timeline shows it.</summary>
 public sealed record GrantReportLine(Guid Id, ReportKind Kind, int Sequence, DateOnly PeriodEnd, DateOnly DueOn, ReportStatus Status, int DaysOverdue);
 
+/// <summary>One report of the grant's schedule as stored.</summary>
+internal sealed record GrantReportRow(Guid Id, ReportKind Kind, int Sequence, DateOnly PeriodEnd, DateOnly DueOn, ReportStatus Status, DateOnly? ResubmitBy);
+
 /// <summary>Who and what a grant is about, beyond the grant itself.</summary>
 public sealed record GrantParties(string OrganisationName, string CallCode, string CallTitle, string ApplicationLabel, string ProjectTitle);
 
@@ -39,39 +42,56 @@ public sealed record GrantPage(
 
 internal sealed class ShowGrantHandler : IUseCaseHandler<ShowGrant, GrantPage>
 {
-    private readonly ITrustFundDb _db;
+    /// <summary>What the page is read from: the grant (with its instalments, ledger and amendments), its parties, its reports and the Board's decision.</summary>
+    internal static readonly Type[] ReadFrom = [typeof(Grant), typeof(Domain.Organisations.Organisation), typeof(Domain.Calls.Call), typeof(Domain.Applications.GrantApplication), typeof(GranteeReport), typeof(Domain.Decisions.BoardSession)];
+
+    private readonly IKeptReads _kept;
     private readonly RecordAccess _access;
     private readonly TimeProvider _clock;
 
-    public ShowGrantHandler(ITrustFundDb db, RecordAccess access, TimeProvider clock)
+    public ShowGrantHandler(IKeptReads kept, RecordAccess access, TimeProvider clock)
     {
-        _db = db;
+        _kept = kept;
         _access = access;
         _clock = clock;
     }
 
     public async Task<GrantPage> HandleAsync(ShowGrant request, CancellationToken cancellationToken)
     {
-        var grant = await _db.Grants.AsNoTracking().SingleOrDefaultAsync(g => g.Id == request.GrantId, cancellationToken) ?? throw new NotFoundException();
+        var read = await _kept.GetAsync($"grant-page:{request.GrantId:N}", ReadFrom, (db, token) => ReadAsync(db, request.GrantId, token), cancellationToken);
+        var grant = read.Grant ?? throw new NotFoundException();
         await _access.EnsureAsync(GrantAccess.Of(grant), GrantOperations.Read);
         var today = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
-        var parties = await GrantReading.PartiesAsync(_db, grant, cancellationToken);
-        var reports = await GrantReading.ReportsAsync(_db, grant.Id, today, cancellationToken);
-        var conditions = await _db.BoardSessions.AsNoTracking()
+        return new GrantPage(
+            grant,
+            read.Parties!,
+            read.Conditions,
+            GrantReading.Lines(read.Reports, today),
+            await _access.AllowsAsync(GrantAccess.Of(grant), GrantOperations.Manage),
+            await _access.AllowsAsync(GrantAccess.Of(grant), GrantOperations.RequestAmendment),
+            today);
+    }
+
+    /// <summary>The page's rows, the same for every reader (access is checked on them afterwards).</summary>
+    private static async Task<GrantPageReading> ReadAsync(ITrustFundDb db, Guid grantId, CancellationToken cancellationToken)
+    {
+        var grant = await db.Grants.AsNoTracking().SingleOrDefaultAsync(g => g.Id == grantId, cancellationToken);
+        if (grant is null)
+        {
+            return new GrantPageReading(null, null, null, []);
+        }
+
+        var conditions = await db.BoardSessions.AsNoTracking()
             .Where(s => s.CallId == grant.CallId)
             .SelectMany(s => s.Decisions)
             .Where(d => d.ApplicationId == grant.ApplicationId && d.Outcome == Domain.Decisions.DecisionOutcome.Approved)
             .Select(d => d.Conditions)
             .FirstOrDefaultAsync(cancellationToken);
-        return new GrantPage(
-            grant,
-            parties,
-            conditions,
-            reports,
-            await _access.AllowsAsync(GrantAccess.Of(grant), GrantOperations.Manage),
-            await _access.AllowsAsync(GrantAccess.Of(grant), GrantOperations.RequestAmendment),
-            today);
+        return new GrantPageReading(grant, await GrantReading.PartiesAsync(db, grant, cancellationToken), conditions, await GrantReading.ReportRowsAsync(db, grant.Id, cancellationToken));
     }
+
+    /// <summary>The grant page's rows as read, before access checks and today's lateness.</summary>
+    private sealed record GrantPageReading(Grant? Grant, GrantParties? Parties, string? Conditions, IReadOnlyList<GrantReportRow> Reports);
 }
 
 /// <summary>Reads shared by the grant's pages.</summary>
@@ -102,18 +122,19 @@ internal static class GrantReading
         return new GrantParties(parties.Organisation ?? string.Empty, parties.CallCode ?? string.Empty, parties.CallTitle ?? string.Empty, parties.Reference ?? parties.Title, parties.Title);
     }
 
-    /// <summary>The grant's reports in due order, with how late each is on <paramref name="today"/>.</summary>
-    public static async Task<IReadOnlyList<GrantReportLine>> ReportsAsync(ITrustFundDb db, Guid grantId, DateOnly today, CancellationToken cancellationToken)
+    /// <summary>The grant's reports as stored, in due order.</summary>
+    public static async Task<IReadOnlyList<GrantReportRow>> ReportRowsAsync(ITrustFundDb db, Guid grantId, CancellationToken cancellationToken)
     {
         var reports = await db.GranteeReports.AsNoTracking()
             .Where(r => r.GrantId == grantId)
-            .Select(r => new { r.Id, r.Kind, r.Sequence, r.PeriodEnd, r.DueOn, r.Status, r.ResubmitBy })
+            .Select(r => new GrantReportRow(r.Id, r.Kind, r.Sequence, r.PeriodEnd, r.DueOn, r.Status, r.ResubmitBy))
             .ToListAsync(cancellationToken);
-        return [.. reports
-            .OrderBy(r => r.DueOn)
-            .ThenBy(r => r.Kind)
-            .Select(r => new GrantReportLine(r.Id, r.Kind, r.Sequence, r.PeriodEnd, r.DueOn, r.Status, DaysOverdue(r.Status, r.DueOn, r.ResubmitBy, today)))];
+        return [.. reports.OrderBy(r => r.DueOn).ThenBy(r => r.Kind)];
     }
+
+    /// <summary>The reports as the timeline shows them, with how late each is on <paramref name="today"/>.</summary>
+    public static IReadOnlyList<GrantReportLine> Lines(IReadOnlyList<GrantReportRow> reports, DateOnly today) =>
+        [.. reports.Select(r => new GrantReportLine(r.Id, r.Kind, r.Sequence, r.PeriodEnd, r.DueOn, r.Status, DaysOverdue(r.Status, r.DueOn, r.ResubmitBy, today)))];
 
     /// <summary>As <see cref="GranteeReport.DaysOverdueOn"/>, from the columns.</summary>
     public static int DaysOverdue(ReportStatus status, DateOnly dueOn, DateOnly? resubmitBy, DateOnly today)

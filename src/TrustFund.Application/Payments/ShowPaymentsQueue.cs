@@ -42,36 +42,52 @@ public sealed record QueueRow(
 
 internal sealed class ShowPaymentsQueueHandler : IUseCaseHandler<ShowPaymentsQueue, PaymentsQueue>
 {
-    private readonly ITrustFundDb _db;
+    /// <summary>What the queue is read from: the grants' instalments and the organisations' names.</summary>
+    private static readonly Type[] ReadFrom = [typeof(Grant), typeof(Domain.Organisations.Organisation)];
+
+    private readonly IKeptReads _kept;
     private readonly ICurrentActor _actor;
 
-    public ShowPaymentsQueueHandler(ITrustFundDb db, ICurrentActor actor)
+    public ShowPaymentsQueueHandler(IKeptReads kept, ICurrentActor actor)
     {
-        _db = db;
+        _kept = kept;
         _actor = actor;
     }
 
     public async Task<PaymentsQueue> HandleAsync(ShowPaymentsQueue request, CancellationToken cancellationToken)
     {
-        var counts = await Waiting()
+        var waiting = await _kept.GetAsync("payments-queue", ReadFrom, ReadAsync, cancellationToken);
+        var you = _actor.UserId;
+        QueueSection Section(WaitingSection section) => new(
+            section.Count,
+            [.. section.Items.Select(r => new QueueRow(r.GrantId, r.GrantNumber, r.OrganisationName, r.InstalmentId, r.Number, r.Amount, r.PlannedOn, r.RequestedBy, r.RequestedAtUtc, r.ApprovedBy, r.ApprovedAtUtc, r.HoldReason, r.Overrides.Count > 0, you is not null && r.RequestedById == you))]);
+        return new PaymentsQueue(Section(waiting.ToApprove), Section(waiting.ToPay), Section(waiting.OnHold));
+    }
+
+    /// <summary>The three sections as read, the same for every finance officer.</summary>
+    private static async Task<WaitingSections> ReadAsync(ITrustFundDb db, CancellationToken cancellationToken)
+    {
+        var counts = await Waiting(db)
             .GroupBy(i => i.Status)
             .Select(g => new { Status = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Status, g => g.Count, cancellationToken);
-        int Count(InstalmentStatus status) => counts.GetValueOrDefault(status);
 
-        var toApprove = Count(InstalmentStatus.Requested) == 0 ? [] : await RowsAsync(Waiting().Where(i => i.Status == InstalmentStatus.Requested).OrderBy(i => i.RequestedAtUtc).ThenBy(i => i.InstalmentId), cancellationToken);
-        var toPay = Count(InstalmentStatus.Approved) == 0 ? [] : await RowsAsync(Waiting().Where(i => i.Status == InstalmentStatus.Approved).OrderBy(i => i.ApprovedAtUtc).ThenBy(i => i.InstalmentId), cancellationToken);
-        var onHold = Count(InstalmentStatus.OnHold) == 0 ? [] : await RowsAsync(Waiting().Where(i => i.Status == InstalmentStatus.OnHold).OrderBy(i => i.PlannedOn).ThenBy(i => i.InstalmentId), cancellationToken);
-        return new PaymentsQueue(
-            new QueueSection(Count(InstalmentStatus.Requested), toApprove),
-            new QueueSection(Count(InstalmentStatus.Approved), toPay),
-            new QueueSection(Count(InstalmentStatus.OnHold), onHold));
+        async Task<WaitingSection> SectionAsync(InstalmentStatus status, Func<IQueryable<QueueItem>, IQueryable<QueueItem>> order)
+        {
+            var count = counts.GetValueOrDefault(status);
+            return new WaitingSection(count, count == 0 ? [] : await order(Waiting(db).Where(i => i.Status == status)).Take(ShowPaymentsQueue.Shown).ToListAsync(cancellationToken));
+        }
+
+        return new WaitingSections(
+            await SectionAsync(InstalmentStatus.Requested, items => items.OrderBy(i => i.RequestedAtUtc).ThenBy(i => i.InstalmentId)),
+            await SectionAsync(InstalmentStatus.Approved, items => items.OrderBy(i => i.ApprovedAtUtc).ThenBy(i => i.InstalmentId)),
+            await SectionAsync(InstalmentStatus.OnHold, items => items.OrderBy(i => i.PlannedOn).ThenBy(i => i.InstalmentId)));
     }
 
-    private IQueryable<QueueItem> Waiting() =>
-        from g in _db.Grants.AsNoTracking()
+    private static IQueryable<QueueItem> Waiting(ITrustFundDb db) =>
+        from g in db.Grants.AsNoTracking()
         from i in g.Instalments
-        join o in _db.Organisations.AsNoTracking() on g.OrganisationId equals o.Id
+        join o in db.Organisations.AsNoTracking() on g.OrganisationId equals o.Id
         where i.Status == InstalmentStatus.Requested || i.Status == InstalmentStatus.Approved || i.Status == InstalmentStatus.OnHold
         select new QueueItem
         {
@@ -92,12 +108,9 @@ internal sealed class ShowPaymentsQueueHandler : IUseCaseHandler<ShowPaymentsQue
             Overrides = i.Overrides,
         };
 
-    private async Task<IReadOnlyList<QueueRow>> RowsAsync(IQueryable<QueueItem> items, CancellationToken cancellationToken)
-    {
-        var rows = await items.Take(ShowPaymentsQueue.Shown).ToListAsync(cancellationToken);
-        var you = _actor.UserId;
-        return [.. rows.Select(r => new QueueRow(r.GrantId, r.GrantNumber, r.OrganisationName, r.InstalmentId, r.Number, r.Amount, r.PlannedOn, r.RequestedBy, r.RequestedAtUtc, r.ApprovedBy, r.ApprovedAtUtc, r.HoldReason, r.Overrides.Count > 0, you is not null && r.RequestedById == you))];
-    }
+    private sealed record WaitingSection(int Count, IReadOnlyList<QueueItem> Items);
+
+    private sealed record WaitingSections(WaitingSection ToApprove, WaitingSection ToPay, WaitingSection OnHold);
 
     /// <summary>An instalment waiting in the queue, with its grant's number and organisation's name.</summary>
     private sealed class QueueItem
