@@ -73,6 +73,10 @@ public static class DependencyInjection
         services.AddSingleton<Pdf.ChromiumPdfRenderer>();
         services.AddSingleton<Application.Documents.IPdfRenderer>(provider => provider.GetRequiredService<Pdf.ChromiumPdfRenderer>());
 
+        // Exports: each format's writer, chosen by the format the address asks for.
+        services.AddSingleton<Application.Exports.IExportWriter, Exports.CsvExportWriter>();
+        services.AddSingleton<Application.Exports.IExportWriter, Exports.XlsxExportWriter>();
+
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
         services.AddScoped<IEmailOutbox, EmailOutbox>();
         var smtpHost = configuration[$"{EmailOptions.Section}:Smtp:Host"];

@@ -107,6 +107,23 @@ public sealed partial class SignedInClient : IDisposable
         return (path, times);
     }
 
+    /// <summary>Downloads a file, reading it as it arrives; returns its status, its length and how many lines it has.</summary>
+    public async Task<(HttpStatusCode Status, long Bytes, long Lines)> DownloadAsync(string path, CancellationToken cancellationToken)
+    {
+        using var response = await _client.GetAsync(new Uri(path, UriKind.Relative), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+        var buffer = new byte[81_920];
+        long bytes = 0, lines = 0;
+        int read;
+        while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            bytes += read;
+            lines += buffer.AsSpan(0, read).Count((byte)'\n');
+        }
+
+        return (response.StatusCode, bytes, lines);
+    }
+
     public void Dispose() => _client.Dispose();
 
     [GeneratedRegex("<input[^>]*name=\"__RequestVerificationToken\"[^>]*>")]

@@ -101,4 +101,12 @@ public sealed class ApplicationListQuery
         var query = string.Join("&", values.Where(v => !string.IsNullOrEmpty(v.Item2)).Select(v => $"{v.Item1}={Uri.EscapeDataString(v.Item2!)}"));
         return "/Manage/Applications" + (query.Length > 0 ? "?" + query : string.Empty);
     }
+
+    /// <summary>The filters, status and order of this list as a query string (no page): what its export is made with.</summary>
+    public string Filters()
+    {
+        var link = With();
+        var start = link.IndexOf('?', StringComparison.Ordinal);
+        return start >= 0 ? link[(start + 1)..] : string.Empty;
+    }
 }

@@ -8,4 +8,10 @@ namespace TrustFund.Application.Applications;
 public interface IApplicationList
 {
     Task<ApplicationListModel> ReadAsync(ApplicationListQuery query, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Every row the list's filters and status select, in the list's order, read one at a time from the
+    /// database (for exports: no page, no counts, nothing tracked).
+    /// </summary>
+    IAsyncEnumerable<ApplicationListEntry> ReadAllAsync(ApplicationListQuery query, CancellationToken cancellationToken);
 }

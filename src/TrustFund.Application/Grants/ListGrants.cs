@@ -59,35 +59,7 @@ internal sealed class ListGrantsHandler : IUseCaseHandler<ListGrants, GrantList>
 
     private static async Task<GrantList> ReadAsync(ITrustFundDb db, ListGrants request, DateOnly today, CancellationToken cancellationToken)
     {
-        var grants = db.Grants.AsNoTracking();
-        if (request.Status is { } status)
-        {
-            grants = grants.Where(g => g.Status == status);
-        }
-
-        if (request.CallId is { } callId)
-        {
-            grants = grants.Where(g => g.CallId == callId);
-        }
-
-        if (request.OverdueOnly)
-        {
-            grants = grants.Where(g => db.GranteeReports.Any(r => r.GrantId == g.Id
-                && ((r.Status == ReportStatus.Due && r.DueOn < today) || (r.Status == ReportStatus.RevisionRequested && r.ResubmitBy < today))));
-        }
-
-        var rows = from g in grants
-                   join o in db.Organisations on g.OrganisationId equals o.Id
-                   join c in db.Calls on g.CallId equals c.Id
-                   select new { Grant = g, o.LegalName, c.Code };
-        if (request.Search?.Trim() is { Length: > 0 } raw)
-        {
-            var text = raw.ToLower(CultureInfo.InvariantCulture);
-#pragma warning disable CA1862, CA1304, CA1311 // translated to SQL lower(): portable across engines
-            rows = rows.Where(r => r.Grant.Number.ToLower().Contains(text) || r.LegalName.Contains(raw) || r.LegalName.ToLower().Contains(text));
-#pragma warning restore CA1862, CA1304, CA1311
-        }
-
+        var rows = Filtered(db, request, today);
         var page = await rows
             .OrderByDescending(r => r.Grant.Number)
             .Select(r => new GrantListItem(
@@ -109,4 +81,51 @@ internal sealed class ListGrantsHandler : IUseCaseHandler<ListGrants, GrantList>
             .ToListAsync(cancellationToken);
         return new GrantList(page, request, calls);
     }
+
+    /// <summary>The grants the list's filters select (any page), each with its organisation and call: also read by the grants export.</summary>
+    internal static IQueryable<GrantListRow> Filtered(ITrustFundDb db, ListGrants request, DateOnly today)
+    {
+        var grants = db.Grants.AsNoTracking();
+        if (request.Status is { } status)
+        {
+            grants = grants.Where(g => g.Status == status);
+        }
+
+        if (request.CallId is { } callId)
+        {
+            grants = grants.Where(g => g.CallId == callId);
+        }
+
+        if (request.OverdueOnly)
+        {
+            grants = grants.Where(g => db.GranteeReports.Any(r => r.GrantId == g.Id
+                && ((r.Status == ReportStatus.Due && r.DueOn < today) || (r.Status == ReportStatus.RevisionRequested && r.ResubmitBy < today))));
+        }
+
+        var rows = from g in grants
+                   join o in db.Organisations on g.OrganisationId equals o.Id
+                   join c in db.Calls on g.CallId equals c.Id
+                   select new GrantListRow { Grant = g, LegalName = o.LegalName, Country = o.CountryOfRegistration, Code = c.Code };
+        if (request.Search?.Trim() is { Length: > 0 } raw)
+        {
+            var text = raw.ToLower(CultureInfo.InvariantCulture);
+#pragma warning disable CA1862, CA1304, CA1311 // translated to SQL lower(): portable across engines
+            rows = rows.Where(r => r.Grant.Number.ToLower().Contains(text) || r.LegalName.Contains(raw) || r.LegalName.ToLower().Contains(text));
+#pragma warning restore CA1862, CA1304, CA1311
+        }
+
+        return rows;
+    }
+}
+
+/// <summary>A grant the list's filters select, with its organisation's name and country and its call's code.</summary>
+internal sealed class GrantListRow
+{
+    public Grant Grant { get; init; } = null!;
+
+    public string LegalName { get; init; } = string.Empty;
+
+    public string Country { get; init; } = string.Empty;
+
+    public string Code { get; init; } = string.Empty;
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -99,15 +100,26 @@ public sealed class ApplicationListReader(TrustFundDbContext db, HybridCache cac
     /// One page and one row more (to know whether another page follows): the rows past
     /// <paramref name="cursor"/> in the list's order, or before it when <paramref name="backwards"/>.
     /// </summary>
-    internal static IQueryable<ApplicationListEntry> PageQuery(TrustFundDbContext db, ApplicationListQuery query, ApplicationListCursor? cursor, bool backwards)
+    internal static IQueryable<ApplicationListEntry> PageQuery(TrustFundDbContext db, ApplicationListQuery query, ApplicationListCursor? cursor, bool backwards) =>
+        Seek(Selected(db, query), query.SortKey, query.Descending ^ backwards, cursor, RowValue.IsTranslated(db)).Take(ApplicationListQuery.PageSize + 1);
+
+    public async IAsyncEnumerable<ApplicationListEntry> ReadAllAsync(ApplicationListQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // The call codes are read once, before the rows: the rows' statement holds the connection until the last row.
+        var codes = await db.Calls.AsNoTracking().Select(c => new { c.Id, c.Code }).ToDictionaryAsync(c => c.Id, c => c.Code, cancellationToken);
+        var rows = Seek(Selected(db, query), query.SortKey, query.Descending, null, RowValue.IsTranslated(db));
+        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            row.CallCode = codes.GetValueOrDefault(row.CallId, string.Empty);
+            yield return row;
+        }
+    }
+
+    /// <summary>The rows the query's filters and status select, in no order.</summary>
+    private static IQueryable<ApplicationListEntry> Selected(TrustFundDbContext db, ApplicationListQuery query)
     {
         var filtered = Filter(Entries(db), query);
-        if (query.StatusFilter is { } only)
-        {
-            filtered = filtered.Where(e => e.Status == only);
-        }
-
-        return Seek(filtered, query.SortKey, query.Descending ^ backwards, cursor, RowValue.IsTranslated(db)).Take(ApplicationListQuery.PageSize + 1);
+        return query.StatusFilter is { } only ? filtered.Where(e => e.Status == only) : filtered;
     }
 
     /// <summary>Applications per status under the query's filters (not its status).</summary>

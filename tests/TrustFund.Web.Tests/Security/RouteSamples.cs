@@ -28,6 +28,7 @@ public sealed class RouteSamples
         ["/Grants/{id:guid}/Reports:id"] = "5b0d7a0e-0000-4000-8000-00000000a001",
         ["reportId"] = "5b0d7a0e-0000-4000-8000-00000000a002",
         ["number"] = "1",
+        ["format"] = "csv",
     };
 
     public Guid CallId { get; private set; }
