@@ -57,12 +57,7 @@ internal sealed class ShowGrantHandler : IUseCaseHandler<ShowGrant, GrantPage>
         var today = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
         var parties = await GrantReading.PartiesAsync(_db, grant, cancellationToken);
         var reports = await GrantReading.ReportsAsync(_db, grant.Id, today, cancellationToken);
-        var conditions = await _db.BoardSessions.AsNoTracking()
-            .Where(s => s.CallId == grant.CallId)
-            .SelectMany(s => s.Decisions)
-            .Where(d => d.ApplicationId == grant.ApplicationId && d.Outcome == Domain.Decisions.DecisionOutcome.Approved)
-            .Select(d => d.Conditions)
-            .FirstOrDefaultAsync(cancellationToken);
+        var conditions = await GrantReading.BoardConditionsAsync(_db, grant, cancellationToken);
         return new GrantPage(
             grant,
             parties,
@@ -101,6 +96,15 @@ internal static class GrantReading
             .SingleAsync(cancellationToken);
         return new GrantParties(parties.Organisation ?? string.Empty, parties.CallCode ?? string.Empty, parties.CallTitle ?? string.Empty, parties.Reference ?? parties.Title, parties.Title);
     }
+
+    /// <summary>The conditions the Board attached to approving the grant's application, if any.</summary>
+    public static Task<string?> BoardConditionsAsync(ITrustFundDb db, Grant grant, CancellationToken cancellationToken) =>
+        db.BoardSessions.AsNoTracking()
+            .Where(s => s.CallId == grant.CallId)
+            .SelectMany(s => s.Decisions)
+            .Where(d => d.ApplicationId == grant.ApplicationId && d.Outcome == Domain.Decisions.DecisionOutcome.Approved)
+            .Select(d => d.Conditions)
+            .FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>The grant's reports in due order, with how late each is on <paramref name="today"/>.</summary>
     public static async Task<IReadOnlyList<GrantReportLine>> ReportsAsync(ITrustFundDb db, Guid grantId, DateOnly today, CancellationToken cancellationToken)
