@@ -2,8 +2,8 @@ using TrustFund.Infrastructure.Persistence;
 
 namespace TrustFund.Benchmarks;
 
-/// <summary>Command line: <c>[--provider Sqlite|PostgreSql] [--scale small|large] [--duration SECONDS] [--fresh] [--connection CS] [--pages NAME,NAME]</c>.</summary>
-public sealed record BenchmarkArguments(DatabaseProvider Provider, DataScale Scale, int DurationSeconds, bool Fresh, string? Connection, bool GenerateOnly, IReadOnlySet<string>? OnlyPages = null)
+/// <summary>Command line: <c>[--provider Sqlite|PostgreSql] [--scale small|large] [--duration SECONDS] [--fresh] [--connection CS] [--pages NAME,NAME] [--pdf]</c>; <c>--pdf</c> times the PDF documents instead of the pages.</summary>
+public sealed record BenchmarkArguments(DatabaseProvider Provider, DataScale Scale, int DurationSeconds, bool Fresh, string? Connection, bool GenerateOnly, IReadOnlySet<string>? OnlyPages = null, bool Pdf = false)
 {
     public static BenchmarkArguments Parse(string[] args)
     {
@@ -12,6 +12,7 @@ public sealed record BenchmarkArguments(DatabaseProvider Provider, DataScale Sca
         var duration = 10;
         var fresh = false;
         var generateOnly = false;
+        var pdf = false;
         string? connection = null;
         HashSet<string>? only = null;
         for (var i = 0; i < args.Length; i++)
@@ -35,6 +36,9 @@ public sealed record BenchmarkArguments(DatabaseProvider Provider, DataScale Sca
                     break;
                 case "--fresh":
                     fresh = true;
+                    break;
+                case "--pdf":
+                    pdf = true;
                     break;
                 case "--generate-only":
                     generateOnly = true;
@@ -61,6 +65,6 @@ public sealed record BenchmarkArguments(DatabaseProvider Provider, DataScale Sca
             throw new ArgumentException("The benchmark runs on Sqlite or PostgreSql.");
         }
 
-        return new BenchmarkArguments(provider, scale, duration, fresh, connection, generateOnly, only);
+        return new BenchmarkArguments(provider, scale, duration, fresh, connection, generateOnly, only, pdf);
     }
 }

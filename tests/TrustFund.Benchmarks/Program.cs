@@ -23,11 +23,11 @@ try
 catch (ArgumentException ex)
 {
     Console.Error.WriteLine(ex.Message);
-    Console.Error.WriteLine("Usage: dotnet run -c Release --project tests/TrustFund.Benchmarks -- [--provider Sqlite|PostgreSql] [--scale small|large] [--duration SECONDS] [--fresh] [--generate-only] [--connection CONNECTION-STRING] [--pages NAME,NAME]");
+    Console.Error.WriteLine("Usage: dotnet run -c Release --project tests/TrustFund.Benchmarks -- [--provider Sqlite|PostgreSql] [--scale small|large] [--duration SECONDS] [--fresh] [--generate-only] [--connection CONNECTION-STRING] [--pages NAME,NAME] [--pdf]");
     return 2;
 }
 
-if (!arguments.GenerateOnly && !WrkRun.IsInstalled())
+if (!arguments.GenerateOnly && !arguments.Pdf && !WrkRun.IsInstalled())
 {
     Console.Error.WriteLine("wrk is not installed. On Debian or Ubuntu: sudo apt-get install wrk");
     return 2;
@@ -56,6 +56,10 @@ var appDll = await AppProcess.PublishAsync(root, token);
 var baselinesDll = await AppProcess.PublishBaselinesAsync(root, token);
 await using var app = await AppProcess.StartAsync(appDll, baselinesDll, arguments.Provider, connectionString, token);
 Console.WriteLine($"App running at {app.Address} (pid {app.ProcessId})");
+if (arguments.Pdf)
+{
+    return await PdfBenchmarks.RunAsync(app, arguments.Provider, connectionString, arguments.DurationSeconds, token);
+}
 
 var values = await PlaceholderValuesAsync(arguments.Provider, connectionString, token);
 var measured = Pages.Measured.Where(p => arguments.OnlyPages is null || arguments.OnlyPages.Contains(p.Name)).ToList();
