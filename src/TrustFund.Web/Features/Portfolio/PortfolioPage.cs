@@ -1,6 +1,6 @@
 using TrustFund.Application.Reports;
 
-namespace TrustFund.Web.Features.Documents;
+namespace TrustFund.Web.Features.Portfolio;
 
 /// <summary>The portfolio report's page: the period and call asked for, the calls to choose from, and the report (null when the period is not valid).</summary>
 public sealed record PortfolioPage(PortfolioFilters Filters, IReadOnlyList<PortfolioCall> Calls, PortfolioReport? Report);

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 
-namespace TrustFund.Web.Features.Documents;
+namespace TrustFund.Web.Features.Portfolio;
 
 /// <summary>
 /// A horizontal bar chart of two series per category (for example approved and paid by region),
