@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Common;
 using TrustFund.Application.Grants;
 using TrustFund.Domain.Common;
@@ -50,8 +49,7 @@ internal sealed class ShowAwardLetterHandler : IUseCaseHandler<ShowAwardLetter, 
 
     public async Task<AwardLetter> HandleAsync(ShowAwardLetter request, CancellationToken cancellationToken)
     {
-        var grant = await _db.Grants.AsNoTracking().SingleOrDefaultAsync(g => g.Id == request.GrantId, cancellationToken) ?? throw new NotFoundException();
-        await _access.EnsureAsync(GrantAccess.Of(grant), GrantOperations.Read);
+        var grant = await GrantReading.ReadableAsync(_db, _access, request.GrantId, cancellationToken);
         var parties = await GrantReading.PartiesAsync(_db, grant, cancellationToken);
         var conditions = await GrantReading.BoardConditionsAsync(_db, grant, cancellationToken);
         return new AwardLetter(

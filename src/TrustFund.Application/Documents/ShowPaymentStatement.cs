@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Common;
 using TrustFund.Application.Grants;
 using TrustFund.Domain.Common;
@@ -68,8 +67,7 @@ internal sealed class ShowPaymentStatementHandler : IUseCaseHandler<ShowPaymentS
 
     public async Task<PaymentStatement> HandleAsync(ShowPaymentStatement request, CancellationToken cancellationToken)
     {
-        var grant = await _db.Grants.AsNoTracking().SingleOrDefaultAsync(g => g.Id == request.GrantId, cancellationToken) ?? throw new NotFoundException();
-        await _access.EnsureAsync(GrantAccess.Of(grant), GrantOperations.Read);
+        var grant = await GrantReading.ReadableAsync(_db, _access, request.GrantId, cancellationToken);
         var parties = await GrantReading.PartiesAsync(_db, grant, cancellationToken);
         var staff = await _access.AllowsAsync(new Payments.PaymentAccess(grant.OrganisationId), Payments.PaymentOperations.Follow);
         return Of(grant, parties, staff);

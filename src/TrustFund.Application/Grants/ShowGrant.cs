@@ -52,8 +52,7 @@ internal sealed class ShowGrantHandler : IUseCaseHandler<ShowGrant, GrantPage>
 
     public async Task<GrantPage> HandleAsync(ShowGrant request, CancellationToken cancellationToken)
     {
-        var grant = await _db.Grants.AsNoTracking().SingleOrDefaultAsync(g => g.Id == request.GrantId, cancellationToken) ?? throw new NotFoundException();
-        await _access.EnsureAsync(GrantAccess.Of(grant), GrantOperations.Read);
+        var grant = await GrantReading.ReadableAsync(_db, _access, request.GrantId, cancellationToken);
         var today = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
         var parties = await GrantReading.PartiesAsync(_db, grant, cancellationToken);
         var reports = await GrantReading.ReportsAsync(_db, grant.Id, today, cancellationToken);
@@ -77,6 +76,14 @@ internal static class GrantReading
     {
         var grant = await db.Grants.SingleOrDefaultAsync(g => g.Id == grantId, cancellationToken) ?? throw new NotFoundException();
         await access.EnsureAsync(GrantAccess.Of(grant), operation);
+        return grant;
+    }
+
+    /// <summary>The grant, untracked, after checking the reader may read it.</summary>
+    public static async Task<Grant> ReadableAsync(ITrustFundDb db, RecordAccess access, Guid grantId, CancellationToken cancellationToken)
+    {
+        var grant = await db.Grants.AsNoTracking().SingleOrDefaultAsync(g => g.Id == grantId, cancellationToken) ?? throw new NotFoundException();
+        await access.EnsureAsync(GrantAccess.Of(grant), GrantOperations.Read);
         return grant;
     }
 

@@ -1,5 +1,5 @@
-using TrustFund.Domain.Applications;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Domain.Applications;
 using TrustFund.Domain.Common;
 using TrustFund.Domain.Grants;
 using TrustFund.Web.Tests.Infrastructure;
