@@ -66,6 +66,7 @@ public sealed class AppProcess : IAsyncDisposable
         // Program.cs), far more often than the sign-in limits allow a person.
         start.Environment["RateLimits__SignInPerAccount__PermitLimit"] = "100000";
         start.Environment["RateLimits__SignInPerClient__PermitLimit"] = "100000";
+        start.Environment["RateLimits__DocumentsPerUser__PermitLimit"] = "100000";
         var process = Process.Start(start) ?? throw new InvalidOperationException("The app did not start.");
         process.OutputDataReceived += (_, e) => Echo(e.Data);
         process.ErrorDataReceived += (_, e) => Echo(e.Data);

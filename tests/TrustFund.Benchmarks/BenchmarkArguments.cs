@@ -2,8 +2,8 @@ using TrustFund.Infrastructure.Persistence;
 
 namespace TrustFund.Benchmarks;
 
-/// <summary>Command line: <c>[--provider Sqlite|PostgreSql] [--scale small|large] [--duration SECONDS] [--fresh] [--connection CS] [--pages NAME,NAME] [--export]</c>; <c>--export</c> measures the applications CSV export on its own data set of 100,000 applications.</summary>
-public sealed record BenchmarkArguments(DatabaseProvider Provider, DataScale Scale, int DurationSeconds, bool Fresh, string? Connection, bool GenerateOnly, IReadOnlySet<string>? OnlyPages = null, bool Export = false)
+/// <summary>Command line: <c>[--provider Sqlite|PostgreSql] [--scale small|large] [--duration SECONDS] [--fresh] [--connection CS] [--pages NAME,NAME] [--export] [--pdf]</c>; <c>--export</c> measures the applications CSV export on its own data set of 100,000 applications; <c>--pdf</c> times the PDF documents instead of the pages.</summary>
+public sealed record BenchmarkArguments(DatabaseProvider Provider, DataScale Scale, int DurationSeconds, bool Fresh, string? Connection, bool GenerateOnly, IReadOnlySet<string>? OnlyPages = null, bool Export = false, bool Pdf = false)
 {
     public static BenchmarkArguments Parse(string[] args)
     {
@@ -13,6 +13,7 @@ public sealed record BenchmarkArguments(DatabaseProvider Provider, DataScale Sca
         var fresh = false;
         var generateOnly = false;
         var export = false;
+        var pdf = false;
         string? connection = null;
         HashSet<string>? only = null;
         for (var i = 0; i < args.Length; i++)
@@ -36,6 +37,9 @@ public sealed record BenchmarkArguments(DatabaseProvider Provider, DataScale Sca
                     break;
                 case "--fresh":
                     fresh = true;
+                    break;
+                case "--pdf":
+                    pdf = true;
                     break;
                 case "--generate-only":
                     generateOnly = true;
@@ -65,6 +69,6 @@ public sealed record BenchmarkArguments(DatabaseProvider Provider, DataScale Sca
             throw new ArgumentException("The benchmark runs on Sqlite or PostgreSql.");
         }
 
-        return new BenchmarkArguments(provider, export ? ExportBenchmarks.Scale : scale, duration, fresh, connection, generateOnly, only, export);
+        return new BenchmarkArguments(provider, export ? ExportBenchmarks.Scale : scale, duration, fresh, connection, generateOnly, only, export, pdf);
     }
 }

@@ -11,6 +11,9 @@ public sealed record DataScale(string Name, int Calls, int Organisations, int Us
 
     public static DataScale Small { get; } = new("small", 3, 300, 600, 6_000, 50_000, 200, 300, 1_000);
 
+    /// <summary>For the PDF documents (<c>--pdf</c>): few applications, 1,000 grants.</summary>
+    public static DataScale Pdf { get; } = new("pdf", 3, 300, 600, 1_200, 5_000, 200, 1_000, 3_000);
+
     /// <summary>The grantee reports: an interim and a final one per grant.</summary>
     public int Reports => Grants * 2;
 
@@ -18,6 +21,7 @@ public sealed record DataScale(string Name, int Calls, int Organisations, int Us
     {
         "large" => Large,
         "small" => Small,
-        _ => throw new ArgumentException($"Unknown scale '{value}': use small or large."),
+        "pdf" => Pdf,
+        _ => throw new ArgumentException($"Unknown scale '{value}': use small, large or pdf."),
     };
 }

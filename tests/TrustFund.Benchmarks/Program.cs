@@ -23,11 +23,11 @@ try
 catch (ArgumentException ex)
 {
     Console.Error.WriteLine(ex.Message);
-    Console.Error.WriteLine("Usage: dotnet run -c Release --project tests/TrustFund.Benchmarks -- [--provider Sqlite|PostgreSql] [--scale small|large] [--duration SECONDS] [--fresh] [--generate-only] [--connection CONNECTION-STRING] [--pages NAME,NAME] [--export]");
+    Console.Error.WriteLine("Usage: dotnet run -c Release --project tests/TrustFund.Benchmarks -- [--provider Sqlite|PostgreSql] [--scale small|large] [--duration SECONDS] [--fresh] [--generate-only] [--connection CONNECTION-STRING] [--pages NAME,NAME] [--export] [--pdf]");
     return 2;
 }
 
-if (!arguments.GenerateOnly && !arguments.Export && !WrkRun.IsInstalled())
+if (!arguments.GenerateOnly && !arguments.Export && !arguments.Pdf && !WrkRun.IsInstalled())
 {
     Console.Error.WriteLine("wrk is not installed. On Debian or Ubuntu: sudo apt-get install wrk");
     return 2;
@@ -61,6 +61,10 @@ if (arguments.Export)
     return await ExportBenchmarks.RunAsync(app, token);
 }
 
+if (arguments.Pdf)
+{
+    return await PdfBenchmarks.RunAsync(app, arguments.Provider, connectionString, arguments.DurationSeconds, token);
+}
 
 var values = await PlaceholderValuesAsync(arguments.Provider, connectionString, token);
 var measured = Pages.Measured.Where(p => arguments.OnlyPages is null || arguments.OnlyPages.Contains(p.Name)).ToList();

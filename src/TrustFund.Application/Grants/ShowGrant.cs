@@ -81,13 +81,11 @@ internal sealed class ShowGrantHandler : IUseCaseHandler<ShowGrant, GrantPage>
             return new GrantPageReading(null, null, null, []);
         }
 
-        var conditions = await db.BoardSessions.AsNoTracking()
-            .Where(s => s.CallId == grant.CallId)
-            .SelectMany(s => s.Decisions)
-            .Where(d => d.ApplicationId == grant.ApplicationId && d.Outcome == Domain.Decisions.DecisionOutcome.Approved)
-            .Select(d => d.Conditions)
-            .FirstOrDefaultAsync(cancellationToken);
-        return new GrantPageReading(grant, await GrantReading.PartiesAsync(db, grant, cancellationToken), conditions, await GrantReading.ReportRowsAsync(db, grant.Id, cancellationToken));
+        return new GrantPageReading(
+            grant,
+            await GrantReading.PartiesAsync(db, grant, cancellationToken),
+            await GrantReading.BoardConditionsAsync(db, grant, cancellationToken),
+            await GrantReading.ReportRowsAsync(db, grant.Id, cancellationToken));
     }
 
     /// <summary>The grant page's rows as read, before access checks and today's lateness.</summary>
@@ -102,6 +100,14 @@ internal static class GrantReading
     {
         var grant = await db.Grants.SingleOrDefaultAsync(g => g.Id == grantId, cancellationToken) ?? throw new NotFoundException();
         await access.EnsureAsync(GrantAccess.Of(grant), operation);
+        return grant;
+    }
+
+    /// <summary>The grant, untracked, after checking the reader may read it.</summary>
+    public static async Task<Grant> ReadableAsync(ITrustFundDb db, RecordAccess access, Guid grantId, CancellationToken cancellationToken)
+    {
+        var grant = await db.Grants.AsNoTracking().SingleOrDefaultAsync(g => g.Id == grantId, cancellationToken) ?? throw new NotFoundException();
+        await access.EnsureAsync(GrantAccess.Of(grant), GrantOperations.Read);
         return grant;
     }
 
@@ -121,6 +127,15 @@ internal static class GrantReading
             .SingleAsync(cancellationToken);
         return new GrantParties(parties.Organisation ?? string.Empty, parties.CallCode ?? string.Empty, parties.CallTitle ?? string.Empty, parties.Reference ?? parties.Title, parties.Title);
     }
+
+    /// <summary>The conditions the Board attached to approving the grant's application, if any.</summary>
+    public static Task<string?> BoardConditionsAsync(ITrustFundDb db, Grant grant, CancellationToken cancellationToken) =>
+        db.BoardSessions.AsNoTracking()
+            .Where(s => s.CallId == grant.CallId)
+            .SelectMany(s => s.Decisions)
+            .Where(d => d.ApplicationId == grant.ApplicationId && d.Outcome == Domain.Decisions.DecisionOutcome.Approved)
+            .Select(d => d.Conditions)
+            .FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>The grant's reports as stored, in due order.</summary>
     public static async Task<IReadOnlyList<GrantReportRow>> ReportRowsAsync(ITrustFundDb db, Guid grantId, CancellationToken cancellationToken)

@@ -109,6 +109,7 @@ public static class WebServices
         });
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
         services.AddSingleton<Features.Documents.DocumentViews>();
+        services.AddScoped<Features.Documents.PdfResponses>();
         services.AddTrustFundRateLimits(configuration);
         services.AddTrustFundForwardedHeaders(configuration);
         return services;

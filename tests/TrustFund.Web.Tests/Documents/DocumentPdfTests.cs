@@ -258,18 +258,5 @@ public sealed class DocumentPdfTests
 
     private Task<int> ExportsAsync() => _app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == AuditActions.DocumentExported));
 
-    private static async Task<PdfText> PdfAsync(TestSession session, string url)
-    {
-        using var response = await session.GetAsync(url);
-        var bytes = await response.Content.ReadAsByteArrayAsync();
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), () => System.Text.Encoding.UTF8.GetString(bytes));
-        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/pdf"));
-        if (Environment.GetEnvironmentVariable("TRUSTFUND_PDF_OUT") is { Length: > 0 } folder)
-        {
-            Directory.CreateDirectory(folder);
-            await File.WriteAllBytesAsync(Path.Combine(folder, string.Concat(url.Where(char.IsLetterOrDigit).TakeLast(60)) + ".pdf"), bytes);
-        }
-
-        return PdfText.Read(bytes);
-    }
+    private static Task<PdfText> PdfAsync(TestSession session, string url) => PdfDownload.ReadAsync(session, url);
 }

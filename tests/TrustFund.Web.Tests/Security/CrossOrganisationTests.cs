@@ -48,6 +48,7 @@ public sealed class CrossOrganisationTests
         var theirGrant = await PaymentWebData.ActiveGrantAsync(_app, _other.OrganisationId, "PAYX");
         _theirs.Values["grantId"] = theirGrant.Id.ToString();
         _theirs.Values["instalmentId"] = theirGrant.Instalments[0].Id.ToString();
+        _theirs.Values["/grants/{id:guid}:id"] = theirGrant.Id.ToString();
         _theirs.Values["/Grants:id"] = _other.GrantId.ToString();
     }
 

@@ -113,6 +113,7 @@ public sealed class RouteSamples
         var paymentGrant = await PaymentWebData.ActiveGrantAsync(app, organisationId, "PAYS");
         values["grantId"] = paymentGrant.Id.ToString();
         values["instalmentId"] = paymentGrant.Instalments[0].Id.ToString();
+        values["/grants/{id:guid}:id"] = paymentGrant.Id.ToString();
         values["concernId"] = (await PaymentWebData.ConcernAsync(app, organisationId, closed: true)).Id.ToString();
 
         // A closed call ranked for the Board (another organisation's application), and a grant of the

@@ -1,6 +1,6 @@
 namespace TrustFund.Web.Features.Documents;
 
-/// <summary>What the documents controller logs when a PDF cannot be made.</summary>
+/// <summary>What the document controllers log when a PDF cannot be made.</summary>
 internal static partial class DocumentLog
 {
     [LoggerMessage(Level = LogLevel.Error, Message = "No browser to print PDFs")]

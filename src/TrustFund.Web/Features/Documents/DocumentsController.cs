@@ -17,24 +17,17 @@ namespace TrustFund.Web.Features.Documents;
 /// </summary>
 public sealed class DocumentsController : Controller
 {
-    /// <summary>Seconds a reader is asked to wait when every render slot is busy.</summary>
-    public const int BusyRetryAfterSeconds = 10;
-
     private readonly IUseCases _useCases;
-    private readonly IPdfRenderer _pdf;
-    private readonly DocumentViews _views;
+    private readonly PdfResponses _pdf;
     private readonly TimeProvider _clock;
     private readonly IStringLocalizer<SharedResource> _text;
-    private readonly ILogger<DocumentsController> _logger;
 
-    public DocumentsController(IUseCases useCases, IPdfRenderer pdf, DocumentViews views, TimeProvider clock, IStringLocalizer<SharedResource> text, ILogger<DocumentsController> logger)
+    public DocumentsController(IUseCases useCases, PdfResponses pdf, TimeProvider clock, IStringLocalizer<SharedResource> text)
     {
         _useCases = useCases;
         _pdf = pdf;
-        _views = views;
         _clock = clock;
         _text = text;
-        _logger = logger;
     }
 
     [HttpGet("applications/{id:guid}/dossier")]
@@ -57,11 +50,12 @@ public sealed class DocumentsController : Controller
         }
 
         var dossier = outcome.Value;
-        return await PdfAsync(
+        return await _pdf.PdfAsync(
+            this,
             "Dossier",
             dossier,
             new PdfDocumentRequest(string.Empty, _text["Application dossier"], dossier.Reference, _clock.GetUtcNow()),
-            $"dossier-{FileNamePart(dossier.Reference ?? dossier.ApplicationId.ToString("N"))}.pdf",
+            $"dossier-{PdfResponses.FileNamePart(dossier.Reference ?? dossier.ApplicationId.ToString("N"))}.pdf",
             new RecordDocumentExport(dossier.ForSecretariat ? "Application dossier" : "Application dossier (applicant's version)", nameof(GrantApplication), dossier.ApplicationId, dossier.Label),
             $"/applications/{id}/dossier",
             cancellationToken);
@@ -87,65 +81,14 @@ public sealed class DocumentsController : Controller
         }
 
         var pack = outcome.Value;
-        return await PdfAsync(
+        return await _pdf.PdfAsync(
+            this,
             "BoardPack",
             pack,
             new PdfDocumentRequest(string.Empty, _text["Board pack"], pack.Call.Code, _clock.GetUtcNow(), Landscape: true),
-            $"board-pack-{FileNamePart(pack.Call.Code)}{(anonymise ? "-anonymised" : string.Empty)}.pdf",
+            $"board-pack-{PdfResponses.FileNamePart(pack.Call.Code)}{(anonymise ? "-anonymised" : string.Empty)}.pdf",
             new RecordDocumentExport(anonymise ? "Board pack (reviewers anonymised)" : "Board pack", "Call", pack.Call.Id, pack.Call.Code),
             $"/calls/{id}/board-pack{(anonymise ? "?anonymise=true" : string.Empty)}",
             cancellationToken);
     }
-
-    private async Task<IActionResult> PdfAsync(string view, object model, PdfDocumentRequest request, string fileName, RecordDocumentExport export, string htmlVersion, CancellationToken cancellationToken)
-    {
-        byte[] pdf;
-        try
-        {
-            var html = await _views.RenderAsync(this, view, model);
-            pdf = await _pdf.RenderAsync(request with { Html = html }, cancellationToken);
-        }
-        catch (PdfBrowserUnavailableException e)
-        {
-            DocumentLog.BrowserUnavailable(_logger, e);
-            return Unavailable(new PdfProblem(
-                _text["PDFs cannot be made on this server yet"],
-                _text["The server has no browser to print PDFs with. The on-screen version below has the same content; an administrator can make PDFs work."],
-                PdfBrowserUnavailableException.Remedy,
-                htmlVersion));
-        }
-        catch (PdfRendererBusyException)
-        {
-            Response.Headers.RetryAfter = BusyRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Unavailable(new PdfProblem(
-                _text["The PDF printer is busy"],
-                _text["Other documents are being printed. Please try again in a few seconds."],
-                null,
-                htmlVersion));
-        }
-        catch (PdfRenderFailedException e)
-        {
-            DocumentLog.RenderFailed(_logger, e);
-            Response.Headers.RetryAfter = BusyRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Unavailable(new PdfProblem(
-                _text["The PDF could not be printed"],
-                _text["Printing this document failed or took too long. Please try again; if it keeps failing, use the on-screen version."],
-                null,
-                htmlVersion));
-        }
-
-        await _useCases.RunAsync(export, cancellationToken);
-        return File(pdf, "application/pdf", fileName);
-    }
-
-    private ViewResult Unavailable(PdfProblem problem)
-    {
-        var result = View("PdfUnavailable", problem);
-        result.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        return result;
-    }
-
-    /// <summary>Letters, digits and dashes only, for a download's file name.</summary>
-    private static string FileNamePart(string text) =>
-        new([.. text.Select(c => char.IsAsciiLetterOrDigit(c) || c == '-' ? c : '-')]);
 }
