@@ -1,25 +1,69 @@
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Common;
+using TrustFund.Application.GranteeReports;
+using TrustFund.Domain.Applications;
+using TrustFund.Domain.Calls;
+using TrustFund.Domain.Common;
+using TrustFund.Domain.GranteeReports;
+using TrustFund.Domain.Grants;
 using TrustFund.Domain.Organisations;
 
 namespace TrustFund.Application.Home;
 
-/// <summary>An applicant's home page: their organisation's verification status and its people (null without an organisation).</summary>
-public sealed record ShowApplicantHome : IUseCase<ApplicantHomeModel?>;
+/// <summary>
+/// An applicant's home page (null without an organisation): their organisation's verification status
+/// and people, its applications, the deadlines of open calls, its grants' instalments and the reports
+/// it owes. Only the user's own organisation's records are read.
+/// </summary>
+public sealed record ShowApplicantHome : IUseCase<ApplicantHomeModel?>
+{
+    public const int ApplicationsShown = 20;
 
-public sealed record ApplicantHomeModel(string OrganisationName, OrganisationStatus Status, string? StatusReason, IReadOnlyList<ColleagueRow> Colleagues);
+    public const int CallsShown = 5;
+}
+
+public sealed record ApplicantHomeModel(
+    string OrganisationName,
+    OrganisationStatus Status,
+    string? StatusReason,
+    IReadOnlyList<ColleagueRow> Colleagues,
+    IReadOnlyList<OwnApplicationRow> Applications,
+    IReadOnlyList<OpenCallDeadline> OpenCalls,
+    IReadOnlyList<OwnGrantRow> Grants,
+    DateTime NowUtc)
+{
+    public IEnumerable<OwnReportRow> ReportsOwed => Grants.SelectMany(g => g.Reports);
+}
 
 public sealed record ColleagueRow(string Name, string Email, bool IsActive);
+
+/// <summary>One of the organisation's applications; <see cref="RespondBy"/> is set while information is requested.</summary>
+public sealed record OwnApplicationRow(Guid Id, string Title, string? Reference, string CallCode, ApplicationStatus Status, decimal? AmountRequested, ZonedInstant CallClosesAt, ZonedInstant? RespondBy);
+
+public sealed record OpenCallDeadline(string Code, string Title, ZonedInstant ClosesAt);
+
+/// <summary>One of the organisation's grants with its instalments (in payment order) and the reports not yet accepted.</summary>
+public sealed record OwnGrantRow(Guid Id, string Number, GrantStatus Status, Money Amount, IReadOnlyList<OwnInstalmentRow> Instalments, IReadOnlyList<OwnReportRow> Reports)
+{
+    public decimal PaidTotal => Instalments.Where(i => i.Status == InstalmentStatus.Paid).Sum(i => i.Amount.Amount);
+}
+
+public sealed record OwnInstalmentRow(int Number, Money Amount, DateOnly PlannedOn, InstalmentStatus Status, DateOnly? PaidOn);
+
+/// <summary>A report the organisation owes or has sent: its deadline (the resubmission day after a revision request) and days late.</summary>
+public sealed record OwnReportRow(Guid GrantId, string GrantNumber, Guid ReportId, ReportKind Kind, int Sequence, ReportStatus Status, DateOnly Deadline, int DaysOverdue);
 
 internal sealed class ShowApplicantHomeHandler : IUseCaseHandler<ShowApplicantHome, ApplicantHomeModel?>
 {
     private readonly ITrustFundDb _db;
     private readonly ICurrentActor _actor;
+    private readonly TimeProvider _clock;
 
-    public ShowApplicantHomeHandler(ITrustFundDb db, ICurrentActor actor)
+    public ShowApplicantHomeHandler(ITrustFundDb db, ICurrentActor actor, TimeProvider clock)
     {
         _db = db;
         _actor = actor;
+        _clock = clock;
     }
 
     public async Task<ApplicantHomeModel?> HandleAsync(ShowApplicantHome request, CancellationToken cancellationToken)
@@ -36,6 +80,7 @@ internal sealed class ShowApplicantHomeHandler : IUseCaseHandler<ShowApplicantHo
             join o in _db.Organisations on u.OrganisationId equals o.Id
             select new
             {
+                o.Id,
                 o.LegalName,
                 o.Status,
                 o.StatusReason,
@@ -50,6 +95,89 @@ internal sealed class ShowApplicantHomeHandler : IUseCaseHandler<ShowApplicantHo
             return null;
         }
 
-        return new ApplicantHomeModel(organisation.LegalName, organisation.Status, organisation.StatusReason, organisation.Colleagues);
+        var now = _clock.GetUtcNow().UtcDateTime;
+        return new ApplicantHomeModel(
+            organisation.LegalName,
+            organisation.Status,
+            organisation.StatusReason,
+            organisation.Colleagues,
+            await ApplicationsAsync(organisation.Id, cancellationToken),
+            await OpenCallsAsync(now, cancellationToken),
+            await GrantsAsync(organisation.Id, now, cancellationToken),
+            now);
+    }
+
+    private async Task<IReadOnlyList<OwnApplicationRow>> ApplicationsAsync(Guid organisationId, CancellationToken cancellationToken)
+    {
+        var rows = await (
+            from a in _db.Applications.AsNoTracking()
+            where a.OrganisationId == organisationId
+            join c in _db.Calls.AsNoTracking() on a.CallId equals c.Id
+            orderby a.LastEditedAtUtc descending
+            select new { a.Id, a.Title, a.Reference, c.Code, a.Status, a.AmountRequested, c.ClosesAtUtc, a.InformationResponseDueUtc, c.Terms.TimeZoneId })
+            .Take(ShowApplicantHome.ApplicationsShown)
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new OwnApplicationRow(
+            r.Id,
+            r.Title,
+            r.Reference,
+            r.Code,
+            r.Status,
+            r.AmountRequested,
+            new ZonedInstant(r.ClosesAtUtc, r.TimeZoneId),
+            r.Status == ApplicationStatus.InformationRequested && r.InformationResponseDueUtc is { } due ? new ZonedInstant(due, r.TimeZoneId) : null))];
+    }
+
+    private async Task<IReadOnlyList<OpenCallDeadline>> OpenCallsAsync(DateTime now, CancellationToken cancellationToken)
+    {
+        var openAfter = Deadline.OpenWhenAfter(now);
+        var calls = await _db.Calls.AsNoTracking()
+            .Where(c => c.Status == CallStatus.Published && c.ClosesAtUtc > openAfter && c.OpensAtUtc <= now)
+            .OrderBy(c => c.ClosesAtUtc)
+            .Take(ShowApplicantHome.CallsShown)
+            .Select(c => new { c.Code, c.Title, c.ClosesAtUtc, c.Terms.TimeZoneId })
+            .ToListAsync(cancellationToken);
+        return [.. calls.Select(c => new OpenCallDeadline(c.Code, c.Title, new ZonedInstant(c.ClosesAtUtc, c.TimeZoneId)))];
+    }
+
+    private async Task<IReadOnlyList<OwnGrantRow>> GrantsAsync(Guid organisationId, DateTime now, CancellationToken cancellationToken)
+    {
+        // One statement: the grants with their instalments and the reports not yet accepted.
+        var grants = await (
+            from g in _db.Grants.AsNoTracking()
+            where g.OrganisationId == organisationId
+            join c in _db.Calls.AsNoTracking() on g.CallId equals c.Id
+            orderby g.CreatedAtUtc descending
+            select new
+            {
+                g.Id,
+                g.Number,
+                g.Status,
+                g.Amount,
+                c.Terms.TimeZoneId,
+                Instalments = g.Instalments.OrderBy(i => i.Number).Select(i => new OwnInstalmentRow(i.Number, i.Amount, i.PlannedOn, i.Status, i.PaidOn)).ToList(),
+                Reports = _db.GranteeReports.Where(r => r.GrantId == g.Id && r.Status != ReportStatus.Accepted)
+                    .OrderBy(r => r.DueOn)
+                    .Select(r => new { r.Id, r.Kind, r.Sequence, r.Status, r.DueOn, r.ResubmitBy })
+                    .ToList(),
+            }).ToListAsync(cancellationToken);
+        return [.. grants.Select(g =>
+        {
+            var today = GrantReports.Today(now, g.TimeZoneId);
+            var reports = g.Reports.Select(r =>
+            {
+                // Late as the report itself says: due and not sent after its due day, or not resent after the day set for a revision.
+                DateOnly? lateAfter = r.Status switch
+                {
+                    ReportStatus.Due => r.DueOn,
+                    ReportStatus.RevisionRequested => r.ResubmitBy,
+                    _ => null,
+                };
+                var deadline = r.Status == ReportStatus.RevisionRequested && r.ResubmitBy is { } by ? by : r.DueOn;
+                var late = lateAfter is { } day && today > day ? today.DayNumber - day.DayNumber : 0;
+                return new OwnReportRow(g.Id, g.Number, r.Id, r.Kind, r.Sequence, r.Status, deadline, late);
+            }).ToList();
+            return new OwnGrantRow(g.Id, g.Number, g.Status, g.Amount, g.Instalments, reports);
+        })];
     }
 }
