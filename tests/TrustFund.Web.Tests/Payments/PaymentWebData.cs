@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Domain.Applications;
 using TrustFund.Domain.Common;
 using TrustFund.Domain.Grants;
 using TrustFund.Web.Tests.Infrastructure;
@@ -13,13 +14,14 @@ public static class PaymentWebData
 
     /// <summary>
     /// An active grant of USD 10,000 of the organisation, planned 40/40/20, signed by both parties, its
-    /// bank details verified unless told otherwise, on the call <paramref name="callCode"/> (published when new).
+    /// bank details verified unless told otherwise, on the call <paramref name="callCode"/> (published when new),
+    /// for an application with <paramref name="content"/> (a shelter and legal aid project in Nigeria by default).
     /// </summary>
-    public static async Task<Grant> ActiveGrantAsync(TrustFundApp app, Guid organisationId, string callCode = "PAY", bool bankVerified = true)
+    public static async Task<Grant> ActiveGrantAsync(TrustFundApp app, Guid organisationId, string callCode = "PAY", bool bankVerified = true, ProposalContent? content = null)
     {
         var callId = await app.WithDbAsync(db => db.Calls.Where(c => c.Code == callCode).Select(c => (Guid?)c.Id).SingleOrDefaultAsync())
             ?? (await FundData.PublishedCallAsync(app, callCode)).Id;
-        var submitted = await FundData.ApplicationAsync(app, callId, organisationId, FundData.Content("Shelter and legal aid", 10_000m));
+        var submitted = await FundData.ApplicationAsync(app, callId, organisationId, content ?? FundData.Content("Shelter and legal aid", 10_000m));
         return await app.WithDbAsync(async db =>
         {
             var now = FundData.Now(app);
