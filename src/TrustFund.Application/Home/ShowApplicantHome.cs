@@ -27,7 +27,7 @@ public sealed record ApplicantHomeModel(
     OrganisationStatus Status,
     string? StatusReason,
     IReadOnlyList<ColleagueRow> Colleagues,
-    IReadOnlyList<OwnApplicationRow> Applications,
+    IReadOnlyList<RecentApplicationRow> Applications,
     IReadOnlyList<OpenCallDeadline> OpenCalls,
     IReadOnlyList<OwnGrantRow> Grants,
     DateTime NowUtc)
@@ -38,7 +38,7 @@ public sealed record ApplicantHomeModel(
 public sealed record ColleagueRow(string Name, string Email, bool IsActive);
 
 /// <summary>One of the organisation's applications; <see cref="RespondBy"/> is set while information is requested.</summary>
-public sealed record OwnApplicationRow(Guid Id, string Title, string? Reference, string CallCode, ApplicationStatus Status, decimal? AmountRequested, ZonedInstant CallClosesAt, ZonedInstant? RespondBy);
+public sealed record RecentApplicationRow(Guid Id, string Title, string? Reference, string CallCode, ApplicationStatus Status, decimal? AmountRequested, ZonedInstant CallClosesAt, ZonedInstant? RespondBy);
 
 public sealed record OpenCallDeadline(string Code, string Title, ZonedInstant ClosesAt);
 
@@ -73,7 +73,7 @@ internal sealed class ShowApplicantHomeHandler : IUseCaseHandler<ShowApplicantHo
             return null;
         }
 
-        // One statement: the organisation with its people (joined, ordered by name).
+        // One statement: the organisation with its people (joined, ordered by name) and whether it holds a grant.
         var organisation = await (
             from u in _db.Users
             where u.Id == userId
@@ -89,6 +89,7 @@ internal sealed class ShowApplicantHomeHandler : IUseCaseHandler<ShowApplicantHo
                     .OrderBy(c => c.DisplayName)
                     .Select(c => new ColleagueRow(c.DisplayName, c.Email!, c.IsActive))
                     .ToList(),
+                HasGrant = _db.Grants.Any(g => g.OrganisationId == o.Id),
             }).AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         if (organisation is null)
         {
@@ -96,48 +97,48 @@ internal sealed class ShowApplicantHomeHandler : IUseCaseHandler<ShowApplicantHo
         }
 
         var now = _clock.GetUtcNow().UtcDateTime;
+        var applications = await _db.Applications.AsNoTracking()
+            .Where(a => a.OrganisationId == organisation.Id)
+            .OrderByDescending(a => a.LastEditedAtUtc)
+            .Select(a => new { a.Id, a.Title, a.Reference, a.CallId, a.Status, a.AmountRequested, a.InformationResponseDueUtc })
+            .Take(ShowApplicantHome.ApplicationsShown)
+            .ToListAsync(cancellationToken);
+
+        // One statement for the calls: the open ones and those of the applications shown; only their terms are read (for the time zone).
+        var openAfter = Deadline.OpenWhenAfter(now);
+        var callIds = applications.Select(a => a.CallId).Distinct().ToList();
+        var calls = await _db.Calls.AsNoTracking()
+            .Where(c => (c.Status == CallStatus.Published && c.ClosesAtUtc > openAfter && c.OpensAtUtc <= now) || callIds.Contains(c.Id))
+            .Select(c => new { c.Id, c.Code, c.Title, c.Status, c.OpensAtUtc, c.ClosesAtUtc, c.Terms.TimeZoneId })
+            .ToListAsync(cancellationToken);
+        var byId = calls.ToDictionary(c => c.Id);
+        var open = calls
+            .Where(c => c.Status == CallStatus.Published && c.ClosesAtUtc > openAfter && c.OpensAtUtc <= now)
+            .OrderBy(c => c.ClosesAtUtc)
+            .Take(ShowApplicantHome.CallsShown)
+            .Select(c => new OpenCallDeadline(c.Code, c.Title, new ZonedInstant(c.ClosesAtUtc, c.TimeZoneId)))
+            .ToList();
         return new ApplicantHomeModel(
             organisation.LegalName,
             organisation.Status,
             organisation.StatusReason,
             organisation.Colleagues,
-            await ApplicationsAsync(organisation.Id, cancellationToken),
-            await OpenCallsAsync(now, cancellationToken),
-            await GrantsAsync(organisation.Id, now, cancellationToken),
+            [.. applications.Select(a =>
+            {
+                var call = byId[a.CallId];
+                return new RecentApplicationRow(
+                    a.Id,
+                    a.Title,
+                    a.Reference,
+                    call.Code,
+                    a.Status,
+                    a.AmountRequested,
+                    new ZonedInstant(call.ClosesAtUtc, call.TimeZoneId),
+                    a.Status == ApplicationStatus.InformationRequested && a.InformationResponseDueUtc is { } due ? new ZonedInstant(due, call.TimeZoneId) : null);
+            })],
+            open,
+            organisation.HasGrant ? await GrantsAsync(organisation.Id, now, cancellationToken) : [],
             now);
-    }
-
-    private async Task<IReadOnlyList<OwnApplicationRow>> ApplicationsAsync(Guid organisationId, CancellationToken cancellationToken)
-    {
-        var rows = await (
-            from a in _db.Applications.AsNoTracking()
-            where a.OrganisationId == organisationId
-            join c in _db.Calls.AsNoTracking() on a.CallId equals c.Id
-            orderby a.LastEditedAtUtc descending
-            select new { a.Id, a.Title, a.Reference, c.Code, a.Status, a.AmountRequested, c.ClosesAtUtc, a.InformationResponseDueUtc, c.Terms.TimeZoneId })
-            .Take(ShowApplicantHome.ApplicationsShown)
-            .ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new OwnApplicationRow(
-            r.Id,
-            r.Title,
-            r.Reference,
-            r.Code,
-            r.Status,
-            r.AmountRequested,
-            new ZonedInstant(r.ClosesAtUtc, r.TimeZoneId),
-            r.Status == ApplicationStatus.InformationRequested && r.InformationResponseDueUtc is { } due ? new ZonedInstant(due, r.TimeZoneId) : null))];
-    }
-
-    private async Task<IReadOnlyList<OpenCallDeadline>> OpenCallsAsync(DateTime now, CancellationToken cancellationToken)
-    {
-        var openAfter = Deadline.OpenWhenAfter(now);
-        var calls = await _db.Calls.AsNoTracking()
-            .Where(c => c.Status == CallStatus.Published && c.ClosesAtUtc > openAfter && c.OpensAtUtc <= now)
-            .OrderBy(c => c.ClosesAtUtc)
-            .Take(ShowApplicantHome.CallsShown)
-            .Select(c => new { c.Code, c.Title, c.ClosesAtUtc, c.Terms.TimeZoneId })
-            .ToListAsync(cancellationToken);
-        return [.. calls.Select(c => new OpenCallDeadline(c.Code, c.Title, new ZonedInstant(c.ClosesAtUtc, c.TimeZoneId)))];
     }
 
     private async Task<IReadOnlyList<OwnGrantRow>> GrantsAsync(Guid organisationId, DateTime now, CancellationToken cancellationToken)
