@@ -20,6 +20,9 @@ public sealed record ShowApplicantHome : IUseCase<ApplicantHomeModel?>
     public const int ApplicationsShown = 20;
 
     public const int CallsShown = 5;
+
+    /// <summary>The most grants shown, latest first; closed grants are not shown.</summary>
+    public const int GrantsShown = 10;
 }
 
 public sealed record ApplicantHomeModel(
@@ -42,7 +45,7 @@ public sealed record RecentApplicationRow(Guid Id, string Title, string? Referen
 
 public sealed record OpenCallDeadline(string Code, string Title, ZonedInstant ClosesAt);
 
-/// <summary>One of the organisation's grants with its instalments (in payment order) and the reports not yet accepted.</summary>
+/// <summary>One of the organisation's grants not yet closed, with its instalments (in payment order) and the reports not yet accepted.</summary>
 public sealed record OwnGrantRow(Guid Id, string Number, GrantStatus Status, Money Amount, IReadOnlyList<OwnInstalmentRow> Instalments, IReadOnlyList<OwnReportRow> Reports)
 {
     public decimal PaidTotal => Instalments.Where(i => i.Status == InstalmentStatus.Paid).Sum(i => i.Amount.Amount);
@@ -73,7 +76,7 @@ internal sealed class ShowApplicantHomeHandler : IUseCaseHandler<ShowApplicantHo
             return null;
         }
 
-        // One statement: the organisation with its people (joined, ordered by name) and whether it holds a grant.
+        // One statement: the organisation with its people (joined, ordered by name) and whether it holds a grant not yet closed.
         var organisation = await (
             from u in _db.Users
             where u.Id == userId
@@ -89,7 +92,7 @@ internal sealed class ShowApplicantHomeHandler : IUseCaseHandler<ShowApplicantHo
                     .OrderBy(c => c.DisplayName)
                     .Select(c => new ColleagueRow(c.DisplayName, c.Email!, c.IsActive))
                     .ToList(),
-                HasGrant = _db.Grants.Any(g => g.OrganisationId == o.Id),
+                HasGrant = _db.Grants.Any(g => g.OrganisationId == o.Id && g.Status != GrantStatus.Closed),
             }).AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         if (organisation is null)
         {
@@ -104,9 +107,11 @@ internal sealed class ShowApplicantHomeHandler : IUseCaseHandler<ShowApplicantHo
             .Take(ShowApplicantHome.ApplicationsShown)
             .ToListAsync(cancellationToken);
 
-        // One statement for the calls: the open ones and those of the applications shown; only their terms are read (for the time zone).
+        var grants = organisation.HasGrant ? await GrantsAsync(organisation.Id, cancellationToken) : [];
+
+        // One statement for the calls: the open ones and those of the applications and grants shown; only their terms are read (for the time zone).
         var openAfter = Deadline.OpenWhenAfter(now);
-        var callIds = applications.Select(a => a.CallId).Distinct().ToList();
+        var callIds = applications.Select(a => a.CallId).Concat(grants.Select(g => g.CallId)).Distinct().ToList();
         var calls = await _db.Calls.AsNoTracking()
             .Where(c => (c.Status == CallStatus.Published && c.ClosesAtUtc > openAfter && c.OpensAtUtc <= now) || callIds.Contains(c.Id))
             .Select(c => new { c.Id, c.Code, c.Title, c.Status, c.OpensAtUtc, c.ClosesAtUtc, c.Terms.TimeZoneId })
@@ -137,48 +142,45 @@ internal sealed class ShowApplicantHomeHandler : IUseCaseHandler<ShowApplicantHo
                     a.Status == ApplicationStatus.InformationRequested && a.InformationResponseDueUtc is { } due ? new ZonedInstant(due, call.TimeZoneId) : null);
             })],
             open,
-            organisation.HasGrant ? await GrantsAsync(organisation.Id, now, cancellationToken) : [],
+            [.. grants.Select(g => g.WithReportsLateOn(GrantReports.Today(now, byId[g.CallId].TimeZoneId)))],
             now);
     }
 
-    private async Task<IReadOnlyList<OwnGrantRow>> GrantsAsync(Guid organisationId, DateTime now, CancellationToken cancellationToken)
-    {
-        // One statement: the grants with their instalments and the reports not yet accepted.
-        var grants = await (
-            from g in _db.Grants.AsNoTracking()
-            where g.OrganisationId == organisationId
-            join c in _db.Calls.AsNoTracking() on g.CallId equals c.Id
-            orderby g.CreatedAtUtc descending
-            select new
-            {
+    private async Task<IReadOnlyList<GrantRead>> GrantsAsync(Guid organisationId, CancellationToken cancellationToken) =>
+        // One statement: the grants not yet closed, with their instalments and the reports not yet accepted.
+        await _db.Grants.AsNoTracking()
+            .Where(g => g.OrganisationId == organisationId && g.Status != GrantStatus.Closed)
+            .OrderByDescending(g => g.CreatedAtUtc)
+            .Take(ShowApplicantHome.GrantsShown)
+            .Select(g => new GrantRead(
                 g.Id,
                 g.Number,
+                g.CallId,
                 g.Status,
                 g.Amount,
-                c.Terms.TimeZoneId,
-                Instalments = g.Instalments.OrderBy(i => i.Number).Select(i => new OwnInstalmentRow(i.Number, i.Amount, i.PlannedOn, i.Status, i.PaidOn)).ToList(),
-                Reports = _db.GranteeReports.Where(r => r.GrantId == g.Id && r.Status != ReportStatus.Accepted)
+                g.Instalments.OrderBy(i => i.Number).Select(i => new OwnInstalmentRow(i.Number, i.Amount, i.PlannedOn, i.Status, i.PaidOn)).ToList(),
+                _db.GranteeReports.Where(r => r.GrantId == g.Id && r.Status != ReportStatus.Accepted)
                     .OrderBy(r => r.DueOn)
-                    .Select(r => new { r.Id, r.Kind, r.Sequence, r.Status, r.DueOn, r.ResubmitBy })
-                    .ToList(),
-            }).ToListAsync(cancellationToken);
-        return [.. grants.Select(g =>
+                    .Select(r => new ReportRead(r.Id, r.Kind, r.Sequence, r.Status, r.DueOn, r.ResubmitBy))
+                    .ToList()))
+            .ToListAsync(cancellationToken);
+
+    private sealed record ReportRead(Guid Id, ReportKind Kind, int Sequence, ReportStatus Status, DateOnly DueOn, DateOnly? ResubmitBy);
+
+    private sealed record GrantRead(Guid Id, string Number, Guid CallId, GrantStatus Status, Money Amount, List<OwnInstalmentRow> Instalments, List<ReportRead> Reports)
+    {
+        /// <summary>The grant as shown, its reports late as each report itself says on <paramref name="today"/> (the call's day).</summary>
+        public OwnGrantRow WithReportsLateOn(DateOnly today) => new(Id, Number, Status, Amount, Instalments, [.. Reports.Select(r =>
         {
-            var today = GrantReports.Today(now, g.TimeZoneId);
-            var reports = g.Reports.Select(r =>
+            DateOnly? lateAfter = r.Status switch
             {
-                // Late as the report itself says: due and not sent after its due day, or not resent after the day set for a revision.
-                DateOnly? lateAfter = r.Status switch
-                {
-                    ReportStatus.Due => r.DueOn,
-                    ReportStatus.RevisionRequested => r.ResubmitBy,
-                    _ => null,
-                };
-                var deadline = r.Status == ReportStatus.RevisionRequested && r.ResubmitBy is { } by ? by : r.DueOn;
-                var late = lateAfter is { } day && today > day ? today.DayNumber - day.DayNumber : 0;
-                return new OwnReportRow(g.Id, g.Number, r.Id, r.Kind, r.Sequence, r.Status, deadline, late);
-            }).ToList();
-            return new OwnGrantRow(g.Id, g.Number, g.Status, g.Amount, g.Instalments, reports);
-        })];
+                ReportStatus.Due => r.DueOn,
+                ReportStatus.RevisionRequested => r.ResubmitBy,
+                _ => null,
+            };
+            var deadline = r.Status == ReportStatus.RevisionRequested && r.ResubmitBy is { } by ? by : r.DueOn;
+            var late = lateAfter is { } day && today > day ? today.DayNumber - day.DayNumber : 0;
+            return new OwnReportRow(Id, Number, r.Id, r.Kind, r.Sequence, r.Status, deadline, late);
+        })]);
     }
 }
