@@ -7,8 +7,8 @@ using TrustFund.Web.Tests.Screening;
 namespace TrustFund.Web.Tests.Benchmark;
 
 /// <summary>
-/// The main pages run at most 4 SQL statements besides the signed-in session's one read, the same number
-/// with 5 or 50 applications (no N+1 queries).
+/// The main pages run at most 4 SQL statements besides the signed-in session's one read (the fund
+/// manager's dashboard 8, one per figure it sums up), the same number with 5 or 50 applications (no N+1 queries).
 /// </summary>
 public sealed class StatementCountTests
 {
@@ -22,7 +22,8 @@ public sealed class StatementCountTests
     [TestCase("/Manage/Applications/{first}?version=1", Manager)]
     [TestCase("/", Applicant)]
     [TestCase("/calls", null)]
-    public async Task Page_FiveOrFiftyApplications_RunsTheSameNumberOfStatements(string path, string? account)
+    [TestCase("/", Manager, 8)]
+    public async Task Page_FiveOrFiftyApplications_RunsTheSameNumberOfStatements(string path, string? account, int allowed = 4)
     {
         using var app = await new TrustFundApp { BenchmarkMode = true }.StartAsync();
         var organisationId = await FundData.DemoOrganisationIdAsync(app, Applicant);
@@ -56,7 +57,7 @@ public sealed class StatementCountTests
         // A signed-in request reads its session (one statement, on any page); the page's own are counted apart.
         var sessionRead = await StatementsAsync(session, "/bench/json");
         Assert.That(sessionRead, Is.EqualTo(account is null ? 0 : 1), "statements of a request that only reads its session");
-        Assert.That(many - sessionRead, Is.LessThanOrEqualTo(4), $"{url} ran {many} SQL statements, {sessionRead} of them reading the session; a page may run 4.");
+        Assert.That(many - sessionRead, Is.LessThanOrEqualTo(allowed), $"{url} ran {many} SQL statements, {sessionRead} of them reading the session; this page may run {allowed}.");
     }
 
     private static async Task<int> StatementsAsync(TestSession session, string url)

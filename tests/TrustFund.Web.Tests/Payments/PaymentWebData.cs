@@ -14,7 +14,8 @@ public static class PaymentWebData
 
     /// <summary>
     /// An active grant of USD 10,000 of the organisation, planned 40/40/20, signed by both parties, its
-    /// bank details verified unless told otherwise, on the call <paramref name="callCode"/> (published when new).
+    /// bank details verified unless told otherwise, on the call <paramref name="callCode"/> (published when new),
+    /// for an application with <paramref name="content"/> (a shelter and legal aid project in Nigeria by default).
     /// </summary>
     public static async Task<Grant> ActiveGrantAsync(TrustFundApp app, Guid organisationId, string callCode = "PAY", bool bankVerified = true, ProposalContent? content = null)
     {
