@@ -58,13 +58,16 @@ public sealed record OwnReportRow(Guid GrantId, string GrantNumber, Guid ReportI
 
 internal sealed class ShowApplicantHomeHandler : IUseCaseHandler<ShowApplicantHome, ApplicantHomeModel?>
 {
-    private readonly ITrustFundDb _db;
+    /// <summary>What the home is read from: the user's organisation and colleagues, its applications, the calls, its grants and their reports.</summary>
+    private static readonly Type[] ReadFrom = [typeof(Accounts.TrustFundUser), typeof(Organisation), typeof(GrantApplication), typeof(Call), typeof(Grant), typeof(GranteeReport)];
+
+    private readonly IKeptReads _kept;
     private readonly ICurrentActor _actor;
     private readonly TimeProvider _clock;
 
-    public ShowApplicantHomeHandler(ITrustFundDb db, ICurrentActor actor, TimeProvider clock)
+    public ShowApplicantHomeHandler(IKeptReads kept, ICurrentActor actor, TimeProvider clock)
     {
-        _db = db;
+        _kept = kept;
         _actor = actor;
         _clock = clock;
     }
@@ -76,58 +79,76 @@ internal sealed class ShowApplicantHomeHandler : IUseCaseHandler<ShowApplicantHo
             return null;
         }
 
-        // One statement: the organisation with its people (joined, ordered by name) and whether it holds a grant not yet closed.
-        var organisation = await (
-            from u in _db.Users
-            where u.Id == userId
-            join o in _db.Organisations on u.OrganisationId equals o.Id
-            select new
-            {
-                o.Id,
-                o.LegalName,
-                o.Status,
-                o.StatusReason,
-                Colleagues = _db.Users
-                    .Where(c => c.OrganisationId == o.Id)
-                    .OrderBy(c => c.DisplayName)
-                    .Select(c => new ColleagueRow(c.DisplayName, c.Email!, c.IsActive))
-                    .ToList(),
-                HasGrant = _db.Grants.Any(g => g.OrganisationId == o.Id && g.Status != GrantStatus.Closed),
-            }).AsNoTracking().SingleOrDefaultAsync(cancellationToken);
-        if (organisation is null)
+        var now = _clock.GetUtcNow().UtcDateTime;
+        var read = await _kept.GetAsync($"applicant-home:{userId:N}", ReadFrom, (db, token) => ReadAsync(db, userId, now, token), cancellationToken);
+        if (read.Organisation is not { } organisation)
         {
             return null;
         }
 
-        var now = _clock.GetUtcNow().UtcDateTime;
-        var applications = await _db.Applications.AsNoTracking()
+        // The calls read are those still open when read (kept for a short while): which of them are open now is decided now.
+        var openAfter = Deadline.OpenWhenAfter(now);
+        var open = read.Calls
+            .Where(c => c.Status == CallStatus.Published && c.ClosesAtUtc > openAfter && c.OpensAtUtc <= now)
+            .OrderBy(c => c.ClosesAtUtc)
+            .Take(ShowApplicantHome.CallsShown)
+            .Select(c => new OpenCallDeadline(c.Code, c.Title, new ZonedInstant(c.ClosesAtUtc, c.TimeZoneId)))
+            .ToList();
+        var byId = read.Calls.ToDictionary(c => c.Id);
+        return new ApplicantHomeModel(
+            organisation.LegalName,
+            organisation.Status,
+            organisation.StatusReason,
+            organisation.Colleagues,
+            read.Applications,
+            open,
+            [.. read.Grants.Select(g => g.WithReportsLateOn(GrantReports.Today(now, byId[g.CallId].TimeZoneId)))],
+            now);
+    }
+
+    /// <summary>The home's rows for the user as of <paramref name="now"/>, before what depends on the time of the view.</summary>
+    private static async Task<HomeReading> ReadAsync(ITrustFundDb db, Guid userId, DateTime now, CancellationToken cancellationToken)
+    {
+        // One statement: the organisation with its people (joined, ordered by name) and whether it holds a grant not yet closed.
+        var organisation = await (
+            from u in db.Users
+            where u.Id == userId
+            join o in db.Organisations on u.OrganisationId equals o.Id
+            select new OrganisationRead(
+                o.Id,
+                o.LegalName,
+                o.Status,
+                o.StatusReason,
+                db.Users
+                    .Where(c => c.OrganisationId == o.Id)
+                    .OrderBy(c => c.DisplayName)
+                    .Select(c => new ColleagueRow(c.DisplayName, c.Email!, c.IsActive))
+                    .ToList(),
+                db.Grants.Any(g => g.OrganisationId == o.Id && g.Status != GrantStatus.Closed))).AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        if (organisation is null)
+        {
+            return new HomeReading(null, [], [], []);
+        }
+
+        var applications = await db.Applications.AsNoTracking()
             .Where(a => a.OrganisationId == organisation.Id)
             .OrderByDescending(a => a.LastEditedAtUtc)
             .Select(a => new { a.Id, a.Title, a.Reference, a.CallId, a.Status, a.AmountRequested, a.InformationResponseDueUtc })
             .Take(ShowApplicantHome.ApplicationsShown)
             .ToListAsync(cancellationToken);
 
-        var grants = organisation.HasGrant ? await GrantsAsync(organisation.Id, cancellationToken) : [];
+        var grants = organisation.HasGrant ? await GrantsAsync(db, organisation.Id, cancellationToken) : [];
 
-        // One statement for the calls: the open ones and those of the applications and grants shown; only their terms are read (for the time zone).
+        // One statement for the calls: those not yet closed and those of the applications and grants shown; only their terms are read (for the time zone).
         var openAfter = Deadline.OpenWhenAfter(now);
         var callIds = applications.Select(a => a.CallId).Concat(grants.Select(g => g.CallId)).Distinct().ToList();
-        var calls = await _db.Calls.AsNoTracking()
-            .Where(c => (c.Status == CallStatus.Published && c.ClosesAtUtc > openAfter && c.OpensAtUtc <= now) || callIds.Contains(c.Id))
-            .Select(c => new { c.Id, c.Code, c.Title, c.Status, c.OpensAtUtc, c.ClosesAtUtc, c.Terms.TimeZoneId })
+        var calls = await db.Calls.AsNoTracking()
+            .Where(c => (c.Status == CallStatus.Published && c.ClosesAtUtc > openAfter) || callIds.Contains(c.Id))
+            .Select(c => new CallRead(c.Id, c.Code, c.Title, c.Status, c.OpensAtUtc, c.ClosesAtUtc, c.Terms.TimeZoneId))
             .ToListAsync(cancellationToken);
         var byId = calls.ToDictionary(c => c.Id);
-        var open = calls
-            .Where(c => c.Status == CallStatus.Published && c.ClosesAtUtc > openAfter && c.OpensAtUtc <= now)
-            .OrderBy(c => c.ClosesAtUtc)
-            .Take(ShowApplicantHome.CallsShown)
-            .Select(c => new OpenCallDeadline(c.Code, c.Title, new ZonedInstant(c.ClosesAtUtc, c.TimeZoneId)))
-            .ToList();
-        return new ApplicantHomeModel(
-            organisation.LegalName,
-            organisation.Status,
-            organisation.StatusReason,
-            organisation.Colleagues,
+        return new HomeReading(
+            organisation,
             [.. applications.Select(a =>
             {
                 var call = byId[a.CallId];
@@ -141,14 +162,13 @@ internal sealed class ShowApplicantHomeHandler : IUseCaseHandler<ShowApplicantHo
                     new ZonedInstant(call.ClosesAtUtc, call.TimeZoneId),
                     a.Status == ApplicationStatus.InformationRequested && a.InformationResponseDueUtc is { } due ? new ZonedInstant(due, call.TimeZoneId) : null);
             })],
-            open,
-            [.. grants.Select(g => g.WithReportsLateOn(GrantReports.Today(now, byId[g.CallId].TimeZoneId)))],
-            now);
+            calls,
+            grants);
     }
 
-    private async Task<IReadOnlyList<GrantRead>> GrantsAsync(Guid organisationId, CancellationToken cancellationToken) =>
+    private static async Task<IReadOnlyList<GrantRead>> GrantsAsync(ITrustFundDb db, Guid organisationId, CancellationToken cancellationToken) =>
         // One statement: the grants not yet closed, with their instalments and the reports not yet accepted.
-        await _db.Grants.AsNoTracking()
+        await db.Grants.AsNoTracking()
             .Where(g => g.OrganisationId == organisationId && g.Status != GrantStatus.Closed)
             .OrderByDescending(g => g.CreatedAtUtc)
             .Take(ShowApplicantHome.GrantsShown)
@@ -159,11 +179,17 @@ internal sealed class ShowApplicantHomeHandler : IUseCaseHandler<ShowApplicantHo
                 g.Status,
                 g.Amount,
                 g.Instalments.OrderBy(i => i.Number).Select(i => new OwnInstalmentRow(i.Number, i.Amount, i.PlannedOn, i.Status, i.PaidOn)).ToList(),
-                _db.GranteeReports.Where(r => r.GrantId == g.Id && r.Status != ReportStatus.Accepted)
+                db.GranteeReports.Where(r => r.GrantId == g.Id && r.Status != ReportStatus.Accepted)
                     .OrderBy(r => r.DueOn)
                     .Select(r => new ReportRead(r.Id, r.Kind, r.Sequence, r.Status, r.DueOn, r.ResubmitBy))
                     .ToList()))
             .ToListAsync(cancellationToken);
+
+    private sealed record OrganisationRead(Guid Id, string LegalName, OrganisationStatus Status, string? StatusReason, List<ColleagueRow> Colleagues, bool HasGrant);
+
+    private sealed record CallRead(Guid Id, string Code, string Title, CallStatus Status, DateTime OpensAtUtc, DateTime ClosesAtUtc, string TimeZoneId);
+
+    private sealed record HomeReading(OrganisationRead? Organisation, IReadOnlyList<RecentApplicationRow> Applications, IReadOnlyList<CallRead> Calls, IReadOnlyList<GrantRead> Grants);
 
     private sealed record ReportRead(Guid Id, ReportKind Kind, int Sequence, ReportStatus Status, DateOnly DueOn, DateOnly? ResubmitBy);
 
