@@ -53,16 +53,5 @@ public sealed class DeploymentSettingsTests
         Assert.That(environment.GetProperty("MALLOC_ARENA_MAX").GetString(), Is.EqualTo("2"));
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "TrustFund.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("TrustFund.sln not found above " + AppContext.BaseDirectory);
-    }
+    private static string RepositoryRoot() => DeploymentFiles.RepositoryRoot();
 }
