@@ -67,6 +67,7 @@ internal sealed class SubmitApplicationHandler : IUseCaseHandler<SubmitApplicati
             application.Submit(context, application.Reference ?? await _references.TakeAsync(call, now, cancellationToken), string.IsNullOrWhiteSpace(submitter) ? _actor.Name ?? string.Empty : submitter);
             await _db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            TrustFundTelemetry.Submissions.Add(1, new KeyValuePair<string, object?>("trustfund.resubmission", resubmission));
         }
         catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || _collisions.Detect(ex)?.IsDuplicateOn("IX_ApplicationVersions_ApplicationId_Number") == true)
         {

@@ -73,6 +73,7 @@ internal sealed class RecordPaymentHandler : IUseCaseHandler<RecordPayment, Paym
         var entry = grant.RecordPayment(instalment.Id, Money.Usd(request.Amount!.Value), request.PaidOn!.Value, reference, userId, _actor.Name ?? "system", locked.OpenConcerns, _clock.GetUtcNow().UtcDateTime);
         await _db.SaveChangesAsync(cancellationToken);
         await locked.CommitAsync(cancellationToken);
+        TrustFundTelemetry.Payments.Add(1);
         return new PaymentRecorded(instalment.Number, entry.Amount, AlreadyRecorded: false);
     }
 }

@@ -124,6 +124,11 @@ internal sealed class RecordScreeningHandler : IUseCaseHandler<RecordScreening, 
         }
 
         await _db.SaveChangesAsync(cancellationToken);
+        if (request.Outcome is { } decided)
+        {
+            TrustFundTelemetry.Screenings.Add(1, new KeyValuePair<string, object?>("trustfund.outcome", decided.ToString()));
+        }
+
         return request.Outcome switch
         {
             ScreeningOutcome.Eligible => ScreeningRecorded.RecordedEligible,

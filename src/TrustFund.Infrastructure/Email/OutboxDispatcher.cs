@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TrustFund.Application.Common;
 using TrustFund.Application.Email;
 using TrustFund.Infrastructure.Persistence;
 
@@ -46,6 +47,9 @@ public sealed class OutboxDispatcher
             .Take(20)
             .ToListAsync(cancellationToken);
 
+        // A span only when there is something to send: the dispatcher polls, and an empty poll is no news.
+        using var activity = due.Count > 0 ? TrustFundTelemetry.Activities.StartActivity("outbox.dispatch") : null;
+        activity?.SetTag("trustfund.outbox.due", due.Count);
         var sent = 0;
         foreach (var id in due)
         {
@@ -68,6 +72,7 @@ public sealed class OutboxDispatcher
                 await db.OutboxMessages.Where(m => m.Id == id && m.ClaimedBy == InstanceId)
                     .ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAtUtc, sentAt).SetProperty(m => m.ClaimedBy, (string?)null).SetProperty(m => m.ClaimedUntilUtc, (DateTime?)null), cancellationToken);
                 sent++;
+                TrustFundTelemetry.EmailsSent.Add(1);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -77,6 +82,7 @@ public sealed class OutboxDispatcher
                 var givesUp = attempts >= _options.MaxAttempts;
                 var error = ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;
                 _logger.LogWarning(ex, "Sending outbox message {MessageId} failed (attempt {Attempt}).", id, attempts);
+                activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.GetType().Name);
                 await db.OutboxMessages.Where(m => m.Id == id && m.ClaimedBy == InstanceId)
                     .ExecuteUpdateAsync(
                         s => s.SetProperty(m => m.Attempts, attempts)
@@ -89,6 +95,7 @@ public sealed class OutboxDispatcher
             }
         }
 
+        activity?.SetTag("trustfund.outbox.sent", sent);
         return sent;
     }
 

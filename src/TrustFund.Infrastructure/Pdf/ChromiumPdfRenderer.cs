@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PuppeteerSharp;
 using PuppeteerSharp.Media;
+using TrustFund.Application.Common;
 using TrustFund.Application.Documents;
 
 namespace TrustFund.Infrastructure.Pdf;
@@ -39,16 +41,27 @@ public sealed partial class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         ObjectDisposedException.ThrowIf(_disposed, this);
+        using var activity = TrustFundTelemetry.Activities.StartActivity("pdf.render");
+        var started = Stopwatch.GetTimestamp();
         if (!await _slots.WaitAsync(_settings.QueueTimeout, cancellationToken))
         {
+            activity?.SetStatus(ActivityStatusCode.Error, "queue timeout");
             throw new PdfRendererBusyException(_settings.QueueTimeout);
         }
 
         try
         {
+            activity?.SetTag("trustfund.pdf.queued_ms", Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             var browser = await BrowserAsync(cancellationToken);
             var pdf = await PrintAsync(browser, request, cancellationToken);
+            activity?.SetTag("trustfund.pdf.bytes", pdf.Length);
+            TrustFundTelemetry.PdfRenderSeconds.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
             return PdfInfoUpdate.WithAuthor(pdf, _settings.Author);
+        }
+        catch (Exception ex)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            throw;
         }
         finally
         {

@@ -112,6 +112,7 @@ public static class WebServices
         services.AddScoped<Features.Documents.PdfResponses>();
         services.AddTrustFundRateLimits(configuration);
         services.AddTrustFundForwardedHeaders(configuration);
+        services.AddTrustFundTelemetry(configuration);
         return services;
     }
 

@@ -52,6 +52,9 @@ public sealed class TrustFundApp : WebApplicationFactory<Program>
     /// </summary>
     public bool BenchmarkMode { get; init; }
 
+    /// <summary>Services added after the app's own (test exporters, listeners).</summary>
+    public Action<IServiceCollection>? AdditionalServices { get; init; }
+
     /// <summary>The app's clock; move it to test time-dependent rules.</summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
 
@@ -173,6 +176,8 @@ public sealed class TrustFundApp : WebApplicationFactory<Program>
             {
                 services.AddSingleton<IStartupFilter>(new ConnectionAddress(address));
             }
+
+            AdditionalServices?.Invoke(services);
         });
     }
 
