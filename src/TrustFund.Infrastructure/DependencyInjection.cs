@@ -49,6 +49,7 @@ public static class DependencyInjection
         services.AddScoped<ITrustFundDb>(provider => provider.GetRequiredService<TrustFundDbContext>());
         services.AddScoped<IDomainEventDispatcher, DomainEventDispatcher>();
         services.AddScoped<ICollisionDetector, CollisionDetector>();
+        services.AddSingleton<IDatabaseOutages, DatabaseOutages>();
         services.AddScoped<IReferenceNumbers, ReferenceNumbers>();
         services.AddScoped<IGrantNumbers, GrantNumbers>();
         services.AddScoped<IAuditTrail, AuditTrail>();

@@ -2,10 +2,16 @@ using TrustFund.Infrastructure.Demo;
 using TrustFund.Infrastructure.Persistence;
 using TrustFund.Web.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+var (maintenance, hostArguments) = MaintenanceCommand.Parse(args);
+var builder = WebApplication.CreateBuilder(hostArguments);
 builder.Services.AddTrustFundWeb(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
+if (maintenance is not null)
+{
+    return await maintenance.RunAsync(app.Services, Console.Out);
+}
+
 app.UseTrustFundPipeline();
 
 var databaseOptions = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
@@ -22,6 +28,7 @@ if (databaseOptions.MigrateOnStartup)
 }
 
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, visible to the web tests' application factory.</summary>
 public partial class Program;

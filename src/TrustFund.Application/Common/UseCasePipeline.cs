@@ -19,6 +19,7 @@ internal sealed class UseCasePipeline<TRequest, TResult>
     private readonly IEnumerable<IValidator<TRequest>> _validators;
     private readonly ITrustFundDb _db;
     private readonly ICollisionDetector _collisions;
+    private readonly IDatabaseOutages _outages;
     private readonly ILogger<UseCasePipeline<TRequest, TResult>> _logger;
 
     public UseCasePipeline(
@@ -26,14 +27,23 @@ internal sealed class UseCasePipeline<TRequest, TResult>
         IEnumerable<IValidator<TRequest>> validators,
         ITrustFundDb db,
         ICollisionDetector collisions,
+        IDatabaseOutages outages,
         ILogger<UseCasePipeline<TRequest, TResult>> logger)
     {
+        _outages = outages;
         _handler = handler;
         _validators = validators;
         _db = db;
         _collisions = collisions;
         _logger = logger;
     }
+
+    /// <summary>Attempts of a use case while the database is unreachable: waits of 0.5, 1, 2 and 4 s between them.</summary>
+    internal const int OutageAttempts = 5;
+
+    internal const string DatabaseUnavailable = "The database cannot be reached at the moment, so nothing was saved. Try again in a minute.";
+
+    internal const string CommitOutcomeUnknown = "The connection to the database was lost while your change was being saved, so it may or may not have been saved. Reload the page to see whether it was before trying again.";
 
     public async Task<Outcome<TResult>> RunAsync(TRequest request, CancellationToken cancellationToken)
     {
@@ -58,6 +68,26 @@ internal sealed class UseCasePipeline<TRequest, TResult>
                     collision.Kind,
                     collision.Constraint ?? "-",
                     attempt);
+            }
+            catch (CommitOutcomeUnknownException ex)
+            {
+                _db.Forget();
+                _logger.LogError(ex, "{UseCase}: the database connection was lost during the commit; the outcome is unknown and the use case is not run again.", typeof(TRequest).Name);
+                return Outcome.Refused<TResult>([Problem.General(CommitOutcomeUnknown)]);
+            }
+            catch (Exception ex) when (_outages.Recognise(ex))
+            {
+                // Nothing was committed (a lost commit is the case above): the whole use case runs again
+                // on a fresh connection, with what it had loaded forgotten.
+                _db.Forget();
+                if (attempt >= OutageAttempts)
+                {
+                    _logger.LogError(ex, "{UseCase}: the database could not be reached in {Attempts} attempts; refused.", typeof(TRequest).Name, attempt);
+                    return Outcome.Refused<TResult>([Problem.General(DatabaseUnavailable)]);
+                }
+
+                _logger.LogWarning("{UseCase}: the database could not be reached ({Reason}) on attempt {Attempt}; running it again.", typeof(TRequest).Name, ex.GetBaseException().Message, attempt);
+                await Task.Delay(OutageBackoff(attempt), cancellationToken);
             }
             catch (NotFoundException)
             {
@@ -94,6 +124,8 @@ internal sealed class UseCasePipeline<TRequest, TResult>
             }
         }
     }
+
+    private static TimeSpan OutageBackoff(int attempt) => TimeSpan.FromMilliseconds(500 * Math.Pow(2, attempt - 1));
 
     private async Task<IReadOnlyList<Problem>> ValidateAsync(TRequest request, CancellationToken cancellationToken)
     {

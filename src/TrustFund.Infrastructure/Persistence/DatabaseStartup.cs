@@ -22,6 +22,7 @@ public static class DatabaseStartup
         var db = scope.ServiceProvider.GetRequiredService<TrustFundDbContext>();
         try
         {
+            await SqliteBackup.UseWriteAheadLogAsync(db, cancellationToken);
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
             if (pending.Count > 0)
             {

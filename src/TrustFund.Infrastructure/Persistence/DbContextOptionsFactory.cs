@@ -12,7 +12,7 @@ public static class DbContextOptionsFactory
         var migrations = DatabaseProviders.MigrationsAssembly(provider);
 
         // Every context unprotects bank details as organisations are read (see ProtectedBankColumn).
-        builder.AddInterceptors(BankDetailsMaterializer.Instance);
+        builder.AddInterceptors(BankDetailsMaterializer.Instance, CommitOutcomeInterceptor.Instance);
         return provider switch
         {
             DatabaseProvider.Sqlite => RowValueTranslation.AddTo(builder.UseSqlite(connectionString, o => o.MigrationsAssembly(migrations))),
