@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Npgsql;
+using TrustFund.EndToEnd.Tests.Infrastructure;
 using TrustFund.Web.Tests.Email;
 
 namespace TrustFund.ScaleOut.Tests.Infrastructure;
@@ -49,8 +50,8 @@ public sealed class Cluster : IAsyncDisposable
     public static async Task<Cluster> StartAsync()
     {
         var postgres = Environment.GetEnvironmentVariable("ConnectionStrings__Postgres");
-        var haproxy = Prerequisite.Executable("haproxy");
-        var redis = Prerequisite.Executable("redis-server");
+        var haproxy = Executable("haproxy");
+        var redis = Executable("redis-server");
         var missing = new List<string>();
         if (string.IsNullOrWhiteSpace(postgres))
         {
@@ -278,4 +279,11 @@ public sealed class Cluster : IAsyncDisposable
     }
 
     private void Own(ManagedProcess process) => _owned.Add(process);
+
+    /// <summary>The full path of <paramref name="program"/> on PATH or in the Debian folders, or null.</summary>
+    private static string? Executable(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Concat(["/usr/sbin", "/usr/bin", "/sbin", "/bin"])
+            .Select(folder => Path.Combine(folder, program))
+            .FirstOrDefault(File.Exists);
 }
