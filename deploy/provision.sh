@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Prepares a Debian 12 machine (run as root) to build and test TrustFund: PostgreSQL 15 for the
-# database tests, Chromium and fonts for PDFs and browser tests, poppler-utils to inspect PDFs.
+# database tests, Chromium and fonts for PDFs and browser tests, poppler-utils to inspect PDFs,
+# HAProxy and Redis for the scale-out tests (installed only: the tests start their own HAProxy and
+# redis-server on free ports of 127.0.0.1 and stop them).
 # Safe to run again: installs only what is missing and starts PostgreSQL only if it is stopped.
 #
 # Progress goes to stderr; stdout carries only the export lines, so callers can
 #   eval "$(bash deploy/provision.sh)"
 set -euo pipefail
 
-packages=(postgresql-15 chromium fonts-noto-core fonts-noto-cjk poppler-utils)
+packages=(postgresql-15 chromium fonts-noto-core fonts-noto-cjk poppler-utils haproxy redis-server)
 pg_version=15
 pg_cluster=main
 pg_password="${TRUSTFUND_POSTGRES_PASSWORD:-trustfund-ci}"

@@ -21,6 +21,7 @@ using TrustFund.Infrastructure.Identity;
 using TrustFund.Infrastructure.Persistence;
 using TrustFund.Infrastructure.Persistence.ReadModels;
 using TrustFund.Infrastructure.Protection;
+using TrustFund.Infrastructure.Scaling;
 
 namespace TrustFund.Infrastructure;
 
@@ -34,6 +35,7 @@ public static class DependencyInjection
         var connectionString = ResolveConnectionString(configuration, provider, environment);
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
+        services.AddTrustFundSharedState(configuration);
         services.AddSingleton<ChangeVersions>();
         services.AddSingleton<ChangeVersionInterceptor>();
         // Contexts are leased from a pool and given the request's services: building a context of this

@@ -4,13 +4,16 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
+using RedisRateLimiting;
+using StackExchange.Redis;
 
 namespace TrustFund.Web.Hosting;
 
 /// <summary>
 /// ASP.NET Core rate limiting for the forms attackers hammer. One chained global limiter applies a
 /// per-client (or per-user) window and, for sign-in, a per-account window, to POSTs whose action
-/// carries <see cref="RateLimitedAttribute"/>. Refusals answer 429 with Retry-After, and the status
+/// carries <see cref="RateLimitedAttribute"/>. The counters are shared through Redis when
+/// <c>Redis:Configuration</c> is set, and kept in this process otherwise. Refusals answer 429 with Retry-After, and the status
 /// code page renders a readable explanation.
 /// </summary>
 internal static class RateLimits
@@ -75,10 +78,10 @@ internal static class RateLimits
         var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         return PolicyOf(context) switch
         {
-            RateLimitPolicies.SignIn => Window($"sign-in|client|{client}", options.SignInPerClient),
-            RateLimitPolicies.AccountEmails => Window($"account-emails|client|{client}", options.AccountEmailsPerClient),
-            RateLimitPolicies.Uploads => Window($"uploads|user|{context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? client}", options.UploadsPerUser),
-            RateLimitPolicies.Documents => Window($"documents|user|{context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? client}", options.DocumentsPerUser),
+            RateLimitPolicies.SignIn => Window(context, $"sign-in|client|{client}", options.SignInPerClient),
+            RateLimitPolicies.AccountEmails => Window(context, $"account-emails|client|{client}", options.AccountEmailsPerClient),
+            RateLimitPolicies.Uploads => Window(context, $"uploads|user|{context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? client}", options.UploadsPerUser),
+            RateLimitPolicies.Documents => Window(context, $"documents|user|{context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? client}", options.DocumentsPerUser),
             _ => RateLimitPartition.GetNoLimiter(string.Empty),
         };
     }
@@ -86,17 +89,28 @@ internal static class RateLimits
     private static RateLimitPartition<string> ByAccount(HttpContext context, RateLimitOptions options) =>
         PolicyOf(context) == RateLimitPolicies.SignIn
         && context.Items.TryGetValue(AccountKey, out var account) && account is string { Length: > 0 } name
-            ? Window($"sign-in|account|{name}", options.SignInPerAccount)
+            ? Window(context, $"sign-in|account|{name}", options.SignInPerAccount)
             : RateLimitPartition.GetNoLimiter(string.Empty);
 
-    private static RateLimitPartition<string> Window(string key, RateLimitRule rule) =>
-        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = rule.PermitLimit,
-            Window = rule.Window,
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        });
+    /// <summary>
+    /// A fixed window per key: in this process, or in Redis when <c>Redis:Configuration</c> is set, so that
+    /// every instance behind a load balancer counts against the same window.
+    /// </summary>
+    private static RateLimitPartition<string> Window(HttpContext context, string key, RateLimitRule rule) =>
+        context.RequestServices.GetService<IConnectionMultiplexer>() is { } redis
+            ? RedisRateLimitPartition.GetFixedWindowRateLimiter($"trustfund:rate-limit:{key}", _ => new RedisFixedWindowRateLimiterOptions
+            {
+                ConnectionMultiplexerFactory = () => redis,
+                PermitLimit = rule.PermitLimit,
+                Window = rule.Window,
+            })
+            : RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = rule.PermitLimit,
+                Window = rule.Window,
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            });
 
     /// <summary>The account a sign-in form is about: the email typed, or the user half-way through two-factor sign-in.</summary>
     private static async Task<string?> AccountOfAsync(HttpContext context)

@@ -12,6 +12,7 @@ using TrustFund.Application.Accounts;
 using TrustFund.Application.Common;
 using TrustFund.Infrastructure;
 using TrustFund.Infrastructure.Identity.Sessions;
+using TrustFund.Infrastructure.Scaling;
 using TrustFund.Web.Features.Account;
 using TrustFund.Web.Features.TwoFactor;
 
@@ -132,6 +133,7 @@ public static class WebServices
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/Error/{0}");
         app.UseStaticFiles();
+        app.UseTrustFundSharedState();
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();

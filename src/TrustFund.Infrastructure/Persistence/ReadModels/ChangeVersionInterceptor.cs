@@ -19,10 +19,10 @@ public sealed class ChangeVersionInterceptor(ChangeVersions versions) : ISaveCha
         return result;
     }
 
-    public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    public async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        Capture(eventData.Context);
-        return ValueTask.FromResult(result);
+        await CaptureAsync(eventData.Context, cancellationToken);
+        return result;
     }
 
     public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
@@ -31,41 +31,49 @@ public sealed class ChangeVersionInterceptor(ChangeVersions versions) : ISaveCha
         return result;
     }
 
-    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        Release(eventData.Context, unlessInTransaction: true);
-        return ValueTask.FromResult(result);
+        await ReleaseAsync(eventData.Context, unlessInTransaction: true);
+        return result;
     }
 
     public void SaveChangesFailed(DbContextErrorEventData eventData) => Release(eventData.Context, unlessInTransaction: true);
 
-    public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Release(eventData.Context, unlessInTransaction: true);
-        return Task.CompletedTask;
-    }
+    public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default) =>
+        ReleaseAsync(eventData.Context, unlessInTransaction: true);
 
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Release(eventData.Context, unlessInTransaction: false);
 
-    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Release(eventData.Context, unlessInTransaction: false);
-        return Task.CompletedTask;
-    }
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
+        ReleaseAsync(eventData.Context, unlessInTransaction: false);
 
     public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Release(eventData.Context, unlessInTransaction: false);
 
-    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Release(eventData.Context, unlessInTransaction: false);
-        return Task.CompletedTask;
-    }
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
+        ReleaseAsync(eventData.Context, unlessInTransaction: false);
 
     private void Capture(DbContext? context)
     {
+        if (Touched(context) is { } touched)
+        {
+            versions.Bump(touched);
+        }
+    }
+
+    private async Task CaptureAsync(DbContext? context, CancellationToken cancellationToken)
+    {
+        if (Touched(context) is { } touched)
+        {
+            await versions.BumpAsync(touched, cancellationToken);
+        }
+    }
+
+    /// <summary>The entity types the save is about to touch, remembered until the save or its transaction ends.</summary>
+    private HashSet<Type>? Touched(DbContext? context)
+    {
         if (context is null)
         {
-            return;
+            return null;
         }
 
         var touched = context.ChangeTracker.Entries()
@@ -74,36 +82,52 @@ public sealed class ChangeVersionInterceptor(ChangeVersions versions) : ISaveCha
             .ToHashSet();
         if (touched.Count == 0)
         {
-            return;
+            return null;
         }
 
-        versions.Bump(touched);
         lock (_pending)
         {
             var pending = _pending.GetOrCreateValue(context);
             pending.UnionWith(touched);
         }
+
+        return touched;
     }
 
     /// <summary>After a save outside a transaction, or at the end of the transaction that held it.</summary>
     private void Release(DbContext? context, bool unlessInTransaction)
     {
+        if (Released(context, unlessInTransaction) is { } pending)
+        {
+            versions.Bump(pending);
+        }
+    }
+
+    private async Task ReleaseAsync(DbContext? context, bool unlessInTransaction)
+    {
+        if (Released(context, unlessInTransaction) is { } pending)
+        {
+            // Not the caller's token: the save has happened, and the counters must move even if the request ends.
+            await versions.BumpAsync(pending, CancellationToken.None);
+        }
+    }
+
+    private HashSet<Type>? Released(DbContext? context, bool unlessInTransaction)
+    {
         if (context is null || (unlessInTransaction && context.Database.CurrentTransaction is not null))
         {
-            return;
+            return null;
         }
 
-        HashSet<Type>? pending;
         lock (_pending)
         {
-            if (!_pending.TryGetValue(context, out pending))
+            if (!_pending.TryGetValue(context, out var pending))
             {
-                return;
+                return null;
             }
 
             _pending.Remove(context);
+            return pending;
         }
-
-        versions.Bump(pending);
     }
 }
