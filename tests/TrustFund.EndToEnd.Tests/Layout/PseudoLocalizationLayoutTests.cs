@@ -12,10 +12,14 @@ public sealed class PseudoLocalizationLayoutTests : BrowserTest
 {
     private const int NarrowWidth = 320;
 
-    private static void Pseudo(BrowserNewContextOptions options)
-    {
+    private static void Pseudo(BrowserNewContextOptions options) =>
         options.ViewportSize = new ViewportSize { Width = NarrowWidth, Height = 640 };
-        options.ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = "qps-ploc" };
+
+    /// <summary>Chooses the pseudo-language as the switcher does, with its cookie.</summary>
+    private static async Task<IPage> InPseudoAsync(IPage page)
+    {
+        await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = "c=qps-ploc|uic=qps-ploc", Url = BaseAddress.ToString() }]);
+        return page;
     }
 
     [TestCase("/calls", "pseudo-calls")]
@@ -23,7 +27,7 @@ public sealed class PseudoLocalizationLayoutTests : BrowserTest
     [TestCase("/Account/Register", "pseudo-register")]
     public async Task PublicPage_InPseudoCulture_At320px_HasNoHorizontalScroll(string path, string screenshot)
     {
-        var page = await NewPageAsync(Pseudo);
+        var page = await InPseudoAsync(await NewPageAsync(Pseudo));
         await page.GotoAsync(path);
 
         Assert.That(await page.Locator("h1").InnerTextAsync(), Does.StartWith("["), "the heading comes from the catalogue");
@@ -41,7 +45,7 @@ public sealed class PseudoLocalizationLayoutTests : BrowserTest
         var account = DemoAccount.Named("applicant2@trustfund.test");
         var english = await NewSignedInPageAsync(account);
         var application = await DemoPages.DraftApplicationAsync(english);
-        var page = await NewSignedInPageAsync(account, Pseudo);
+        var page = await InPseudoAsync(await NewSignedInPageAsync(account, Pseudo));
 
         await page.GotoAsync(application + section);
 
@@ -57,7 +61,7 @@ public sealed class PseudoLocalizationLayoutTests : BrowserTest
     {
         var account = DemoAccount.Named("applicant@trustfund.test");
         await NewSignedInPageAsync(account);
-        var page = await NewSignedInPageAsync(account, Pseudo);
+        var page = await InPseudoAsync(await NewSignedInPageAsync(account, Pseudo));
 
         await page.GotoAsync(path);
 
