@@ -12,6 +12,8 @@ public sealed class TrustFundUser : IdentityUser<Guid>
 {
     public const int DisplayNameMaxLength = 200;
 
+    public const int CultureMaxLength = 16;
+
     public TrustFundUser()
     {
         Id = Guid.NewGuid();
@@ -27,6 +29,9 @@ public sealed class TrustFundUser : IdentityUser<Guid>
     public bool IsActive { get; set; } = true;
 
     public DateTime CreatedAtUtc { get; set; }
+
+    /// <summary>The language the person chose for pages and emails ("fr", "ar"...); null until they choose one.</summary>
+    public string? PreferredCulture { get; set; }
 
     public DateTime? LastSignInAtUtc { get; set; }
 

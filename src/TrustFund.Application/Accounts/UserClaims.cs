@@ -11,6 +11,9 @@ public static class UserClaims
     /// <summary>Present (value "on") when the user has an authenticator app set up.</summary>
     public const string TwoFactor = "trustfund:two-factor";
 
+    /// <summary>The language the user chose for pages and emails (absent until they choose one).</summary>
+    public const string Culture = "trustfund:culture";
+
     public static Guid? UserId(this ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 

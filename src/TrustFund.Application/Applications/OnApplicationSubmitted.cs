@@ -31,7 +31,7 @@ internal sealed class OnApplicationSubmitted : IDomainEventHandler<ApplicationSu
 
     public async Task HandleAsync(ApplicationSubmitted domainEvent, CancellationToken cancellationToken)
     {
-        var submitter = await _db.Users.AsNoTracking().Where(u => u.Id == _actor.UserId).Select(u => new { u.Email, u.DisplayName }).SingleOrDefaultAsync(cancellationToken);
+        var submitter = await _db.Users.AsNoTracking().Where(u => u.Id == _actor.UserId).Select(u => new { u.Email, u.DisplayName, u.PreferredCulture }).SingleOrDefaultAsync(cancellationToken);
         _audit.Record(
             domainEvent.Resubmission ? AuditActions.ApplicationResubmitted : AuditActions.ApplicationSubmitted,
             string.Create(CultureInfo.InvariantCulture, $"Application {domainEvent.Reference} {(domainEvent.Resubmission ? "resubmitted" : "submitted")} as version {domainEvent.VersionNumber} by {submitter?.Email ?? domainEvent.SubmittedBy}"),
@@ -46,7 +46,7 @@ internal sealed class OnApplicationSubmitted : IDomainEventHandler<ApplicationSu
         var application = _db.Applications.Local.Single(a => a.Id == domainEvent.ApplicationId);
         _mail.Send(
             Receipt,
-            new EmailRecipient(submitter.Email, submitter.DisplayName),
+            new EmailRecipient(submitter.Email, submitter.DisplayName, submitter.PreferredCulture),
             string.IsNullOrWhiteSpace(submitter.DisplayName) ? submitter.Email : submitter.DisplayName,
             call.Title,
             call.Code,

@@ -60,14 +60,14 @@ internal sealed class OnCallAmended : IDomainEventHandler<CallAmended>
         var members = await _db.Users.AsNoTracking()
             .Where(u => u.IsActive && u.Email != null && u.OrganisationId != null && organisations.Contains(u.OrganisationId.Value))
             .OrderBy(u => u.Email)
-            .Select(u => new { u.Email, u.DisplayName })
+            .Select(u => new { u.Email, u.DisplayName, u.PreferredCulture })
             .ToListAsync(cancellationToken);
         var changes = new ChangeList(amendment, domainEvent.PreviousClosingUtc, domainEvent.ClosesAtUtc, domainEvent.TimeZoneId);
         foreach (var member in members)
         {
             _mail.Send(
                 Notice,
-                new EmailRecipient(member.Email!, member.DisplayName),
+                new EmailRecipient(member.Email!, member.DisplayName, member.PreferredCulture),
                 member.DisplayName,
                 domainEvent.Title,
                 domainEvent.Code,

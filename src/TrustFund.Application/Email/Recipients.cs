@@ -12,8 +12,8 @@ public static class Recipients
         var members = await db.Users.AsNoTracking()
             .Where(u => u.OrganisationId == organisationId && u.IsActive && u.Email != null)
             .OrderBy(u => u.Email)
-            .Select(u => new { u.Email, u.DisplayName })
+            .Select(u => new { u.Email, u.DisplayName, u.PreferredCulture })
             .ToListAsync(cancellationToken);
-        return [.. members.Select(m => new EmailRecipient(m.Email!, string.IsNullOrWhiteSpace(m.DisplayName) ? m.Email! : m.DisplayName))];
+        return [.. members.Select(m => new EmailRecipient(m.Email!, string.IsNullOrWhiteSpace(m.DisplayName) ? m.Email! : m.DisplayName, m.PreferredCulture))];
     }
 }

@@ -24,8 +24,8 @@ internal static class ReportNotices
             .Where(u => u.IsActive && u.Email != null)
             .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.FundManager)))
             .OrderBy(u => u.Email)
-            .Select(u => new { u.Email, u.DisplayName })
+            .Select(u => new { u.Email, u.DisplayName, u.PreferredCulture })
             .ToListAsync(cancellationToken);
-        return [.. managers.Select(m => new EmailRecipient(m.Email!, string.IsNullOrWhiteSpace(m.DisplayName) ? m.Email! : m.DisplayName))];
+        return [.. managers.Select(m => new EmailRecipient(m.Email!, string.IsNullOrWhiteSpace(m.DisplayName) ? m.Email! : m.DisplayName, m.PreferredCulture))];
     }
 }

@@ -96,7 +96,7 @@ internal sealed class InviteMemberHandler : IUseCaseHandler<InviteMember, Invita
         EnsureSucceeded(await _users.AddToRoleAsync(user, Roles.Applicant));
         var token = await _users.GeneratePasswordResetTokenAsync(user);
         var inviter = _actor.Name ?? string.Empty;
-        _mail.Send(Notice, new EmailRecipient(email, user.DisplayName), user.DisplayName, inviter, organisation.LegalName, InvitationLink.For(_configuration, request.RequestAddress, user.Id, token));
+        _mail.Send(Notice, new EmailRecipient(email, user.DisplayName, user.PreferredCulture), user.DisplayName, inviter, organisation.LegalName, InvitationLink.For(_configuration, request.RequestAddress, user.Id, token));
         _audit.Record(AuditActions.OrganisationMemberInvited, $"{inviter} invited {email} to {organisation.LegalName}", "User", user.Id.ToString());
         await _db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -33,7 +33,7 @@ internal sealed class OnOrganisationSentBackForVerification : IDomainEventHandle
                 join userRole in _db.UserRoles on user.Id equals userRole.UserId
                 join role in _db.Roles on userRole.RoleId equals role.Id
                 where role.Name == Roles.FundManager && user.IsActive && user.Email != null
-                select new { user.Email, user.DisplayName })
+                select new { user.Email, user.DisplayName, user.PreferredCulture })
             .Distinct()
             .OrderBy(m => m.Email)
             .ToListAsync(cancellationToken);
@@ -42,7 +42,7 @@ internal sealed class OnOrganisationSentBackForVerification : IDomainEventHandle
             var name = string.IsNullOrWhiteSpace(manager.DisplayName) ? manager.Email! : manager.DisplayName;
             _mail.Send(
                 Notice,
-                new EmailRecipient(manager.Email!, name),
+                new EmailRecipient(manager.Email!, name, manager.PreferredCulture),
                 name,
                 domainEvent.NewName,
                 domainEvent.PreviousName,

@@ -58,7 +58,7 @@ internal sealed class OnInstalmentReleaseRequested : IDomainEventHandler<Instalm
                 join userRole in _db.UserRoles on user.Id equals userRole.UserId
                 join role in _db.Roles on userRole.RoleId equals role.Id
                 where role.Name == Roles.FinanceOfficer && user.IsActive && user.Email != null && user.Id != domainEvent.RequestedById
-                select new { user.Email, user.DisplayName })
+                select new { user.Email, user.DisplayName, user.PreferredCulture })
             .Distinct()
             .OrderBy(u => u.Email)
             .ToListAsync(cancellationToken);
@@ -66,7 +66,7 @@ internal sealed class OnInstalmentReleaseRequested : IDomainEventHandler<Instalm
         foreach (var officer in officers)
         {
             var name = string.IsNullOrWhiteSpace(officer.DisplayName) ? officer.Email! : officer.DisplayName;
-            _mail.Send(Notice, new EmailRecipient(officer.Email!, name), name, domainEvent.Number, number, domainEvent.Amount.ToString(CultureInfo.InvariantCulture), by, overrides);
+            _mail.Send(Notice, new EmailRecipient(officer.Email!, name, officer.PreferredCulture), name, domainEvent.Number, number, domainEvent.Amount.ToString(CultureInfo.InvariantCulture), by, overrides);
         }
     }
 }

@@ -94,7 +94,7 @@ internal sealed class AssignReviewerHandler : IUseCaseHandler<AssignReviewer, Gu
         _audit.Record(AuditActions.ReviewerAssigned, $"{reviewer.Name} assigned to review {label}, due {day}", nameof(ReviewAssignment), AssignmentRecords.Id(assignment.Id));
         if (reviewer.Email.Length > 0)
         {
-            _mail.Send(ReviewEmails.Assigned, new EmailRecipient(reviewer.Email, reviewer.Name), reviewer.Name, label, day);
+            _mail.Send(ReviewEmails.Assigned, new EmailRecipient(reviewer.Email, reviewer.Name, reviewer.PreferredCulture), reviewer.Name, label, new EmailDay(dueOn));
         }
 
         await _db.SaveChangesAsync(cancellationToken);

@@ -52,11 +52,11 @@ internal sealed class OnConflictDeclared : IDomainEventHandler<ConflictDeclared>
             .Where(u => u.IsActive && u.Email != null)
             .Where(u => _db.UserRoles.Any(ur => ur.UserId == u.Id && _db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.FundManager)))
             .OrderBy(u => u.Email)
-            .Select(u => new { u.Email, u.DisplayName })
+            .Select(u => new { u.Email, u.DisplayName, u.PreferredCulture })
             .ToListAsync(cancellationToken);
         _mail.Send(
             Declared,
-            managers.Select(m => new EmailRecipient(m.Email!, string.IsNullOrWhiteSpace(m.DisplayName) ? m.Email! : m.DisplayName)),
+            managers.Select(m => new EmailRecipient(m.Email!, string.IsNullOrWhiteSpace(m.DisplayName) ? m.Email! : m.DisplayName, m.PreferredCulture)),
             domainEvent.ReviewerName,
             application.Label,
             callCode,

@@ -17,7 +17,8 @@ public sealed record PoolReviewer(
     IReadOnlyList<string> Regions,
     IReadOnlyList<ExploitationForm> Forms,
     int MaximumLoad,
-    int OpenLoad)
+    int OpenLoad,
+    string? PreferredCulture = null)
 {
     public PlannedReviewer ToPlanned() => new(Id, Name, Languages, MaximumLoad, OpenLoad);
 }
@@ -43,7 +44,7 @@ internal static class ReviewerPool
                       select userRole.UserId;
         var users = await db.Users.AsNoTracking()
             .Where(u => u.IsActive && holders.Contains(u.Id) && (only == null || u.Id == only))
-            .Select(u => new { u.Id, u.DisplayName, u.Email, u.OrganisationId })
+            .Select(u => new { u.Id, u.DisplayName, u.Email, u.OrganisationId, u.PreferredCulture })
             .ToListAsync(cancellationToken);
         var ids = users.Select(u => u.Id).ToList();
         var profiles = await db.ReviewerProfiles.AsNoTracking()
@@ -65,7 +66,8 @@ internal static class ReviewerPool
                     profile?.Regions ?? [],
                     profile?.Forms ?? [],
                     profile?.MaximumLoad ?? ReviewerProfile.DefaultMaximumLoad,
-                    loads.GetValueOrDefault(u.Id));
+                    loads.GetValueOrDefault(u.Id),
+                    u.PreferredCulture);
             })
             .OrderBy(r => r.Name, StringComparer.CurrentCulture)
             .ThenBy(r => r.Id)];

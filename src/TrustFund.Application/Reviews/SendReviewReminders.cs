@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using TrustFund.Application.Audit;
 using TrustFund.Application.Common;
 using TrustFund.Application.Email;
@@ -60,7 +61,7 @@ internal sealed class SendReviewRemindersHandler : IUseCaseHandler<SendReviewRem
         var reviewerIds = overdue.Select(a => a.ReviewerId).Distinct().ToList();
         var reviewers = await _db.Users.AsNoTracking()
             .Where(u => reviewerIds.Contains(u.Id) && u.IsActive && u.Email != null)
-            .Select(u => new { u.Id, u.Email, u.DisplayName })
+            .Select(u => new { u.Id, u.Email, u.DisplayName, u.PreferredCulture })
             .ToDictionaryAsync(u => u.Id, cancellationToken);
         var applicationIds = overdue.Select(a => a.ApplicationId).Distinct().ToList();
         var labels = await _db.Applications.AsNoTracking()
@@ -74,15 +75,13 @@ internal sealed class SendReviewRemindersHandler : IUseCaseHandler<SendReviewRem
         {
             var reviewer = reviewers[group.Key];
             var name = string.IsNullOrWhiteSpace(reviewer.DisplayName) ? reviewer.Email! : reviewer.DisplayName;
-            var lines = group.OrderBy(a => a.DueOn)
-                .Select(a => string.Create(CultureInfo.InvariantCulture, $"- {labels[a.ApplicationId]}: due {a.DueOn:d MMMM yyyy}"))
-                .ToList();
+            var lines = new OverdueLines([.. group.OrderBy(a => a.DueOn).Select(a => (labels[a.ApplicationId], a.DueOn))]);
             foreach (var assignment in group)
             {
                 assignment.MarkReminded(now);
             }
 
-            _mail.Send(ReviewEmails.Overdue, new EmailRecipient(reviewer.Email!, name), name, group.Count(), string.Join("\n", lines));
+            _mail.Send(ReviewEmails.Overdue, new EmailRecipient(reviewer.Email!, name, reviewer.PreferredCulture), name, group.Count(), lines);
             _audit.Record(AuditActions.ReviewReminderSent, $"Reminder sent to {name} about {group.Count()} overdue review(s): {string.Join("; ", group.Select(a => labels[a.ApplicationId]))}", "User", AssignmentRecords.Id(group.Key));
             assignments += group.Count();
             emailed++;
@@ -94,4 +93,11 @@ internal sealed class SendReviewRemindersHandler : IUseCaseHandler<SendReviewRem
         await _db.SaveChangesAsync(cancellationToken);
         return new RemindersSent(emailed, assignments);
     }
+}
+
+/// <summary>The overdue reviews of a reminder, one a line, each with its due day, in the email's language.</summary>
+internal sealed record OverdueLines(IReadOnlyList<(string Label, DateOnly DueOn)> Reviews) : ILocalizedText
+{
+    public string Write(IStringLocalizer text, CultureInfo culture) =>
+        string.Join("\n", Reviews.Select(r => text["- {0}: due {1}", r.Label, r.DueOn.ToString("d MMMM yyyy", culture)].Value));
 }

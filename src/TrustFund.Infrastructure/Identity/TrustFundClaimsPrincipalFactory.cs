@@ -9,7 +9,7 @@ namespace TrustFund.Infrastructure.Identity;
 /// <summary>
 /// Adds the organisation an applicant acts for (record-level authorization reads it from the
 /// session) and whether the user has two-factor sign-in set up (so that the rule "staff must enrol"
-/// is checked from the session on each request). The principal is rebuilt at every sign-in refresh
+/// is checked from the session on each request), and the language the user chose. The principal is rebuilt at every sign-in refresh
 /// and every security-stamp check, so turning the second factor off reaches the session within a minute.
 /// </summary>
 public sealed class TrustFundClaimsPrincipalFactory(
@@ -29,6 +29,11 @@ public sealed class TrustFundClaimsPrincipalFactory(
         if (user.OrganisationId is { } organisation)
         {
             identity.AddClaim(new Claim(UserClaims.Organisation, organisation.ToString("D", CultureInfo.InvariantCulture)));
+        }
+
+        if (!string.IsNullOrEmpty(user.PreferredCulture))
+        {
+            identity.AddClaim(new Claim(UserClaims.Culture, user.PreferredCulture));
         }
 
         return identity;

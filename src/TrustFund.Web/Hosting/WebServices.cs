@@ -1,12 +1,11 @@
-using System.Globalization;
 using FluentValidation;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.Extensions.Localization;
 using TrustFund.Application;
 using TrustFund.Application.Accounts;
 using TrustFund.Application.Common;
@@ -78,15 +77,8 @@ public static class WebServices
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditedAuthorizationResultHandler>();
 
         services.AddLocalization(options => options.ResourcesPath = "Resources");
-        services.Configure<RequestLocalizationOptions>(options =>
-        {
-            var cultures = (configuration.GetSection("Localization:Cultures").Get<string[]>() ?? ["en"])
-                .Select(c => new CultureInfo(c))
-                .ToList();
-            options.DefaultRequestCulture = new RequestCulture(cultures[0]);
-            options.SupportedCultures = cultures;
-            options.SupportedUICultures = cultures;
-        });
+        services.AddSingleton<IStringLocalizerFactory, CatalogueLocalizerFactory>();
+        services.Configure<RequestLocalizationOptions>(options => Features.Languages.Languages.Configure(options, configuration, environment));
 
         services.AddControllersWithViews(options =>
             {
@@ -103,6 +95,7 @@ public static class WebServices
             .AddRazorOptions(options => options.ViewLocationExpanders.Add(new FeatureFolderViewLocations()))
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization();
+        services.AddSingleton<Microsoft.AspNetCore.Mvc.Localization.IHtmlLocalizerFactory, CatalogueHtmlLocalizerFactory>();
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "TrustFund.Antiforgery";
@@ -134,9 +127,11 @@ public static class WebServices
         app.UseStatusCodePagesWithReExecute("/Error/{0}");
         app.UseStaticFiles();
         app.UseTrustFundSharedState();
-        app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
+
+        // After authentication: a signed-in person's own choice of language comes first.
+        app.UseRequestLocalization();
         app.UseTrustFundRateLimits();
         app.UseAuthorization();
 

@@ -30,6 +30,7 @@ public sealed class SecurityMatrixTests
         new("GET",  "/Account/Login",               Ok,              Ok,         Ok,         Ok,         Ok,         Ok),
         new("POST", "/Account/Login",               BadRequest,      BadRequest, BadRequest, BadRequest, BadRequest, BadRequest),
         new("POST", "/Account/Logout",              BadRequest,      BadRequest, BadRequest, BadRequest, BadRequest, BadRequest),
+        new("POST", "/Language",                    BadRequest,      BadRequest, BadRequest, BadRequest, BadRequest, BadRequest),
         new("GET",  "/Account/AccessDenied",        Forbidden,       Forbidden,  Forbidden,  Forbidden,  Forbidden,  Forbidden),
         new("*",    "/Error",                       ServerError,     ServerError, ServerError, ServerError, ServerError, ServerError),
         new("*",    "/Error/{code:int:range(400,599)}", NotFound,        NotFound,   NotFound,   NotFound,   NotFound,   NotFound),
@@ -233,6 +234,7 @@ public sealed class SecurityMatrixTests
     [
         new("POST", "/Account/Login",               Handled,         Handled,    Handled,    Handled,    Handled,    Handled),
         new("POST", "/Account/Logout",              RedirectToLogin, SignedOut,  SignedOut,  SignedOut,  SignedOut,  SignedOut),
+        new("POST", "/Language",                    Handled,         Handled,    Handled,    Handled,    Handled,    Handled),
         new("POST", "/Account/Register",            Handled,         Handled,    Handled,    Handled,    Handled,    Handled),
         new("POST", "/Account/ResendConfirmation",  Handled,         Handled,    Handled,    Handled,    Handled,    Handled),
         new("POST", "/Account/ForgotPassword",      Handled,         Handled,    Handled,    Handled,    Handled,    Handled),

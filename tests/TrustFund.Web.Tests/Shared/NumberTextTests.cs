@@ -8,6 +8,7 @@ public sealed class NumberTextTests
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr");
+    private static readonly CultureInfo Arabic = CultureInfo.GetCultureInfo("ar");
 
     [TestCase("98.85", 98.85)]
     [TestCase("20000", 20000)]
@@ -52,6 +53,27 @@ public sealed class NumberTextTests
     public void TryRead_French_PointThatMayGroupThousands_IsAmbiguous(string text)
     {
         Assert.That(NumberText.TryRead(text, French, 2, 1_000_000_000m, out _), Is.EqualTo(NumberReading.Ambiguous));
+    }
+
+    [TestCase("1\u066C234\u066B56", 1234.56)]
+    [TestCase("\u0661\u0662\u0663\u0664\u066B\u0665\u0666", 1234.56)]
+    [TestCase("\u06F1\u06F2\u06F3\u06F4", 1234)]
+    [TestCase("1234.56", 1234.56)]
+    [TestCase("\u200F1234\u066B5", 1234.5)]
+    [TestCase("USD 250", 250)]
+    public void TryRead_Arabic_ReadsArabicSeparatorsAndDigitsAndThePlainForm(string text, decimal expected)
+    {
+        Assert.That(NumberText.TryRead(text, Arabic, 2, 1_000_000_000m, out var value), Is.EqualTo(NumberReading.Valid));
+        Assert.That(value, Is.EqualTo(expected));
+    }
+
+    [TestCase("1.234")]
+    [TestCase("1,234")]
+    [TestCase("98,85")]
+    [TestCase("1\u066C23")]
+    public void TryRead_Arabic_SeparatorsThatCouldMeanEitherThing_AreAmbiguous(string text)
+    {
+        Assert.That(NumberText.TryRead(text, Arabic, 2, 1_000_000_000m, out _), Is.EqualTo(NumberReading.Ambiguous));
     }
 
     [TestCase("", NumberReading.Empty)]

@@ -11,6 +11,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<TrustFundUser
     public void Configure(EntityTypeBuilder<TrustFundUser> builder)
     {
         builder.Property(u => u.DisplayName).HasMaxLength(TrustFundUser.DisplayNameMaxLength).IsRequired();
+        builder.Property(u => u.PreferredCulture).HasMaxLength(TrustFundUser.CultureMaxLength);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(u => u.OrganisationId);
     }

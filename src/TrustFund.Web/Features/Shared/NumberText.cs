@@ -36,7 +36,7 @@ public static class NumberText
             return NumberReading.Empty;
         }
 
-        var cleaned = StripCurrency(text.Trim());
+        var cleaned = StripCurrency(WesternDigits(text).Trim());
         if (cleaned.Length == 0 || cleaned.Length > MaximumLength)
         {
             return NumberReading.NotANumber;
@@ -103,6 +103,32 @@ public static class NumberText
         _ when separator.Trim().Length == 0 => text["a space"].Value,
         _ => $"\"{separator}\"",
     };
+
+    /// <summary>
+    /// Arabic-Indic and Persian digits as 0–9, and without the invisible direction marks that text
+    /// copied from a right-to-left page carries; the separators are left for the culture to read.
+    /// </summary>
+    private static string WesternDigits(string text)
+    {
+        var written = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (c is >= '\u0660' and <= '\u0669')
+            {
+                written.Append((char)('0' + (c - '\u0660')));
+            }
+            else if (c is >= '\u06F0' and <= '\u06F9')
+            {
+                written.Append((char)('0' + (c - '\u06F0')));
+            }
+            else if (c is not ('\u200E' or '\u200F' or '\u061C' or '\u2066' or '\u2067' or '\u2068' or '\u2069'))
+            {
+                written.Append(c);
+            }
+        }
+
+        return written.ToString();
+    }
 
     private static string StripCurrency(string text)
     {
@@ -206,7 +232,7 @@ public static class NumberText
     }
 
     private static bool LooksNumeric(string text) =>
-        text.Any(char.IsAsciiDigit) && text.All(c => char.IsAsciiDigit(c) || c is '.' or ',' or ' ' or '\'');
+        text.Any(char.IsAsciiDigit) && text.All(c => char.IsAsciiDigit(c) || c is '.' or ',' or ' ' or '\'' or '\u066B' or '\u066C' or '\u060C');
 
     private static bool IsSpace(string separator) =>
         separator.Length == 1 && (char.IsWhiteSpace(separator[0]) || separator[0] is '\u00A0' or '\u202F');

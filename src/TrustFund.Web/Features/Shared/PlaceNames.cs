@@ -10,8 +10,16 @@ public static class PlaceNames
     public static string Country(string? iso3) =>
         UnM49.CountryByIso3(iso3)?.NameIn(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName) ?? iso3 ?? string.Empty;
 
-    public static string Area(string code) =>
-        UnM49.ByCode(code)?.NameIn(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName) ?? code;
+    /// <summary>
+    /// A region's name from the catalogue (the M49 data names regions in English only), or a
+    /// country's name from the M49 data in the reader's language.
+    /// </summary>
+    public static string Area(string code) => UnM49.ByCode(code) switch
+    {
+        null => code,
+        { Iso3: null } region => Hosting.Catalogue.Text(region.Name),
+        var country => country.NameIn(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName),
+    };
 
     // Sorting names with the culture's collation costs milliseconds; the lists never change, so each
     // language sorts them once.

@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Options;
+using TrustFund.Application.Accounts;
+using TrustFund.Web.Hosting;
+
+namespace TrustFund.Web.Features.Languages;
+
+/// <summary>The languages a person can choose, each named in itself.</summary>
+public static class Languages
+{
+    /// <summary>The cultures offered when <c>Localization:Cultures</c> does not say.</summary>
+    public static readonly string[] Default = ["en", "fr", "es", "ar"];
+
+    /// <summary>"Français" for fr: a language's name as its speakers write it.</summary>
+    public static string NameOf(CultureInfo culture) => Catalogue.IsPseudo(culture) ? "[Ƥšéüðö ··]" : culture.Name switch
+    {
+        "en" => "English",
+        "fr" => "Français",
+        "es" => "Español",
+        "ar" => "العربية",
+        _ => culture.TextInfo.ToTitleCase(culture.NativeName),
+    };
+
+    /// <summary>The supported culture named <paramref name="name"/>, or null when it is not offered.</summary>
+    public static CultureInfo? Supported(RequestLocalizationOptions options, string? name) =>
+        string.IsNullOrWhiteSpace(name)
+            ? null
+            : options.SupportedUICultures?.FirstOrDefault(c => string.Equals(c.Name, name.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Reads <c>Localization:Cultures</c> (en, fr, es, ar by default) and adds the pseudo-localization culture in Development and the tests.</summary>
+    public static void Configure(RequestLocalizationOptions options, IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        var names = configuration.GetSection("Localization:Cultures").Get<string[]>() is { Length: > 0 } configured ? configured : Default;
+        var cultures = names.Select(CultureInfo.GetCultureInfo).ToList();
+        // Pseudo-localization is a developer's tool: offered in Development (and to the tests), never in production.
+        if (environment.IsDevelopment() || environment.IsEnvironment("Testing"))
+        {
+            cultures.Add(CultureInfo.GetCultureInfo(Catalogue.PseudoCulture));
+        }
+
+        options.DefaultRequestCulture = new RequestCulture(cultures[0]);
+        options.SupportedCultures = cultures;
+        options.SupportedUICultures = cultures;
+        options.RequestCultureProviders =
+        [
+            new AccountRequestCultureProvider(),
+            new CookieRequestCultureProvider(),
+            new AcceptLanguageHeaderRequestCultureProvider(),
+        ];
+    }
+}
+
+/// <summary>The language a signed-in person chose, kept on their account (read from their session's claims).</summary>
+public sealed class AccountRequestCultureProvider : RequestCultureProvider
+{
+    public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext) =>
+        Task.FromResult(httpContext.User.FindFirstValue(UserClaims.Culture) is { Length: > 0 } culture
+            ? new ProviderCultureResult(culture)
+            : null);
+}

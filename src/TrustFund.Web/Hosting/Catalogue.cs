@@ -1,0 +1,120 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Resources;
+using System.Text;
+
+namespace TrustFund.Web.Hosting;
+
+/// <summary>
+/// The one translation catalogue of the application: <c>Resources/SharedResource.&lt;culture&gt;.resx</c>,
+/// keyed by the English text. A key without a translation is shown in English. The pseudo-localization
+/// culture (Development only) accents and lengthens every text instead of translating it.
+/// </summary>
+public static class Catalogue
+{
+    /// <summary>The pseudo-localization culture: every text accented, lengthened and bracketed.</summary>
+    public const string PseudoCulture = "qps-ploc";
+
+    /// <summary>The base name of the catalogue's embedded resources.</summary>
+    public const string BaseName = "TrustFund.Web.Resources.SharedResource";
+
+    private static readonly ResourceManager Resources = new(BaseName, typeof(Catalogue).Assembly);
+
+    private static readonly ConcurrentDictionary<string, ResourceSet?> Sets = new(StringComparer.Ordinal);
+
+    private static readonly Dictionary<char, char> Accented = new()
+    {
+        ['a'] = 'á', ['b'] = 'ƀ', ['c'] = 'ç', ['d'] = 'ð', ['e'] = 'é', ['f'] = 'ƒ', ['g'] = 'ĝ', ['h'] = 'ĥ', ['i'] = 'í',
+        ['j'] = 'ĵ', ['k'] = 'ķ', ['l'] = 'ĺ', ['m'] = 'ɱ', ['n'] = 'ñ', ['o'] = 'ö', ['p'] = 'þ', ['r'] = 'ŕ', ['s'] = 'š',
+        ['t'] = 'ţ', ['u'] = 'ü', ['w'] = 'ŵ', ['y'] = 'ý', ['z'] = 'ž', ['A'] = 'Å', ['C'] = 'Ç', ['D'] = 'Ð', ['E'] = 'É',
+        ['I'] = 'Î', ['N'] = 'Ñ', ['O'] = 'Ö', ['S'] = 'Š', ['U'] = 'Ü', ['Y'] = 'Ý', ['Z'] = 'Ž',
+    };
+
+    /// <summary>Whether <paramref name="culture"/> is the pseudo-localization culture.</summary>
+    public static bool IsPseudo(CultureInfo culture) =>
+        string.Equals(culture.Name, PseudoCulture, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The text of <paramref name="key"/> in the current UI culture; the key itself when it has no translation.</summary>
+    public static string Text(string key) => Find(key, CultureInfo.CurrentUICulture) ?? key;
+
+    /// <summary>
+    /// The translation of <paramref name="key"/> in <paramref name="culture"/> (or its parent culture),
+    /// or null when there is none. Resource names are case-insensitive, so two keys that differ only in
+    /// case ("Amount requested", "amount requested") share one entry: the lower-case key gets the
+    /// translation with its first letter lower-cased.
+    /// </summary>
+    public static string? Find(string key, CultureInfo culture)
+    {
+        if (IsPseudo(culture))
+        {
+            return Pseudo(key);
+        }
+
+        for (var c = culture; c.Name.Length > 0; c = c.Parent)
+        {
+            if (SetOf(c) is not { } set)
+            {
+                continue;
+            }
+
+            if (set.GetString(key) is { Length: > 0 } exact)
+            {
+                return exact;
+            }
+
+            if (set.GetString(key, ignoreCase: true) is { Length: > 0 } other)
+            {
+                return key.Length > 0 && char.IsLower(key[0]) && char.IsUpper(other[0])
+                    ? char.ToLower(other[0], c) + other[1..]
+                    : other;
+            }
+        }
+
+        return null;
+    }
+
+    // English has no resources of its own (the key is the text): looking it up finds no set, once.
+    private static ResourceSet? SetOf(CultureInfo culture) =>
+        Sets.GetOrAdd(culture.Name, _ =>
+        {
+            try
+            {
+                return Resources.GetResourceSet(culture, createIfNotExists: true, tryParents: false);
+            }
+            catch (MissingManifestResourceException)
+            {
+                return null;
+            }
+        });
+
+    /// <summary>
+    /// "Save" → "[Šávé ··]": letters accented, about 40% longer, bracketed, while placeholders
+    /// (<c>{0}</c>, <c>{1:N0}</c>) and markup (<c>&lt;strong&gt;</c>) stay as they are.
+    /// </summary>
+    public static string Pseudo(string text)
+    {
+        var result = new StringBuilder(text.Length * 2);
+        result.Append('[');
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var close = c switch { '{' => '}', '<' => '>', _ => '\0' };
+            if (close != '\0' && text.IndexOf(close, i) is var end and > 0 && end - i < 40)
+            {
+                result.Append(text, i, end - i + 1);
+                i = end;
+                continue;
+            }
+
+            result.Append(Accented.TryGetValue(c, out var accented) ? accented : c);
+        }
+
+        var padding = (int)Math.Ceiling(text.Length * 0.4);
+        if (padding > 0)
+        {
+            result.Append(' ').Append('·', padding);
+        }
+
+        return result.Append(']').ToString();
+    }
+}

@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Text.Json;
+using TrustFund.Web.Hosting;
+
+namespace TrustFund.Web.Tests.Localization;
+
+/// <summary>
+/// Every English text the application shows has a translation in French, Spanish and Arabic, with the
+/// same placeholders as the English (a missing "{1}" would drop an amount; an extra one would throw).
+/// </summary>
+public sealed class CatalogueCoverageTests
+{
+    private static readonly JsonSerializerOptions JsonLines = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static IReadOnlyList<string> _keys = [];
+
+    [OneTimeSetUp]
+    public void CollectKeys()
+    {
+        _keys = CatalogueKeys.All();
+
+        // The list of keys, one JSON string per line, for the people who translate them.
+        File.WriteAllLines(
+            Path.Combine(TestContext.CurrentContext.WorkDirectory, "catalogue-keys.txt"),
+            _keys.Select(k => JsonSerializer.Serialize(k, JsonLines)));
+    }
+
+    [Test]
+    public void Keys_FoundInSourcesTemplatesEnumerationsAndPlaces()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(_keys, Has.Count.GreaterThan(2000));
+            Assert.That(_keys, Does.Contain("Skip to main content"), "a view's literal");
+            Assert.That(_keys, Does.Contain("Pending verification"), "an enumeration value's words");
+            Assert.That(_keys, Does.Contain("Beneficiaries and forms of exploitation"), "a label method's answer");
+            Assert.That(_keys, Does.Contain("Sub-Saharan Africa"), "a UN M49 region");
+            Assert.That(_keys, Does.Contain("Choose the type of conflict."), "a domain rule's message");
+        });
+    }
+
+    [TestCase("fr")]
+    [TestCase("es")]
+    [TestCase("ar")]
+    public void EveryKey_HasATranslation(string language)
+    {
+        var culture = CultureInfo.GetCultureInfo(language);
+        var missing = _keys.Where(k => Catalogue.Find(k, culture) is null).ToList();
+
+        Assert.That(missing, Is.Empty, $"{missing.Count} of {_keys.Count} keys have no {culture.EnglishName} translation; first: {string.Join(" | ", missing.Take(10))}");
+    }
+
+    [TestCase("fr")]
+    [TestCase("es")]
+    [TestCase("ar")]
+    public void EveryTranslation_HasTheEnglishPlaceholders(string language)
+    {
+        var culture = CultureInfo.GetCultureInfo(language);
+        var different = _keys
+            .Select(k => (Key: k, Text: Catalogue.Find(k, culture)))
+            .Where(t => t.Text is { Length: > 0 } && !CatalogueKeys.Placeholders(t.Key).SequenceEqual(CatalogueKeys.Placeholders(t.Text)))
+            .Select(t => $"{t.Key} → {t.Text}")
+            .ToList();
+
+        Assert.That(different, Is.Empty);
+    }
+}
