@@ -112,6 +112,7 @@ public static class WebServices
         services.AddScoped<Features.Documents.PdfResponses>();
         services.AddTrustFundRateLimits(configuration);
         services.AddTrustFundForwardedHeaders(configuration);
+        services.AddTrustFundCompression();
         return services;
     }
 
@@ -129,8 +130,8 @@ public static class WebServices
         }
 
         app.UseSecurityHeaders();
+        app.UseResponseCompression();
         app.UseStatusCodePagesWithReExecute("/Error/{0}");
-        app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
@@ -143,7 +144,8 @@ public static class WebServices
             Predicate = check => check.Tags.Contains("ready"),
             ResponseWriter = HealthReportWriter.WriteAsync,
         }).AllowAnonymous();
-        app.MapControllers();
+        app.MapTrustFundStaticAssets();
+        app.MapControllers().WithStaticAssets();
         return app;
     }
 
