@@ -107,6 +107,7 @@ public static class WebServices
         services.AddTrustFundRateLimits(configuration);
         services.AddTrustFundForwardedHeaders(configuration);
         services.AddTrustFundTelemetry(configuration);
+        services.AddTrustFundCompression();
         return services;
     }
 
@@ -124,8 +125,8 @@ public static class WebServices
         }
 
         app.UseSecurityHeaders();
+        app.UseResponseCompression();
         app.UseStatusCodePagesWithReExecute("/Error/{0}");
-        app.UseStaticFiles();
         app.UseTrustFundSharedState();
         app.UseRouting();
         app.UseAuthentication();
@@ -141,7 +142,8 @@ public static class WebServices
             Predicate = check => check.Tags.Contains("ready"),
             ResponseWriter = HealthReportWriter.WriteAsync,
         }).AllowAnonymous();
-        app.MapControllers();
+        app.MapTrustFundStaticAssets();
+        app.MapControllers().WithStaticAssets();
         return app;
     }
 

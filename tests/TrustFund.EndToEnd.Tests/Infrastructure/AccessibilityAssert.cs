@@ -13,6 +13,16 @@ public static class AccessibilityAssert
 
     public static async Task NoSeriousViolationsAsync(IPage page)
     {
+        if (await SeriousViolationsAsync(page) is { } found)
+        {
+            Assert.Fail(found);
+        }
+    }
+
+    /// <summary>The serious and critical violations on the page, described, or null when there are none (lesser ones are printed).</summary>
+    public static async Task<string?> SeriousViolationsAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
         var result = await page.RunAxe();
         var violations = result.Violations ?? [];
         var blocking = violations.Where(v => BlockingImpacts.Contains(v.Impact)).ToList();
@@ -22,10 +32,9 @@ public static class AccessibilityAssert
             await TestContext.Out.WriteLineAsync($"Lesser accessibility findings on {page.Url}:{Environment.NewLine}{Describe(minor)}");
         }
 
-        if (blocking.Count > 0)
-        {
-            Assert.Fail($"axe found {blocking.Count} serious or critical violation(s) on {page.Url}:{Environment.NewLine}{Describe(blocking)}");
-        }
+        return blocking.Count > 0
+            ? $"axe found {blocking.Count} serious or critical violation(s) on {page.Url}:{Environment.NewLine}{Describe(blocking)}"
+            : null;
     }
 
     private static string Describe(IEnumerable<AxeResultItem> violations)

@@ -62,6 +62,16 @@ public sealed class AppProcess : IAsyncDisposable
         // Every test signs in from the same loopback address: the per-client sign-in limit (meant against password
         // spraying) would refuse the suite's own sign-ins partway through; the per-account limit stays as configured.
         startInfo.Environment["RateLimits__SignInPerClient__PermitLimit"] = "1000";
+        // Static files as a published app serves them (compressed, cached for a year under fingerprinted addresses),
+        // not re-read from wwwroot at every request as during development from a build's manifest.
+        startInfo.Environment["ReloadStaticAssetsAtRuntime"] = "false";
+        // The journey registers an organisation in each language, each sending a confirmation email.
+        startInfo.Environment["RateLimits__AccountEmailsPerClient__PermitLimit"] = "100";
+        for (var i = 0; i < Cultures.All.Count; i++)
+        {
+            startInfo.Environment[$"Localization__Cultures__{i}"] = Cultures.All[i];
+        }
+
         startInfo.Environment["DOTNET_NOLOGO"] = "1";
 
         var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };

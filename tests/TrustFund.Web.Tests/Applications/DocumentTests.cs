@@ -149,7 +149,7 @@ public sealed class DocumentTests
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var page = await TestSession.ParseAsync(response);
-        Assert.That(page.QuerySelector("#File_AuditedFinancialStatements-error")?.TextContent, Does.Contain("The file is larger than 10 MB."));
+        Assert.That(page.QuerySelector("#File_AuditedFinancialStatements-error")?.TextContent, Does.Contain("'big.pdf' is larger than 10 MB and was not uploaded."));
         Assert.That(await _app.WithDbAsync(db => db.Attachments.CountAsync(a => a.ApplicationId == id)), Is.Zero);
     }
 
@@ -166,7 +166,7 @@ public sealed class DocumentTests
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
         var page = await TestSession.ParseAsync(response);
         Assert.That(page.QuerySelector("h1")?.TextContent, Is.EqualTo("Documents"));
-        Assert.That(page.QuerySelector("[data-error-summary]")?.TextContent, Does.Contain("The file is larger than 10 MB."));
+        Assert.That(page.QuerySelector("[data-error-summary]")?.TextContent, Does.Contain("'huge.pdf' is larger than 10 MB and was not uploaded."));
     }
 
     [Test]

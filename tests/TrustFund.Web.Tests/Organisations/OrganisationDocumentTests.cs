@@ -64,7 +64,7 @@ public sealed class OrganisationDocumentTests
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var page = await TestSession.ParseAsync(response);
-        Assert.That(page.QuerySelector("[data-error-summary]")!.TextContent, Does.Contain("The file is larger than 10 MB."));
+        Assert.That(page.QuerySelector("[data-error-summary]")!.TextContent, Does.Contain("'statements.pdf' is larger than 10 MB and was not uploaded."));
         Assert.That(await _app.WithDbAsync(db => db.Attachments.CountAsync(a => a.FileName == "statements.pdf")), Is.Zero);
     }
 

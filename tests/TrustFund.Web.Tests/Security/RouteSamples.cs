@@ -140,6 +140,11 @@ public sealed class RouteSamples
         var endpoints = new Dictionary<EndpointKey, RouteEndpoint>();
         foreach (var endpoint in app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
         {
+            if (IsStaticFile(endpoint))
+            {
+                continue;
+            }
+
             var pattern = PatternOf(endpoint);
             var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods;
             foreach (var method in methods is { Count: > 0 } ? methods : ["*"])
@@ -150,6 +155,14 @@ public sealed class RouteSamples
 
         return endpoints;
     }
+
+    /// <summary>
+    /// The files of wwwroot (MapStaticAssets, one endpoint per file and compressed copy, and during development the
+    /// fallback to files added since the build): public by design, checked by <c>StaticAsset_MayBeCachedButKeepsNosniff</c>.
+    /// </summary>
+    public static bool IsStaticFile(RouteEndpoint endpoint) =>
+        endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor>() is not null
+        || endpoint.RoutePattern.RawText == "{**path:file}";
 
     public static string PatternOf(RouteEndpoint endpoint) => "/" + (endpoint.RoutePattern.RawText ?? string.Empty).TrimStart('/');
 

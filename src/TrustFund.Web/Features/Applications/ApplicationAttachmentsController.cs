@@ -21,8 +21,6 @@ public sealed class ApplicationAttachmentsController : Controller
     /// <summary>Largest upload request accepted: a bit above the 10 MB file limit so an oversized file gets a clear message.</summary>
     public const long UploadRequestLimit = UploadedFiles.MaximumFileBytes + (2 * 1024 * 1024);
 
-    private const string TooLarge = "The file is larger than 10 MB. Each file can be at most 10 MB: make it smaller (for example, scan it at a lower resolution or save it as PDF) and upload it again.";
-
     private readonly IUseCases _useCases;
     private readonly IAntiforgery _antiforgery;
     private readonly IStringLocalizer<SharedResource> _text;
@@ -57,16 +55,15 @@ public sealed class ApplicationAttachmentsController : Controller
         }
 
         var cancellationToken = HttpContext.RequestAborted;
-        IFormCollection form;
-        try
+        var form = await UploadForm.ReadAsync(Request, "File", UploadedFiles.MaximumFileBytes, UploadRequestLimit, cancellationToken);
+        var typeText = form["DocumentType"];
+        var typeKnown = Enum.TryParse<DocumentType>(typeText, out var type) && Enum.IsDefined(type) && !int.TryParse(typeText, out _);
+        if (form.Problem != UploadProblem.None)
         {
-            form = await Request.ReadFormAsync(cancellationToken);
-        }
-        catch (Exception ex) when (ex is InvalidDataException or IOException or InvalidOperationException)
-        {
+            // The form did not arrive whole: nothing is changed, the page says which file to send again.
             ModelState.Clear();
-            ModelState.AddModelError(string.Empty, _text[TooLarge]);
-            return await DocumentsViewAsync(id, cancellationToken, StatusCodes.Status413PayloadTooLarge);
+            ModelState.AddModelError(typeKnown ? FileField(type) : string.Empty, UploadMessages.NotReceived(_text, form));
+            return await DocumentsViewAsync(id, cancellationToken, form.Problem == UploadProblem.RequestTooLarge ? StatusCodes.Status413PayloadTooLarge : null);
         }
 
         try
@@ -89,34 +86,20 @@ public sealed class ApplicationAttachmentsController : Controller
             return NotEditable(id);
         }
 
-        var typeText = form["DocumentType"].ToString();
-        if (!Enum.TryParse<DocumentType>(typeText, out var type) || !Enum.IsDefined(type) || int.TryParse(typeText, out _))
+        if (!typeKnown)
         {
             ModelState.AddModelError(string.Empty, _text["Choose which document you are uploading."]);
             return await DocumentsViewAsync(id, cancellationToken);
         }
 
         var field = FileField(type);
-        var file = form.Files.GetFile("File");
-        if (file is null || file.Length == 0)
+        if (form.FileName is null || form.Content is not { Length: > 0 } bytes)
         {
-            ModelState.AddModelError(field, _text["Choose a file to upload."]);
+            ModelState.AddModelError(field, form.FileName is null ? _text["Choose a file to upload."] : _text["'{0}' is empty: choose the file again and upload it.", form.ShownFileName]);
             return await DocumentsViewAsync(id, cancellationToken);
         }
 
-        if (file.Length > UploadedFiles.MaximumFileBytes)
-        {
-            ModelState.AddModelError(field, _text[TooLarge]);
-            return await DocumentsViewAsync(id, cancellationToken);
-        }
-
-        var bytes = new byte[file.Length];
-        await using (var stream = file.OpenReadStream())
-        {
-            await stream.ReadExactlyAsync(bytes, cancellationToken);
-        }
-
-        var outcome = await _useCases.RunAsync(new AttachDocument(id, type, file.FileName, bytes), cancellationToken);
+        var outcome = await _useCases.RunAsync(new AttachDocument(id, type, form.FileName, bytes), cancellationToken);
         if (outcome.Kind == OutcomeKind.NotFound)
         {
             return NotFound();
@@ -125,6 +108,7 @@ public sealed class ApplicationAttachmentsController : Controller
         if (!outcome.Succeeded)
         {
             ModelState.AddOutcome(outcome, _text, _ => field);
+            ModelState.AddModelError(field, UploadMessages.NotUploaded(_text, form));
             return await DocumentsViewAsync(id, cancellationToken);
         }
 

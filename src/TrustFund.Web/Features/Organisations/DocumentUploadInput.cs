@@ -1,26 +1,13 @@
 using System.ComponentModel.DataAnnotations;
-using FluentValidation;
-using Microsoft.Extensions.Localization;
-using TrustFund.Domain.Calls;
 
 namespace TrustFund.Web.Features.Organisations;
 
-/// <summary>An organisation-level document to upload.</summary>
+/// <summary>An organisation-level document to upload: the type chosen (kept when the page comes back with an error).</summary>
 public sealed class DocumentUploadInput
 {
+    /// <summary>The name of the file field (the form is read part by part, see <see cref="Shared.UploadForm"/>).</summary>
+    public const string File = "File";
+
     [Display(Name = "Type of document")]
     public string? DocumentType { get; set; }
-
-    [Display(Name = "File")]
-    public IFormFile? File { get; set; }
-
-    public sealed class Validator : AbstractValidator<DocumentUploadInput>
-    {
-        public Validator(IStringLocalizer<SharedResource> text)
-        {
-            RuleFor(x => x.DocumentType).Must(t => Enum.TryParse<DocumentType>(t, out var v) && Enum.IsDefined(v))
-                .WithMessage(_ => text["Choose the type of document."]);
-            RuleFor(x => x.File).NotNull().WithMessage(_ => text["Choose a file to upload."]);
-        }
-    }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -19,11 +20,13 @@ public sealed class OrganisationDocumentsController : Controller
     private const string DocumentsView = "/Features/Organisations/Documents.cshtml";
 
     private readonly IUseCases _useCases;
+    private readonly IAntiforgery _antiforgery;
     private readonly IStringLocalizer<SharedResource> _text;
 
-    public OrganisationDocumentsController(IUseCases useCases, IStringLocalizer<SharedResource> text)
+    public OrganisationDocumentsController(IUseCases useCases, IAntiforgery antiforgery, IStringLocalizer<SharedResource> text)
     {
         _useCases = useCases;
+        _antiforgery = antiforgery;
         _text = text;
     }
 
@@ -31,24 +34,54 @@ public sealed class OrganisationDocumentsController : Controller
     public async Task<IActionResult> Documents(CancellationToken cancellationToken) =>
         await PageAsync(new DocumentUploadInput(), cancellationToken);
 
+    /// <summary>
+    /// Reads the multipart form itself (antiforgery checked here, after the read), so a file that is too large
+    /// or an upload cut off comes back with the chosen type kept and the file named.
+    /// </summary>
     [HttpPost("")]
     [RateLimited(RateLimitPolicies.Uploads)]
+    [IgnoreAntiforgeryToken]
     [RequestSizeLimit(DocumentFiles.RequestLimitBytes)]
     [RequestFormLimits(MultipartBodyLengthLimit = DocumentFiles.RequestLimitBytes)]
-    public async Task<IActionResult> Upload(DocumentUploadInput input, CancellationToken cancellationToken)
+    public async Task<IActionResult> Upload()
     {
+        // No action parameters: MVC must not read the form before the limits and errors below apply.
+        var cancellationToken = HttpContext.RequestAborted;
+        var form = await UploadForm.ReadAsync(Request, nameof(DocumentUploadInput.File), UploadedFiles.MaximumFileBytes, DocumentFiles.RequestLimitBytes, cancellationToken);
+        var input = new DocumentUploadInput { DocumentType = form[nameof(DocumentUploadInput.DocumentType)] };
+        if (form.Problem != UploadProblem.None)
+        {
+            // The form did not arrive whole: nothing is changed, the page says which file to send again.
+            ModelState.AddModelError(nameof(DocumentUploadInput.File), UploadMessages.NotReceived(_text, form));
+            return await PageAsync(input, cancellationToken, form.Problem == UploadProblem.RequestTooLarge ? StatusCodes.Status413PayloadTooLarge : null);
+        }
+
+        try
+        {
+            await _antiforgery.ValidateRequestAsync(HttpContext);
+        }
+        catch (AntiforgeryValidationException)
+        {
+            return BadRequest();
+        }
+
+        var typeKnown = Enum.TryParse<DocumentType>(input.DocumentType, out var type) && Enum.IsDefined(type);
+        if (!typeKnown)
+        {
+            ModelState.AddModelError(nameof(DocumentUploadInput.DocumentType), _text["Choose the type of document."]);
+        }
+
+        if (form.FileName is null || form.Content is not { Length: > 0 })
+        {
+            ModelState.AddModelError(nameof(DocumentUploadInput.File), form.FileName is null ? _text["Choose a file to upload."] : _text["'{0}' is empty: choose the file again and upload it.", form.ShownFileName]);
+        }
+
         if (!ModelState.IsValid)
         {
             return await PageAsync(input, cancellationToken);
         }
 
-        if (input.File!.Length > UploadedFiles.MaximumFileBytes)
-        {
-            ModelState.AddModelError(nameof(DocumentUploadInput.File), _text["The file is larger than 10 MB."]);
-            return await PageAsync(input, cancellationToken);
-        }
-
-        var outcome = await _useCases.RunAsync(new UploadOrganisationDocument(Enum.Parse<DocumentType>(input.DocumentType!), input.File.FileName, await ReadAsync(input.File, cancellationToken)), cancellationToken);
+        var outcome = await _useCases.RunAsync(new UploadOrganisationDocument(type, form.FileName!, form.Content!), cancellationToken);
         if (outcome.Kind == OutcomeKind.NotFound)
         {
             return NotFound();
@@ -56,7 +89,8 @@ public sealed class OrganisationDocumentsController : Controller
 
         if (!outcome.Succeeded)
         {
-            ModelState.AddOutcome(outcome, _text);
+            ModelState.AddOutcome(outcome, _text, _ => nameof(DocumentUploadInput.File));
+            ModelState.AddModelError(nameof(DocumentUploadInput.File), UploadMessages.NotUploaded(_text, form));
             return await PageAsync(input, cancellationToken);
         }
 
@@ -92,14 +126,7 @@ public sealed class OrganisationDocumentsController : Controller
         return Redirect("/Organisation/Documents");
     }
 
-    private static async Task<byte[]> ReadAsync(IFormFile file, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream((int)Math.Max(0, file.Length));
-        await file.CopyToAsync(buffer, cancellationToken);
-        return buffer.ToArray();
-    }
-
-    private async Task<IActionResult> PageAsync(DocumentUploadInput input, CancellationToken cancellationToken)
+    private async Task<IActionResult> PageAsync(DocumentUploadInput input, CancellationToken cancellationToken, int? status = null)
     {
         var documents = await _useCases.RunAsync(new ListOrganisationDocuments(), cancellationToken);
         if (!documents.Succeeded)
@@ -109,6 +136,11 @@ public sealed class OrganisationDocumentsController : Controller
 
         ViewData["Documents"] = documents.Value;
         ViewData["MaximumBytes"] = UploadedFiles.MaximumFileBytes;
+        if (status is { } code)
+        {
+            Response.StatusCode = code;
+        }
+
         return View(DocumentsView, input);
     }
 }
