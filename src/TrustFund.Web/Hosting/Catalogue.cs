@@ -22,13 +22,9 @@ public static class Catalogue
 
     private static readonly ConcurrentDictionary<string, ResourceSet?> Sets = new(StringComparer.Ordinal);
 
-    private static readonly Dictionary<char, char> Accented = new()
-    {
-        ['a'] = 'á', ['b'] = 'ƀ', ['c'] = 'ç', ['d'] = 'ð', ['e'] = 'é', ['f'] = 'ƒ', ['g'] = 'ĝ', ['h'] = 'ĥ', ['i'] = 'í',
-        ['j'] = 'ĵ', ['k'] = 'ķ', ['l'] = 'ĺ', ['m'] = 'ɱ', ['n'] = 'ñ', ['o'] = 'ö', ['p'] = 'þ', ['r'] = 'ŕ', ['s'] = 'š',
-        ['t'] = 'ţ', ['u'] = 'ü', ['w'] = 'ŵ', ['y'] = 'ý', ['z'] = 'ž', ['A'] = 'Å', ['C'] = 'Ç', ['D'] = 'Ð', ['E'] = 'É',
-        ['I'] = 'Î', ['N'] = 'Ñ', ['O'] = 'Ö', ['S'] = 'Š', ['U'] = 'Ü', ['Y'] = 'Ý', ['Z'] = 'Ž',
-    };
+    // Each letter of Plain is written as the letter at the same place in Accented.
+    private const string Plain = "abcdefghijklmnoprstuwyzACDEINOSUYZ";
+    private const string Accented = "áƀçðéƒĝĥíĵķĺɱñöþŕšţüŵýžÅÇÐÉÎÑÖŠÜÝŽ";
 
     /// <summary>Whether <paramref name="culture"/> is the pseudo-localization culture.</summary>
     public static bool IsPseudo(CultureInfo culture) =>
@@ -106,7 +102,7 @@ public static class Catalogue
                 continue;
             }
 
-            result.Append(Accented.TryGetValue(c, out var accented) ? accented : c);
+            result.Append(Plain.IndexOf(c, StringComparison.Ordinal) is var at and >= 0 ? Accented[at] : c);
         }
 
         var padding = (int)Math.Ceiling(text.Length * 0.4);
