@@ -11,6 +11,10 @@ namespace TrustFund.Web.Tests.Localization;
 /// </summary>
 public sealed class LanguageSwitcherTests
 {
+    // Stylesheets are linked under fingerprinted names (bootstrap.rtl.min.<hash>.css).
+    private const string RtlStylesheet = @"^/lib/bootstrap/bootstrap\.rtl\.min(\.\w+)?\.css";
+    private const string LtrStylesheet = @"^/lib/bootstrap/bootstrap\.min(\.\w+)?\.css";
+
     private TrustFundApp _app = null!;
 
     [OneTimeSetUp]
@@ -124,10 +128,10 @@ public sealed class LanguageSwitcherTests
         {
             Assert.That(Lang(rtl), Is.EqualTo("ar"));
             Assert.That(rtl.DocumentElement.GetAttribute("dir"), Is.EqualTo("rtl"));
-            Assert.That(rtl.QuerySelectorAll("link[rel=stylesheet]").Select(l => l.GetAttribute("href")), Has.Some.StartsWith("/lib/bootstrap/bootstrap.rtl.min.css").And.None.StartsWith("/lib/bootstrap/bootstrap.min.css"));
+            Assert.That(rtl.QuerySelectorAll("link[rel=stylesheet]").Select(l => l.GetAttribute("href")), Has.Some.Match(RtlStylesheet).And.None.Match(LtrStylesheet));
             Assert.That(rtl.QuerySelector(".skip-link")!.TextContent, Is.EqualTo("الانتقال إلى المحتوى الرئيسي"));
             Assert.That(ltr.DocumentElement.GetAttribute("dir"), Is.EqualTo("ltr"));
-            Assert.That(ltr.QuerySelectorAll("link[rel=stylesheet]").Select(l => l.GetAttribute("href")), Has.Some.StartsWith("/lib/bootstrap/bootstrap.min.css").And.None.StartsWith("/lib/bootstrap/bootstrap.rtl.min.css"));
+            Assert.That(ltr.QuerySelectorAll("link[rel=stylesheet]").Select(l => l.GetAttribute("href")), Has.Some.Match(LtrStylesheet).And.None.Match(RtlStylesheet));
         });
     }
 

@@ -82,15 +82,15 @@ public sealed class DecisionInput
                     context.AddFailure(problem);
                 }
             });
-            foreach (var (field, label) in new (System.Linq.Expressions.Expression<Func<DecisionInput, string?>>, string)[]
+            foreach (var (field, message) in new (System.Linq.Expressions.Expression<Func<DecisionInput, string?>>, string)[]
             {
-                (x => x.Conditions, "conditions"),
-                (x => x.Justification, "justification"),
-                (x => x.Feedback, "feedback"),
+                (x => x.Conditions, "Write the conditions in at most {0:N0} characters."),
+                (x => x.Justification, "Write the justification in at most {0:N0} characters."),
+                (x => x.Feedback, "Write the feedback in at most {0:N0} characters."),
             })
             {
                 RuleFor(field).MaximumLength(DecisionPolicy.TextMaxLength)
-                    .WithMessage(_ => text.GetString("Write the " + label + " in at most {0:N0} characters.", DecisionPolicy.TextMaxLength));
+                    .WithMessage(_ => text.GetString(message, DecisionPolicy.TextMaxLength));
             }
         }
     }
