@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using TrustFund.Application.Common;
 using TrustFund.Application.Tests.Infrastructure;
 using TrustFund.Domain.Common;
@@ -117,6 +118,54 @@ public sealed class UseCasePipelineTests
 
         Assert.ThrowsAsync<DbUpdateException>(() => _slice.RunAsync(new Probe("x")));
         Assert.That(_script.Calls, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Run_DatabaseUnreachable_RunsTheWholeUseCaseAgainUntilItAnswers()
+    {
+        _script.FailTimes = 2;
+        _script.Throw = () => new NpgsqlException("Failed to connect to 127.0.0.1:5432", new System.Net.Sockets.SocketException(111));
+
+        var outcome = await _slice.RunAsync(new Probe("x"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.Succeeded, Is.True);
+            Assert.That(outcome.Value, Is.EqualTo(3), "the third run of the handler answered");
+            Assert.That(_logs.Warnings.Count(w => w.Contains("Probe: the database could not be reached", StringComparison.Ordinal)), Is.EqualTo(2));
+        });
+    }
+
+    [Test]
+    public async Task Run_DatabaseUnreachableEveryTime_IsRefusedWithAClearMessageAfterTheLastAttempt()
+    {
+        _script.FailTimes = int.MaxValue;
+        _script.Throw = () => new NpgsqlException("Failed to connect to 127.0.0.1:5432", new System.Net.Sockets.SocketException(111));
+
+        var outcome = await _slice.RunAsync(new Probe("x"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.Kind, Is.EqualTo(OutcomeKind.Refused));
+            Assert.That(outcome.Problems.Single().Message, Is.EqualTo("The database cannot be reached at the moment, so nothing was saved. Try again in a minute."));
+            Assert.That(_script.Calls, Is.EqualTo(5));
+        });
+    }
+
+    [Test]
+    public async Task Run_ConnectionLostDuringTheCommit_IsRefusedAndNeverRunAgain()
+    {
+        _script.FailTimes = 1;
+        _script.Throw = () => new CommitOutcomeUnknownException();
+
+        var outcome = await _slice.RunAsync(new Probe("x"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.Kind, Is.EqualTo(OutcomeKind.Refused));
+            Assert.That(outcome.Problems.Single().Message, Does.StartWith("The connection to the database was lost while your change was being saved"));
+            Assert.That(_script.Calls, Is.EqualTo(1));
+        });
     }
 
     private static DbUpdateException Duplicate(string columns) =>
