@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace TrustFund.Infrastructure.Persistence;
 
@@ -30,6 +31,10 @@ public static class SqliteBackup
             await db.Database.CloseConnectionAsync();
         }
     }
+
+    /// <summary>Copies the database of <paramref name="services"/>' context to <paramref name="target"/> (see the overload on a context).</summary>
+    public static async Task<long> CopyToAsync(IServiceProvider services, string target, CancellationToken cancellationToken = default) =>
+        await CopyToAsync(services.GetRequiredService<TrustFundDbContext>(), target, cancellationToken);
 
     /// <summary>
     /// Copies the live database to <paramref name="target"/> (which must not exist yet) and checks the

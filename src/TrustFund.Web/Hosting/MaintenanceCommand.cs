@@ -38,12 +38,11 @@ internal sealed record MaintenanceCommand(string Name, string? Argument)
     public async Task<int> RunAsync(IServiceProvider services, TextWriter output, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TrustFundDbContext>();
         try
         {
             if (Name == Backup)
             {
-                var bytes = await SqliteBackup.CopyToAsync(db, Argument!, cancellationToken);
+                var bytes = await SqliteBackup.CopyToAsync(scope.ServiceProvider, Argument!, cancellationToken);
                 await output.WriteLineAsync($"Backed up the database to {Path.GetFullPath(Argument!)} ({bytes:N0} bytes, integrity check ok).");
                 return 0;
             }

@@ -37,7 +37,7 @@ public sealed class PublicCallsTests
             Assert.That(time.GetAttribute("datetime"), Is.EqualTo(st.ClosesAtUtc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture)));
             Assert.That(time.TextContent, Does.EndWith("UTC"), "without JavaScript the visitor sees UTC");
             Assert.That(card.QuerySelector("[data-countdown]")!.TextContent, Does.Match(@"Closes in \d+ days"));
-            Assert.That(page.QuerySelector("script[src^='/js/call-times.js']"), Is.Not.Null);
+            Assert.That(page.QuerySelector("script[src^='/js/call-times.']"), Is.Not.Null);
             Assert.That(page.DocumentElement.TextContent, Does.Contain("Recently closed"));
         });
     }

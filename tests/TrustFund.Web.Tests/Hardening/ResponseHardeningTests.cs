@@ -110,6 +110,26 @@ public sealed class ResponseHardeningTests
     }
 
     [Test]
+    public async Task Production_PageNotFound_ShowsAReferenceThatTheLogLineCarries()
+    {
+        var logs = new ErrorLog(LogLevel.Information);
+        using var production = Production(logs);
+        using var session = new TestSession(production.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+        await session.PostFormAsync("/Account/Login", "/Account/Login", new() { ["Email"] = "reviewer@trustfund.test", ["Password"] = TrustFund.Infrastructure.Demo.DemoData.Password });
+
+        var path = $"/Applications/{Guid.NewGuid()}/Documents/{Guid.NewGuid()}";
+        var response = await session.GetAsync(path);
+        var page = await TestSession.ParseAsync(response);
+        var reference = page.QuerySelector("main code")?.TextContent.Trim();
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(reference, Is.Not.Null.And.Not.Empty, "the not-found page gives a reference to quote");
+        var line = logs.Lines.SingleOrDefault(l => l.Message.Contains($"Status 404 shown for {path}", StringComparison.Ordinal));
+        Assert.That(line.Message, Does.Contain(reference), "the log line names the reference the page shows");
+        Assert.That(line.Scope, Does.Contain(reference!.Split('-')[1]), "and carries its trace id");
+    }
+
+    [Test]
     public void Production_Logging_WritesOneJsonObjectPerLine()
     {
         using var production = Production();
@@ -153,11 +173,14 @@ public sealed class ResponseHardeningTests
     }
 
     /// <summary>Keeps the errors logged, each with the text of the scopes it was logged in.</summary>
-    private sealed class ErrorLog : ILoggerProvider, ISupportExternalScope
+    private sealed class ErrorLog(LogLevel minimum = LogLevel.Error) : ILoggerProvider, ISupportExternalScope
     {
+        private readonly LogLevel _minimum = minimum;
         private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
 
         public List<(Exception? Exception, string Scope)> Errors { get; } = [];
+
+        public List<(string Message, string Scope)> Lines { get; } = [];
 
         public ILogger CreateLogger(string categoryName) => new Recorder(this);
 
@@ -172,11 +195,11 @@ public sealed class ResponseHardeningTests
             public IDisposable? BeginScope<TState>(TState state)
                 where TState : notnull => owner._scopes.Push(state);
 
-            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+            public bool IsEnabled(LogLevel logLevel) => logLevel >= owner._minimum;
 
             public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
             {
-                if (logLevel < LogLevel.Error)
+                if (logLevel < owner._minimum)
                 {
                     return;
                 }
@@ -185,7 +208,11 @@ public sealed class ResponseHardeningTests
                 owner._scopes.ForEachScope((value, text) => text.Append(value is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(";", pairs.Select(p => $"{p.Key}={p.Value}")) : value).Append('|'), scope);
                 lock (owner.Errors)
                 {
-                    owner.Errors.Add((exception, scope.ToString()));
+                    owner.Lines.Add((formatter(state, exception), scope.ToString()));
+                    if (logLevel >= LogLevel.Error)
+                    {
+                        owner.Errors.Add((exception, scope.ToString()));
+                    }
                 }
             }
         }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using TrustFund.Web.Features.TwoFactor;
 
@@ -10,14 +11,17 @@ namespace TrustFund.Web.Features.Errors;
 [AllowAnonymous]
 [AllowWithoutTwoFactor]
 [Route("Error")]
-public sealed class ErrorsController : Controller
+public sealed class ErrorsController(ILogger<ErrorsController> logger) : Controller
 {
+    /// <summary>The reference a page asks people to quote: the request's trace id, also in every log line of the request.</summary>
+    private string Reference => Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+
     [Route("")]
     [IgnoreAntiforgeryToken]
     public IActionResult ServerError()
     {
         Response.StatusCode = StatusCodes.Status500InternalServerError;
-        return View("ServerError", Activity.Current?.Id ?? HttpContext.TraceIdentifier);
+        return View("ServerError", Reference);
     }
 
     [Route("{code:int:range(400,599)}")]
@@ -30,6 +34,10 @@ public sealed class ErrorsController : Controller
             ? parsed
             : StatusCodes.Status400BadRequest;
         Response.StatusCode = code;
+        var reference = Reference;
+        ViewData["Reference"] = reference;
+        var path = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath ?? Request.Path.Value;
+        logger.Log(code >= 500 ? LogLevel.Warning : LogLevel.Information, "Status {StatusCode} shown for {Path}; reference {Reference}.", code, path, reference);
         return code switch
         {
             StatusCodes.Status403Forbidden => View("Forbidden"),
