@@ -23,6 +23,12 @@ public static class Languages
         _ => culture.TextInfo.ToTitleCase(culture.NativeName),
     };
 
+    /// <summary>
+    /// The culture's language tag for <c>lang</c> attributes: its own name, except the pseudo-language,
+    /// which is accented English and whose private tag screen readers and checkers do not know.
+    /// </summary>
+    public static string TagOf(CultureInfo culture) => Catalogue.IsPseudo(culture) ? "en" : culture.Name;
+
     /// <summary>The supported culture named <paramref name="name"/>, or null when it is not offered.</summary>
     public static CultureInfo? Supported(RequestLocalizationOptions options, string? name) =>
         string.IsNullOrWhiteSpace(name)
