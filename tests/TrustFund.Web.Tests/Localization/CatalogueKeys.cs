@@ -29,6 +29,7 @@ public static partial class CatalogueKeys
         new(@"new\s+DomainException\(\s*""[^""]*""\s*,\s*" + Literal, RegexOptions.Compiled),
         new(@"new\s+RuleViolation\([^,()]*,\s*" + Literal, RegexOptions.Compiled),
         new(@"Catalogue\.Text\(\s*" + Literal, RegexOptions.Compiled),
+        new(@"\[Display\(Name\s*=\s*" + Literal, RegexOptions.Compiled),
     ];
 
     /// <summary>Types whose static methods name an enumeration value in English, for the views to translate.</summary>
