@@ -13,7 +13,17 @@ namespace TrustFund.Application.Exports;
 /// reviewer whose conflict with the organisation a fund manager has pinned. For one call each criterion
 /// of its rubric has a column; for every call the scores share one column, named by criterion.
 /// </summary>
-public sealed record ExportReviews(Guid? CallId) : IUseCase<ExportTable>;
+public sealed record ExportReviews(Guid? CallId) : IUseCase<ExportTable>
+{
+    /// <summary>The columns before the scores.</summary>
+    public static IReadOnlyList<string> LeadingHeaders { get; } = ["Application reference", "Call", "Reviewer"];
+
+    /// <summary>The one scores column when reviews of several calls (several rubrics) are exported together.</summary>
+    public const string AllCriteriaHeader = "Criterion scores";
+
+    /// <summary>The columns after the scores.</summary>
+    public static IReadOnlyList<string> TrailingHeaders { get; } = ["Weighted score", "Recommendation", "Submitted (UTC)"];
+}
 
 internal sealed class ExportReviewsHandler : IUseCaseHandler<ExportReviews, ExportTable>
 {
@@ -36,9 +46,9 @@ internal sealed class ExportReviewsHandler : IUseCaseHandler<ExportReviews, Expo
         }
 
         var rubric = request.CallId is { } one ? calls[one].Rubric : null;
-        List<string> headers = ["Application reference", "Call", "Reviewer"];
-        headers.AddRange(rubric is null ? ["Criterion scores"] : rubric.Select(c => c.Name));
-        headers.AddRange(["Weighted score", "Recommendation", "Submitted (UTC)"]);
+        List<string> headers = [.. ExportReviews.LeadingHeaders];
+        headers.AddRange(rubric is null ? [ExportReviews.AllCriteriaHeader] : rubric.Select(c => c.Name));
+        headers.AddRange(ExportReviews.TrailingHeaders);
         var name = rubric is null ? "reviews" : $"reviews-{calls[request.CallId!.Value].Code}";
         return new ExportTable(name, headers, RowsAsync(request.CallId, calls, rubric, cancellationToken));
     }

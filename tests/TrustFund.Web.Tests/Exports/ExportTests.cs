@@ -246,6 +246,45 @@ public sealed class ExportTests
     }
 
     [Test]
+    public async Task GrantsCsv_ForAFrenchReader_HasFrenchHeadersAndLanguageNeutralCells()
+    {
+        var french = await _app.SignInAsync("manager@trustfund.test");
+        french.Client.DefaultRequestHeaders.TryAddWithoutValidation("Accept-Language", "fr");
+
+        var (_, file) = await DownloadAsync(french, $"/exports/grants.csv?call={_grantCallId}");
+
+        var rows = ExportFiles.ReadCsv(file);
+        Assert.Multiple(() =>
+        {
+            Assert.That(rows[0], Is.EqualTo(new[] { "Numéro de la subvention", "Organisation", "Pays", "Appel", "Montant (USD)", "Payé (USD)", "Statut", "Début", "Fin" }));
+            Assert.That(rows[1][0], Is.EqualTo(_grantNumber));
+            Assert.That(decimal.Parse(rows[1][4], CultureInfo.InvariantCulture), Is.EqualTo(10_000m), "amounts keep the invariant form whatever the reader's language");
+            Assert.That(rows[1][7], Does.Match(@"^\d{4}-\d{2}-\d{2}$"), "dates stay ISO");
+        });
+    }
+
+    [Test]
+    public async Task ReviewsAndLedgerXlsx_ForAnArabicReader_HaveArabicHeadersAndKeepTheRubricsOwnNames()
+    {
+        var arabic = await _app.SignInAsync("manager@trustfund.test");
+        arabic.Client.DefaultRequestHeaders.TryAddWithoutValidation("Accept-Language", "ar");
+
+        var (_, ledger) = await DownloadAsync(arabic, "/exports/ledger.xlsx");
+        var (_, reviews) = await DownloadAsync(arabic, $"/exports/reviews.xlsx?call={_reviewedCallId}");
+
+        var ledgerRows = ExportFiles.ReadXlsx(ledger);
+        var reviewHeaders = ExportFiles.ReadXlsx(reviews)[0];
+        Assert.Multiple(() =>
+        {
+            Assert.That(ledgerRows[0], Is.EqualTo(new[] { "رقم المنحة", "المنظمة", "القسط", "النوع", "المبلغ (USD)", "الأثر على المبلغ المدفوع (USD)", "التاريخ", "المرجع", "سجّله", "تاريخ التسجيل (UTC)" }));
+            Assert.That(ledgerRows.Single(r => r[0] == _grantNumber)[1], Is.EqualTo(ArabicName));
+            Assert.That(reviewHeaders.Take(3), Is.EqualTo(new[] { "الرقم المرجعي للطلب", "الدعوة", "المراجع" }));
+            Assert.That(reviewHeaders.Skip(3).Take(DefaultRubric.Criteria.Count), Is.EqualTo(DefaultRubric.Criteria.Select(c => c.Name)), "a call's criteria keep the names their authors gave them");
+            Assert.That(reviewHeaders.TakeLast(3), Is.EqualTo(new[] { "الدرجة المرجَّحة", "التوصية", "تاريخ التقديم (UTC)" }));
+        });
+    }
+
+    [Test]
     public async Task GrantsCsv_FilteredByCall_HasTheGrantWithItsPaidAmount()
     {
         var (_, file) = await DownloadAsync(_finance, $"/exports/grants.csv?Call={_grantCallId}");

@@ -135,11 +135,12 @@ public static partial class CatalogueKeys
         }
     }
 
-    /// <summary>Role names, call-term names and the UN M49 region names (countries carry their own names in each language).</summary>
+    /// <summary>Role names, call-term names, the exports' column names and the UN M49 region names (countries carry their own names in each language).</summary>
     public static IEnumerable<string> FromNames() =>
         Roles.All.Select(RoleNames.Display)
             .Concat(typeof(CallTerms).GetProperties().Select(p => CallTermNames.Of(p.Name)))
-            .Concat(UnM49.Regions.Select(r => r.Name));
+            .Concat(UnM49.Regions.Select(r => r.Name))
+            .Concat(TrustFund.Application.Exports.ExportHeaders.Words);
 
     /// <summary>The placeholders of a text, like <c>{0}</c> and <c>{1:N0}</c>, sorted.</summary>
     public static IReadOnlyList<string> Placeholders(string text) =>

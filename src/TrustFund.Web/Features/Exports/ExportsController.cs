@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using TrustFund.Application.Accounts;
 using TrustFund.Application.Applications;
 using TrustFund.Application.Common;
@@ -21,12 +22,14 @@ public sealed class ExportsController : Controller
     private readonly IUseCases _useCases;
     private readonly IEnumerable<IExportWriter> _writers;
     private readonly TimeProvider _clock;
+    private readonly IStringLocalizer<SharedResource> _text;
 
-    public ExportsController(IUseCases useCases, IEnumerable<IExportWriter> writers, TimeProvider clock)
+    public ExportsController(IUseCases useCases, IEnumerable<IExportWriter> writers, TimeProvider clock, IStringLocalizer<SharedResource> text)
     {
         _useCases = useCases;
         _writers = writers;
         _clock = clock;
+        _text = text;
     }
 
     [HttpGet("Manage/Applications/export.{format}")]
@@ -80,6 +83,6 @@ public sealed class ExportsController : Controller
         }
 
         await _useCases.RunAsync(new RecordDataExport(export, chosen, filters, callId is null ? null : "Call", callId), cancellationToken);
-        return new ExportResult(outcome.Value, _writers.Single(w => w.Format == chosen), DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime));
+        return new ExportResult(outcome.Value.WithHeadersIn(h => _text[h]), _writers.Single(w => w.Format == chosen), DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime));
     }
 }
