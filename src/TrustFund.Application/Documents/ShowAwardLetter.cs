@@ -27,11 +27,7 @@ public sealed record AwardLetter(
     string? BoardConditions,
     DateOnly? FundSignedOn,
     DateOnly? OrganisationSignedOn,
-    DateOnly AwardedOn)
-{
-    /// <summary>The amount in English words: "ten thousand United States dollars".</summary>
-    public string AmountInWords => Domain.Common.AmountInWords.Usd(Amount.Amount);
-}
+    DateOnly AwardedOn);
 
 /// <summary>One instalment of the schedule as the letter states it.</summary>
 public sealed record AwardInstalment(int Number, decimal Percentage, Money Amount, DateOnly PlannedOn, IReadOnlyList<ReleaseCondition> Conditions);

@@ -9,24 +9,40 @@ namespace TrustFund.Infrastructure.Pdf;
 /// The header and footer Chromium prints on every page: the document's title and reference above; when
 /// it was generated (UTC and the fund's time zone) and "Page n of N" below. Chromium fills the
 /// <c>pageNumber</c> and <c>totalPages</c> spans itself; the templates have no access to the page's styles.
+/// The words are the reader's (<see cref="PageFrameWords"/>); in a right-to-left language the frame is
+/// mirrored and the moment, written with Latin digits and a zone name, is isolated so it reads in order.
 /// </summary>
 public static class PageFrame
 {
     private const string Style = "font-family: 'Noto Sans', 'Noto Sans CJK SC', 'Noto Sans Arabic', sans-serif; font-size: 8pt; color: #444; width: 100%; margin: 0 12mm; display: flex; justify-content: space-between; gap: 8mm;";
 
+    private const string PageNumber = "\u0001";
+    private const string TotalPages = "\u0002";
+
     public static string Header(PdfDocumentRequest request) =>
-        $"<div style=\"{Style}\"><span dir=\"auto\">{Encode(request.Title)}</span><span dir=\"auto\">{Encode(request.Reference ?? string.Empty)}</span></div>";
+        $"<div style=\"{Style} direction: {Direction(request)};\"><span dir=\"auto\">{Encode(request.Title)}</span><span dir=\"ltr\">{Encode(request.Reference ?? string.Empty)}</span></div>";
 
-    public static string Footer(PdfDocumentRequest request, string timeZone) =>
-        $"<div style=\"{Style}\"><span>Generated {Encode(Generated(request.Generated, timeZone))}</span>"
-        + "<span>Page <span class=\"pageNumber\"></span> of <span class=\"totalPages\"></span></span></div>";
+    public static string Footer(PdfDocumentRequest request, string timeZone)
+    {
+        var words = request.Frame ?? PageFrameWords.English;
+        var moment = Generated(request.Generated, timeZone, words.Culture);
+        if (words.RightToLeft)
+        {
+            moment = "\u2066" + moment + "\u2069";
+        }
 
-    /// <summary>"6 December 2026, 20:15 UTC (21:15 Europe/Vienna)".</summary>
-    public static string Generated(DateTimeOffset generated, string timeZone)
+        var pages = Encode(string.Format(words.Culture, words.PageOf, PageNumber, TotalPages))
+            .Replace(PageNumber, "<span class=\"pageNumber\"></span>", StringComparison.Ordinal)
+            .Replace(TotalPages, "<span class=\"totalPages\"></span>", StringComparison.Ordinal);
+        return $"<div style=\"{Style} direction: {Direction(request)};\"><span>{Encode(string.Format(words.Culture, words.Generated, moment))}</span><span>{pages}</span></div>";
+    }
+
+    /// <summary>"6 December 2026, 20:15 UTC (21:15 Europe/Vienna)"; "6 décembre 2026, 20:15 UTC (21:15 Europe/Vienna)" in French.</summary>
+    public static string Generated(DateTimeOffset generated, string timeZone, CultureInfo? culture = null)
     {
         var utc = generated.UtcDateTime;
         var zone = ZonedTime.Zone(timeZone);
-        var text = utc.ToString("d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture) + " UTC";
+        var text = utc.ToString("d MMMM yyyy, HH:mm", culture ?? CultureInfo.InvariantCulture) + " UTC";
         if (zone.Id != TimeZoneInfo.Utc.Id)
         {
             var local = TimeZoneInfo.ConvertTimeFromUtc(utc, zone);
@@ -35,6 +51,8 @@ public static class PageFrame
 
         return text;
     }
+
+    private static string Direction(PdfDocumentRequest request) => request.Frame?.RightToLeft == true ? "rtl" : "ltr";
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 }

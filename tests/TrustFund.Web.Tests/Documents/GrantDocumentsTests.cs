@@ -86,6 +86,41 @@ public sealed class GrantDocumentsTests
         });
     }
 
+    [TestCase("fr", "dix mille dollars des États-Unis", "Montant en toutes lettres")]
+    [TestCase("es", "diez mil dólares estadounidenses", "Importe en letras")]
+    [TestCase("ar", "فقط عشرة آلاف دولار أمريكي لا غير", "المبلغ كتابةً")]
+    public async Task AwardLetter_InTheReadersLanguage_StatesTheAmountInItsWords(string language, string words, string label)
+    {
+        using var applicant = await _app.SignInAsync("applicant@trustfund.test");
+        applicant.Client.DefaultRequestHeaders.TryAddWithoutValidation("Accept-Language", language);
+
+        var (_, page) = await applicant.GetPageAsync($"/grants/{_ownGrant}/award-letter");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(page.QuerySelector("[data-amount-words]")?.TextContent, Is.EqualTo(words));
+            Assert.That(page.QuerySelector("[data-amount-words]")?.PreviousElementSibling?.TextContent, Is.EqualTo(label));
+        });
+    }
+
+    [Test]
+    public async Task AwardLetterPdf_InFrench_HasFrenchWordsAndPageFrame()
+    {
+        PdfBrowser.Require();
+        using var applicant = await _app.SignInAsync("applicant@trustfund.test");
+        applicant.Client.DefaultRequestHeaders.TryAddWithoutValidation("Accept-Language", "fr");
+
+        var pdf = await PdfAsync(applicant, $"/grants/{_ownGrant}/award-letter.pdf");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(pdf.Says($"Page 1 sur {pdf.Pages}"), Is.True, pdf.Text[..Math.Min(600, pdf.Text.Length)]);
+            Assert.That(pdf.Says("Généré le"), Is.True);
+            Assert.That(pdf.Mentions("dix mille dollars des États-Unis"), Is.True, "amount in words");
+            Assert.That(pdf.Says(_ownNumber), Is.True);
+        });
+    }
+
     [Test]
     public async Task AwardLetterPdf_MultilingualGrantees_AreNamedInTheirScripts()
     {

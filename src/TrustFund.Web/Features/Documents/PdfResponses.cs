@@ -41,7 +41,7 @@ public sealed class PdfResponses
         try
         {
             var html = await _views.RenderAsync(controller, view, model);
-            pdf = await _pdf.RenderAsync(request with { Html = html }, cancellationToken);
+            pdf = await _pdf.RenderAsync(request with { Html = html, Frame = new PageFrameWords(CultureInfo.CurrentCulture, _text["Generated {0}"], _text["Page {0} of {1}"]) }, cancellationToken);
         }
         catch (PdfBrowserUnavailableException e)
         {
