@@ -26,30 +26,31 @@ public static class PageFrame
     {
         var words = request.Frame ?? PageFrameWords.English;
         var moment = Generated(request.Generated, timeZone, words.Culture);
-        if (words.RightToLeft)
-        {
-            moment = "\u2066" + moment + "\u2069";
-        }
-
         var pages = Encode(string.Format(words.Culture, words.PageOf, PageNumber, TotalPages))
             .Replace(PageNumber, "<span class=\"pageNumber\"></span>", StringComparison.Ordinal)
             .Replace(TotalPages, "<span class=\"totalPages\"></span>", StringComparison.Ordinal);
         return $"<div style=\"{Style} direction: {Direction(request)};\"><span>{Encode(string.Format(words.Culture, words.Generated, moment))}</span><span>{pages}</span></div>";
     }
 
-    /// <summary>"6 December 2026, 20:15 UTC (21:15 Europe/Vienna)"; "6 décembre 2026, 20:15 UTC (21:15 Europe/Vienna)" in French.</summary>
+    /// <summary>
+    /// "6 December 2026, 20:15 UTC (21:15 Europe/Vienna)"; "6 décembre 2026, 20:15 UTC (21:15 Europe/Vienna)"
+    /// in French. In a right-to-left language the day reads in the page's direction, followed by the
+    /// times isolated left to right: digits next to an Arabic month name would otherwise be reordered.
+    /// </summary>
     public static string Generated(DateTimeOffset generated, string timeZone, CultureInfo? culture = null)
     {
+        culture ??= CultureInfo.InvariantCulture;
         var utc = generated.UtcDateTime;
         var zone = ZonedTime.Zone(timeZone);
-        var text = utc.ToString("d MMMM yyyy, HH:mm", culture ?? CultureInfo.InvariantCulture) + " UTC";
+        var times = string.Create(CultureInfo.InvariantCulture, $"{utc:HH:mm} UTC");
         if (zone.Id != TimeZoneInfo.Utc.Id)
         {
             var local = TimeZoneInfo.ConvertTimeFromUtc(utc, zone);
-            text += string.Create(CultureInfo.InvariantCulture, $" ({local:HH:mm} {zone.Id})");
+            times += string.Create(CultureInfo.InvariantCulture, $" ({local:HH:mm} {zone.Id})");
         }
 
-        return text;
+        var day = utc.ToString("d MMMM yyyy", culture);
+        return culture.TextInfo.IsRightToLeft ? $"{day}، \u2066{times}\u2069" : $"{day}, {times}";
     }
 
     private static string Direction(PdfDocumentRequest request) => request.Frame?.RightToLeft == true ? "rtl" : "ltr";

@@ -47,8 +47,7 @@ public sealed class PageFrameTests
             Assert.That(header, Does.Contain("direction: rtl;"));
             Assert.That(header, Does.Contain("<span dir=\"ltr\">UNVTF-G-2026-0001</span>"));
             Assert.That(footer, Does.Contain("direction: rtl;"));
-            Assert.That(footer, Does.Contain("أُنشئ في \u2066"), "the moment is isolated left to right");
-            Assert.That(footer, Does.Contain("2026, 20:15 UTC\u2069"));
+            Assert.That(footer, Does.Contain("أُنشئ في 6 ديسمبر 2026، \u206620:15 UTC\u2069"), "the day reads right to left, the time is isolated left to right");
             Assert.That(footer, Does.Contain("الصفحة <span class=\"pageNumber\"></span> من <span class=\"totalPages\"></span>"));
         });
     }
