@@ -67,7 +67,7 @@ internal sealed class RegisterOrganisationHandler : IUseCaseHandler<RegisterOrga
         {
             throw new RefusedException(Problem.For(
                 ex.Code == "organisation.country-invalid" ? nameof(RegisterOrganisation.Country) : nameof(RegisterOrganisation.OrganisationName),
-                ex.Message));
+                ex.Text));
         }
 
         await using (var transaction = await _db.BeginTransactionAsync(cancellationToken: cancellationToken))

@@ -64,7 +64,7 @@ internal sealed class AttachDocumentHandler : IUseCaseHandler<AttachDocument, At
         var inspection = UploadedFiles.Inspect(request.FileName, request.Content);
         if (!inspection.Accepted)
         {
-            throw new RefusedException(Problem.For(FileField, inspection.Problem!));
+            throw new RefusedException(Problem.For(FileField, inspection.Text!));
         }
 
         var kind = inspection.Kind!.Value;

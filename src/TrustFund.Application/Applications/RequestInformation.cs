@@ -28,7 +28,7 @@ internal sealed class RequestInformationValidator : AbstractValidator<RequestInf
     public RequestInformationValidator()
     {
         RuleFor(x => x.Message).NotEmpty().WithMessage("Write what information you need.")
-            .MaximumLength(GrantApplication.ReasonMaxLength).WithMessage(_ => $"Write at most {GrantApplication.ReasonMaxLength} characters.");
+            .MaximumLength(GrantApplication.ReasonMaxLength).WithText("Write at most {0} characters.", GrantApplication.ReasonMaxLength);
     }
 }
 

@@ -1,3 +1,5 @@
+using TrustFund.Domain.Common;
+
 namespace TrustFund.Application.Common;
 
 /// <summary>
@@ -12,4 +14,13 @@ public sealed record Problem(string Field, string Message, IReadOnlyList<object?
 
     /// <summary>A problem with the whole request.</summary>
     public static Problem General(string message, params object?[] arguments) => new(string.Empty, message, arguments);
+
+    /// <summary>A problem with one field, worded by a translatable text.</summary>
+    public static Problem For(string field, LocalText text) => new(field, text.Template, text.Arguments);
+
+    /// <summary>A problem with the whole request, worded by a translatable text.</summary>
+    public static Problem General(LocalText text) => new(string.Empty, text.Template, text.Arguments);
+
+    /// <summary>The problem as a translatable text (its message and arguments).</summary>
+    public LocalText Text => new(Message, [.. Arguments]);
 }

@@ -102,12 +102,12 @@ internal sealed class UseCasePipeline<TRequest, TResult>
             catch (RulesViolatedException ex)
             {
                 _db.Forget();
-                return Outcome.Refused<TResult>([.. ex.Violations.Select(v => Problem.For(v.Field, v.Message))]);
+                return Outcome.Refused<TResult>([.. ex.Violations.Select(v => Problem.For(v.Field, v.Text))]);
             }
             catch (DomainException ex)
             {
                 _db.Forget();
-                return Outcome.Refused<TResult>([Problem.General(ex.Message)]);
+                return Outcome.Refused<TResult>([Problem.General(ex.Text)]);
             }
             catch (StaleEditException ex)
             {
@@ -133,7 +133,7 @@ internal sealed class UseCasePipeline<TRequest, TResult>
         foreach (var validator in _validators)
         {
             var result = await validator.ValidateAsync(request, cancellationToken);
-            problems.AddRange(result.Errors.Select(e => Problem.For(e.PropertyName, e.ErrorMessage)));
+            problems.AddRange(result.Errors.Select(e => e.CustomState is LocalText text ? Problem.For(e.PropertyName, text) : Problem.For(e.PropertyName, e.ErrorMessage)));
         }
 
         return problems;

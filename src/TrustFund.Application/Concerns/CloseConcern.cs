@@ -18,8 +18,8 @@ internal sealed class CloseConcernValidator : AbstractValidator<CloseConcern>
 {
     public CloseConcernValidator()
     {
-        RuleFor(x => x.Outcome).NotEmpty().WithMessage($"Write the outcome of the concern in 1 to {SafeguardingConcern.OutcomeMaxLength:N0} characters.")
-            .MaximumLength(SafeguardingConcern.OutcomeMaxLength).WithMessage($"Write the outcome of the concern in 1 to {SafeguardingConcern.OutcomeMaxLength:N0} characters.");
+        RuleFor(x => x.Outcome).NotEmpty().WithText("Write the outcome of the concern in 1 to {0:N0} characters.", SafeguardingConcern.OutcomeMaxLength)
+            .MaximumLength(SafeguardingConcern.OutcomeMaxLength).WithText("Write the outcome of the concern in 1 to {0:N0} characters.", SafeguardingConcern.OutcomeMaxLength);
     }
 }
 

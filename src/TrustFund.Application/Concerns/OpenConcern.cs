@@ -26,8 +26,8 @@ internal sealed class OpenConcernValidator : AbstractValidator<OpenConcern>
     {
         RuleFor(x => x.Category).NotNull().WithMessage("Choose the kind of concern.").IsInEnum().WithMessage("Choose the kind of concern.");
         RuleFor(x => x.OpenedOn).NotNull().WithMessage("Enter the date of the concern.");
-        RuleFor(x => x.Note).NotEmpty().WithMessage($"Describe the concern in 1 to {SafeguardingConcern.NoteMaxLength:N0} characters.")
-            .MaximumLength(SafeguardingConcern.NoteMaxLength).WithMessage($"Describe the concern in 1 to {SafeguardingConcern.NoteMaxLength:N0} characters.");
+        RuleFor(x => x.Note).NotEmpty().WithText("Describe the concern in 1 to {0:N0} characters.", SafeguardingConcern.NoteMaxLength)
+            .MaximumLength(SafeguardingConcern.NoteMaxLength).WithText("Describe the concern in 1 to {0:N0} characters.", SafeguardingConcern.NoteMaxLength);
     }
 }
 

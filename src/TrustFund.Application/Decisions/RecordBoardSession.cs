@@ -27,7 +27,7 @@ internal sealed class RecordBoardSessionValidator : AbstractValidator<RecordBoar
     public RecordBoardSessionValidator()
     {
         RuleFor(x => x.Number).NotEmpty().WithMessage("Enter the session's number (for example \"27th session\").")
-            .MaximumLength(BoardSession.NumberMaxLength).WithMessage(_ => $"Write the session's number in at most {BoardSession.NumberMaxLength} characters.");
+            .MaximumLength(BoardSession.NumberMaxLength).WithText("Write the session's number in at most {0} characters.", BoardSession.NumberMaxLength);
         RuleFor(x => x.HeldOn).NotNull().WithMessage("Enter the day the Board met, such as 2026-05-14.");
     }
 }

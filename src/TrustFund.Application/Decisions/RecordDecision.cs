@@ -53,13 +53,13 @@ internal sealed class RecordDecisionValidator : AbstractValidator<RecordDecision
             .WithMessage("Enter the approved amount: more than zero, at most the amount requested.");
         foreach (var (field, label) in new (System.Linq.Expressions.Expression<Func<RecordDecision, string?>>, string)[]
         {
-            (x => x.Conditions, "conditions"),
-            (x => x.Justification, "justification"),
-            (x => x.Feedback, "feedback"),
+            (x => x.Conditions, "Write the conditions in at most {0:N0} characters."),
+            (x => x.Justification, "Write the justification in at most {0:N0} characters."),
+            (x => x.Feedback, "Write the feedback in at most {0:N0} characters."),
         })
         {
             RuleFor(field).MaximumLength(DecisionPolicy.TextMaxLength)
-                .WithMessage(_ => $"Write the {label} in at most {DecisionPolicy.TextMaxLength:N0} characters.");
+                .WithText(label, DecisionPolicy.TextMaxLength);
         }
     }
 }

@@ -16,7 +16,7 @@ internal sealed class ReleaseDecisionFeedbackValidator : AbstractValidator<Relea
     public ReleaseDecisionFeedbackValidator()
     {
         RuleFor(x => x.Feedback).NotEmpty().WithMessage("Write the feedback before releasing it to the applicant.")
-            .MaximumLength(DecisionPolicy.TextMaxLength).WithMessage(_ => $"Write the feedback in at most {DecisionPolicy.TextMaxLength:N0} characters.");
+            .MaximumLength(DecisionPolicy.TextMaxLength).WithText("Write the feedback in at most {0:N0} characters.", DecisionPolicy.TextMaxLength);
     }
 }
 

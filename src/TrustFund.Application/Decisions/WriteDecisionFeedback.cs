@@ -18,7 +18,7 @@ internal sealed class WriteDecisionFeedbackValidator : AbstractValidator<WriteDe
     public WriteDecisionFeedbackValidator()
     {
         RuleFor(x => x.Feedback).MaximumLength(DecisionPolicy.TextMaxLength)
-            .WithMessage(_ => $"Write the feedback in at most {DecisionPolicy.TextMaxLength:N0} characters.");
+            .WithText("Write the feedback in at most {0:N0} characters.", DecisionPolicy.TextMaxLength);
     }
 }
 

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using TrustFund.Domain.Common;
 
 namespace TrustFund.Application.Files;
 
@@ -73,7 +74,7 @@ public static class UploadedFiles
 
         if (!ExtensionsOf(kind.Value).Contains(extension))
         {
-            return FileInspection.Refused($"The file's content does not match its name: it is not a {extension.TrimStart('.').ToUpperInvariant()} file.");
+            return FileInspection.Refused(new LocalText("The file's content does not match its name: it is not a {0} file.", extension.TrimStart('.').ToUpperInvariant()));
         }
 
         if (CheckStructure(content, kind.Value) is { } damaged)

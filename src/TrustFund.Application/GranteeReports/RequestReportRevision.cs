@@ -15,7 +15,7 @@ internal sealed class RequestReportRevisionValidator : AbstractValidator<Request
     public RequestReportRevisionValidator()
     {
         RuleFor(x => x.Comment).NotEmpty().WithMessage("Write what needs revising.")
-            .MaximumLength(GranteeReport.CommentMaxLength).WithMessage($"The comment must be {GranteeReport.CommentMaxLength:N0} characters or fewer.");
+            .MaximumLength(GranteeReport.CommentMaxLength).WithText("The comment must be {0:N0} characters or fewer.", GranteeReport.CommentMaxLength);
     }
 }
 

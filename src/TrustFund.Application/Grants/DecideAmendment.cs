@@ -18,7 +18,7 @@ internal sealed class DecideAmendmentValidator : AbstractValidator<DecideAmendme
     public DecideAmendmentValidator()
     {
         RuleFor(x => x.Note).NotEmpty().When(x => !x.Approve).WithMessage("Give the reason for refusing the amendment.");
-        RuleFor(x => x.Note).MaximumLength(Grant.TextMaxLength).WithMessage(_ => $"Write at most {Grant.TextMaxLength:N0} characters.");
+        RuleFor(x => x.Note).MaximumLength(Grant.TextMaxLength).WithText("Write at most {0:N0} characters.", Grant.TextMaxLength);
     }
 }
 

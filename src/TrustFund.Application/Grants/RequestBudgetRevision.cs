@@ -18,9 +18,9 @@ internal sealed class RequestBudgetRevisionValidator : AbstractValidator<Request
     public RequestBudgetRevisionValidator()
     {
         RuleFor(x => x.Lines).Must(l => l.Count <= GrantApplication.MaximumBudgetLines)
-            .WithMessage(_ => $"A budget has at most {GrantApplication.MaximumBudgetLines} lines.");
+            .WithText("A budget has at most {0} lines.", GrantApplication.MaximumBudgetLines);
         RuleFor(x => x.Reason).NotEmpty().WithMessage("Give the reason for the budget revision.")
-            .MaximumLength(Grant.TextMaxLength).WithMessage(_ => $"Write at most {Grant.TextMaxLength:N0} characters.");
+            .MaximumLength(Grant.TextMaxLength).WithText("Write at most {0:N0} characters.", Grant.TextMaxLength);
     }
 }
 

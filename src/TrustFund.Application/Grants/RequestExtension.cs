@@ -17,7 +17,7 @@ internal sealed class RequestExtensionValidator : AbstractValidator<RequestExten
     {
         RuleFor(x => x.NewEndDate).NotNull().WithMessage("Enter the new end date, such as 2027-03-31.");
         RuleFor(x => x.Reason).NotEmpty().WithMessage("Give the reason for the extension.")
-            .MaximumLength(Grant.TextMaxLength).WithMessage(_ => $"Write at most {Grant.TextMaxLength:N0} characters.");
+            .MaximumLength(Grant.TextMaxLength).WithText("Write at most {0:N0} characters.", Grant.TextMaxLength);
     }
 }
 

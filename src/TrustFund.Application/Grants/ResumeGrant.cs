@@ -12,7 +12,7 @@ internal sealed class ResumeGrantValidator : AbstractValidator<ResumeGrant>
     public ResumeGrantValidator()
     {
         RuleFor(x => x.Reason).NotEmpty().WithMessage("Give the reason for resuming the grant.")
-            .MaximumLength(Grant.TextMaxLength).WithMessage(_ => $"Write at most {Grant.TextMaxLength:N0} characters.");
+            .MaximumLength(Grant.TextMaxLength).WithText("Write at most {0:N0} characters.", Grant.TextMaxLength);
     }
 }
 

@@ -15,7 +15,7 @@ internal sealed class SuspendGrantValidator : AbstractValidator<SuspendGrant>
     public SuspendGrantValidator()
     {
         RuleFor(x => x.Reason).NotEmpty().WithMessage("Give the reason for suspending the grant.")
-            .MaximumLength(Grant.TextMaxLength).WithMessage(_ => $"Write at most {Grant.TextMaxLength:N0} characters.");
+            .MaximumLength(Grant.TextMaxLength).WithText("Write at most {0:N0} characters.", Grant.TextMaxLength);
     }
 }
 

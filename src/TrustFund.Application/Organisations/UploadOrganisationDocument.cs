@@ -4,6 +4,7 @@ using TrustFund.Application.Audit;
 using TrustFund.Application.Common;
 using TrustFund.Application.Files;
 using TrustFund.Domain.Calls;
+using TrustFund.Domain.Common;
 using TrustFund.Domain.Documents;
 
 namespace TrustFund.Application.Organisations;
@@ -51,7 +52,7 @@ internal sealed class UploadOrganisationDocumentHandler : IUseCaseHandler<Upload
         var inspection = UploadedFiles.Inspect(request.FileName, request.Content);
         if (inspection.Kind is not { } kind)
         {
-            throw new RefusedException(Problem.For(FileField, inspection.Problem ?? "The file cannot be accepted."));
+            throw new RefusedException(Problem.For(FileField, inspection.Text ?? new LocalText("The file cannot be accepted.")));
         }
 
         var hash = OrganisationDocuments.Sha256Of(request.Content);

@@ -15,7 +15,7 @@ internal sealed class CancelInstalmentValidator : AbstractValidator<CancelInstal
     public CancelInstalmentValidator()
     {
         RuleFor(x => x.Reason).NotEmpty().WithMessage("Give the reason for cancelling the instalment.")
-            .MaximumLength(Grant.TextMaxLength).WithMessage($"Write at most {Grant.TextMaxLength:N0} characters.");
+            .MaximumLength(Grant.TextMaxLength).WithText("Write at most {0:N0} characters.", Grant.TextMaxLength);
     }
 }
 

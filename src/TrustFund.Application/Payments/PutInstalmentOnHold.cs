@@ -15,7 +15,7 @@ internal sealed class PutInstalmentOnHoldValidator : AbstractValidator<PutInstal
     public PutInstalmentOnHoldValidator()
     {
         RuleFor(x => x.Reason).NotEmpty().WithMessage("Give the reason for putting the instalment on hold.")
-            .MaximumLength(Grant.TextMaxLength).WithMessage($"Write at most {Grant.TextMaxLength:N0} characters.");
+            .MaximumLength(Grant.TextMaxLength).WithText("Write at most {0:N0} characters.", Grant.TextMaxLength);
     }
 }
 

@@ -25,9 +25,9 @@ internal sealed class RecordCorrectionValidator : AbstractValidator<RecordCorrec
             .Must(a => a is null || decimal.Round(a.Value, 2) == a.Value).WithMessage("Amounts have at most two decimals (cents).")
             .Must(a => a is null || Math.Abs(a.Value) <= Money.MaximumAmount).WithMessage("The amount is too large.");
         RuleFor(x => x.ValueDate).NotNull().WithMessage("Enter the date of the correction.");
-        RuleFor(x => x.Reference).MaximumLength(LedgerEntry.ReferenceMaxLength).WithMessage($"A reference has at most {LedgerEntry.ReferenceMaxLength} characters.");
+        RuleFor(x => x.Reference).MaximumLength(LedgerEntry.ReferenceMaxLength).WithText("A reference has at most {0} characters.", LedgerEntry.ReferenceMaxLength);
         RuleFor(x => x.Reason).NotEmpty().WithMessage("Give the reason for the correction.")
-            .MaximumLength(Grant.TextMaxLength).WithMessage($"Write at most {Grant.TextMaxLength:N0} characters.");
+            .MaximumLength(Grant.TextMaxLength).WithText("Write at most {0:N0} characters.", Grant.TextMaxLength);
     }
 }
 

@@ -30,7 +30,7 @@ internal sealed class RecordPaymentValidator : AbstractValidator<RecordPayment>
             .LessThanOrEqualTo(Money.MaximumAmount).WithMessage("The amount is too large.");
         RuleFor(x => x.PaidOn).NotNull().WithMessage("Enter the date of the payment.");
         RuleFor(x => x.Reference).NotEmpty().WithMessage("Enter the payment reference.")
-            .MaximumLength(LedgerEntry.ReferenceMaxLength).WithMessage($"A reference has at most {LedgerEntry.ReferenceMaxLength} characters.");
+            .MaximumLength(LedgerEntry.ReferenceMaxLength).WithText("A reference has at most {0} characters.", LedgerEntry.ReferenceMaxLength);
     }
 }
 

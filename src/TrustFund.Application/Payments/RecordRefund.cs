@@ -28,8 +28,8 @@ internal sealed class RecordRefundValidator : AbstractValidator<RecordRefund>
             .LessThanOrEqualTo(Money.MaximumAmount).WithMessage("The amount is too large.");
         RuleFor(x => x.ReceivedOn).NotNull().WithMessage("Enter the date the refund was received.");
         RuleFor(x => x.Reference).NotEmpty().WithMessage("Enter the payment reference.")
-            .MaximumLength(LedgerEntry.ReferenceMaxLength).WithMessage($"A reference has at most {LedgerEntry.ReferenceMaxLength} characters.");
-        RuleFor(x => x.Note).MaximumLength(LedgerEntry.NoteMaxLength).WithMessage($"Write at most {LedgerEntry.NoteMaxLength:N0} characters.");
+            .MaximumLength(LedgerEntry.ReferenceMaxLength).WithText("A reference has at most {0} characters.", LedgerEntry.ReferenceMaxLength);
+        RuleFor(x => x.Note).MaximumLength(LedgerEntry.NoteMaxLength).WithText("Write at most {0:N0} characters.", LedgerEntry.NoteMaxLength);
     }
 }
 

@@ -24,7 +24,7 @@ internal sealed class RecordWriteOffValidator : AbstractValidator<RecordWriteOff
             .LessThanOrEqualTo(Money.MaximumAmount).WithMessage("The amount is too large.");
         RuleFor(x => x.DecidedOn).NotNull().WithMessage("Enter the date of the decision.");
         RuleFor(x => x.Reason).NotEmpty().WithMessage("Give the reason for writing the amount off.")
-            .MaximumLength(Grant.TextMaxLength).WithMessage($"Write at most {Grant.TextMaxLength:N0} characters.");
+            .MaximumLength(Grant.TextMaxLength).WithText("Write at most {0:N0} characters.", Grant.TextMaxLength);
     }
 }
 

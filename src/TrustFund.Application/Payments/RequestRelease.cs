@@ -32,7 +32,7 @@ internal sealed class RequestReleaseValidator : AbstractValidator<RequestRelease
     public RequestReleaseValidator()
     {
         RuleForEach(x => x.Overrides).ChildRules(o => o.RuleFor(x => x.Justification).MaximumLength(Grant.TextMaxLength)
-            .WithMessage($"Write each justification in at most {Grant.TextMaxLength:N0} characters."))
+            .WithText("Write each justification in at most {0:N0} characters.", Grant.TextMaxLength))
             .OverridePropertyName("Overrides");
     }
 }

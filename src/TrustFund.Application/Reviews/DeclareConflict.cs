@@ -16,7 +16,7 @@ internal sealed class DeclareConflictValidator : AbstractValidator<DeclareConfli
     {
         RuleFor(x => x.Type).NotNull().WithMessage("Choose the type of conflict.").IsInEnum().WithMessage("Choose the type of conflict.");
         RuleFor(x => x.Note).NotEmpty().WithMessage("Describe the conflict.")
-            .MaximumLength(ReviewAssignment.NoteMaxLength).WithMessage(_ => $"Describe the conflict in at most {ReviewAssignment.NoteMaxLength:N0} characters.");
+            .MaximumLength(ReviewAssignment.NoteMaxLength).WithText("Describe the conflict in at most {0:N0} characters.", ReviewAssignment.NoteMaxLength);
     }
 }
 

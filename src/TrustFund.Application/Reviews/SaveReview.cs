@@ -37,7 +37,7 @@ internal sealed class SaveReviewValidator : AbstractValidator<SaveReview>
     {
         RuleFor(x => x.Recommendation).IsInEnum().WithMessage("Choose fund, reserve or reject.");
         RuleFor(x => x.Summary).MaximumLength(ReviewAssignment.SummaryMaxLength)
-            .WithMessage(_ => $"The summary must be {ReviewAssignment.SummaryMaxLength:N0} characters or fewer.");
+            .WithText("The summary must be {0:N0} characters or fewer.", ReviewAssignment.SummaryMaxLength);
     }
 }
 

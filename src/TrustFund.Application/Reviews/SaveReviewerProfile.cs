@@ -32,7 +32,7 @@ internal sealed class SaveReviewerProfileValidator : AbstractValidator<SaveRevie
         RuleFor(x => x.Regions).Must(list => list.All(code => UnM49.ByCode(code) is not null))
             .WithMessage("Choose regions and countries from the list.");
         RuleFor(x => x.MaximumLoad).InclusiveBetween(1, ReviewerProfile.MaximumLoadLimit)
-            .WithMessage(_ => $"The maximum load must be a whole number from 1 to {ReviewerProfile.MaximumLoadLimit}.");
+            .WithText("The maximum load must be a whole number from 1 to {0}.", ReviewerProfile.MaximumLoadLimit);
     }
 }
 

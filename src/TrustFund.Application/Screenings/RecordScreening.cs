@@ -46,11 +46,11 @@ internal sealed class RecordScreeningValidator : AbstractValidator<RecordScreeni
 {
     public RecordScreeningValidator()
     {
-        RuleFor(x => x.Reason).MaximumLength(GrantApplication.ReasonMaxLength).WithMessage(_ => $"Write at most {GrantApplication.ReasonMaxLength} characters.");
+        RuleFor(x => x.Reason).MaximumLength(GrantApplication.ReasonMaxLength).WithText("Write at most {0} characters.", GrantApplication.ReasonMaxLength);
         RuleForEach(x => x.Gates).ChildRules(gate =>
         {
             gate.RuleFor(g => g.Gate).IsInEnum().WithMessage("That is not one of the screening gates.");
-            gate.RuleFor(g => g.Comment).MaximumLength(Screening.CommentMaxLength).WithMessage(_ => $"Comments must be {Screening.CommentMaxLength:N0} characters or fewer.");
+            gate.RuleFor(g => g.Comment).MaximumLength(Screening.CommentMaxLength).WithText("Comments must be {0:N0} characters or fewer.", Screening.CommentMaxLength);
         });
     }
 }
@@ -151,12 +151,12 @@ internal sealed class RecordScreeningHandler : IUseCaseHandler<RecordScreening, 
             }
             catch (RulesViolatedException ex)
             {
-                problems.Add(Problem.For(gate.Gate + CommentSuffix, string.Join(" ", ex.Violations.Select(v => v.Message))));
+                problems.AddRange(ex.Violations.Select(v => Problem.For(gate.Gate + CommentSuffix, v.Text)));
                 continue;
             }
             catch (DomainException ex)
             {
-                problems.Add(Problem.For(gate.Gate + CommentSuffix, ex.Message));
+                problems.Add(Problem.For(gate.Gate + CommentSuffix, ex.Text));
                 continue;
             }
 

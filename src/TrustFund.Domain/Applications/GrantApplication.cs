@@ -143,7 +143,7 @@ public sealed class GrantApplication : AggregateRoot
         var terms = call.Terms;
         var c = Content;
         var checks = new List<SubmissionCheck>();
-        void Rule(ApplicationSection section, string field, string message, bool passed) =>
+        void Rule(ApplicationSection section, string field, LocalText message, bool passed) =>
             checks.Add(new SubmissionCheck(section, field, message, passed));
 
         if (Status == ApplicationStatus.InformationRequested)
@@ -162,8 +162,8 @@ public sealed class GrantApplication : AggregateRoot
         Rule(ApplicationSection.Project, nameof(ProposalContent.Countries), "Choose at least one implementing country.", c.Countries.Count > 0);
         Rule(ApplicationSection.Project, nameof(ProposalContent.Countries), "Every implementing country is eligible for this call.", c.Countries.All(call.IsEligibleCountry));
         Rule(ApplicationSection.Project, nameof(ProposalContent.StartDate), "Enter a start date that is not in the past.", c.StartDate is { } start && start >= DateOnly.FromDateTime(context.NowUtc));
-        Rule(ApplicationSection.Project, nameof(ProposalContent.DurationMonths), $"Enter a duration of 1 to {terms.MaximumDurationMonths} months.", c.DurationMonths is { } months && months >= 1 && months <= terms.MaximumDurationMonths);
-        Rule(ApplicationSection.Project, nameof(ProposalContent.AmountRequested), $"Request between USD {terms.MinimumAmount:N2} and USD {terms.MaximumAmount:N2}.", c.AmountRequested is { } amount && amount >= terms.MinimumAmount && amount <= terms.MaximumAmount && amount > 0);
+        Rule(ApplicationSection.Project, nameof(ProposalContent.DurationMonths), new LocalText("Enter a duration of 1 to {0} months.", terms.MaximumDurationMonths), c.DurationMonths is { } months && months >= 1 && months <= terms.MaximumDurationMonths);
+        Rule(ApplicationSection.Project, nameof(ProposalContent.AmountRequested), new LocalText("Request between {0} and {1}.", terms.MinimumAmount, terms.MaximumAmount), c.AmountRequested is { } amount && amount >= terms.MinimumAmount && amount <= terms.MaximumAmount && amount > 0);
         Rule(ApplicationSection.Project, nameof(ProposalContent.TotalProjectCost), "Enter the total project cost: at least the amount requested.", c.TotalProjectCost is { } total && total >= (c.AmountRequested ?? 0));
         Rule(ApplicationSection.Project, nameof(ProposalContent.ContextAndNeeds), "Describe the context and needs.", !string.IsNullOrWhiteSpace(c.ContextAndNeeds));
         Rule(ApplicationSection.Project, nameof(ProposalContent.ObjectivesAndActivities), "Describe the objectives, outputs, activities and indicators.", !string.IsNullOrWhiteSpace(c.ObjectivesAndActivities));
@@ -180,13 +180,13 @@ public sealed class GrantApplication : AggregateRoot
 
         Rule(ApplicationSection.Budget, nameof(ProposalContent.Budget), "Add at least one budget line.", c.Budget.Count > 0);
         Rule(ApplicationSection.Budget, nameof(ProposalContent.Budget), "Every budget line has a description, a quantity and a unit cost above zero.", c.Budget.All(l => !string.IsNullOrWhiteSpace(l.Description) && l.Quantity > 0 && l.UnitCost > 0));
-        Rule(ApplicationSection.Budget, nameof(ProposalContent.Budget), $"The budget total (USD {c.BudgetTotal:N2}) equals the amount requested.", c.AmountRequested is { } requested && c.BudgetTotal == requested);
+        Rule(ApplicationSection.Budget, nameof(ProposalContent.Budget), new LocalText("The budget total ({0}) equals the amount requested.", c.BudgetTotal), c.AmountRequested is { } requested && c.BudgetTotal == requested);
 
         foreach (var document in terms.RequiredDocuments.Distinct())
         {
             var needed = document == DocumentType.ReferenceLetter ? 2 : 1;
             var attached = context.AttachedDocuments.GetValueOrDefault(document);
-            Rule(ApplicationSection.Documents, document.ToString(), needed == 1 ? $"Attach the {Describe(document)}." : $"Attach {needed} {Describe(document)}s.", attached >= needed);
+            Rule(ApplicationSection.Documents, document.ToString(), needed == 1 ? new LocalText("Attach the {0}.", new LocalText(Describe(document))) : new LocalText("Attach {0} reference letters.", needed), attached >= needed);
         }
 
         Rule(ApplicationSection.Declarations, nameof(ProposalContent.DeclaresInformationAccurate), "Declare that the information is accurate.", c.DeclaresInformationAccurate);
@@ -214,7 +214,7 @@ public sealed class GrantApplication : AggregateRoot
             throw new DomainException("application.already-submitted", "This application has already been submitted.");
         }
 
-        RulesViolatedException.ThrowIfAny(failed.Select(f => new RuleViolation(f.Field, f.Message)).ToList());
+        RulesViolatedException.ThrowIfAny(failed.Select(f => new RuleViolation(f.Field, f.Text)).ToList());
         if (Reference is null && string.IsNullOrWhiteSpace(reference))
         {
             throw new ArgumentException("A first submission needs a reference number.", nameof(reference));
@@ -326,11 +326,11 @@ public sealed class GrantApplication : AggregateRoot
     public static IReadOnlyList<RuleViolation> CheckShape(ProposalContent c)
     {
         var errors = new List<RuleViolation>();
-        void Fail(string field, string message) => errors.Add(new RuleViolation(field, message));
+        void Fail(string field, LocalText message) => errors.Add(new RuleViolation(field, message));
 
         if (c.Title.Length > TitleMaxLength)
         {
-            Fail(nameof(c.Title), $"The project title must be {TitleMaxLength} characters or fewer.");
+            Fail(nameof(c.Title), new LocalText("The project title must be {0} characters or fewer.", TitleMaxLength));
         }
 
         foreach (var (field, value) in new[]
@@ -342,7 +342,7 @@ public sealed class GrantApplication : AggregateRoot
         {
             if (value.Length > LongTextMaxLength)
             {
-                Fail(field, $"This answer must be {LongTextMaxLength:N0} characters or fewer.");
+                Fail(field, new LocalText("This answer must be {0:N0} characters or fewer.", LongTextMaxLength));
             }
         }
 
@@ -350,13 +350,13 @@ public sealed class GrantApplication : AggregateRoot
         {
             if (value.Length > ShortTextMaxLength)
             {
-                Fail(field, $"This answer must be {ShortTextMaxLength:N0} characters or fewer.");
+                Fail(field, new LocalText("This answer must be {0:N0} characters or fewer.", ShortTextMaxLength));
             }
         }
 
         foreach (var country in c.Countries.Where(iso3 => !UnM49.IsCountry(iso3)))
         {
-            Fail(nameof(c.Countries), $"'{country}' is not a country code we know.");
+            Fail(nameof(c.Countries), new LocalText("'{0}' is not a country code we know.", country));
         }
 
         if (c.DurationMonths is < 1 or > 120)
@@ -364,9 +364,9 @@ public sealed class GrantApplication : AggregateRoot
             Fail(nameof(c.DurationMonths), "Enter the duration as a whole number of months, from 1.");
         }
 
-        CheckMoney(c.AmountRequested, nameof(c.AmountRequested), "amount requested", errors);
-        CheckMoney(c.TotalProjectCost, nameof(c.TotalProjectCost), "total project cost", errors);
-        CheckMoney(c.OtherFunding, nameof(c.OtherFunding), "other funding", errors);
+        CheckMoney(c.AmountRequested, nameof(c.AmountRequested), new LocalText("Enter the amount requested in US dollars, zero or more, with at most two decimals."), errors);
+        CheckMoney(c.TotalProjectCost, nameof(c.TotalProjectCost), new LocalText("Enter the total project cost in US dollars, zero or more, with at most two decimals."), errors);
+        CheckMoney(c.OtherFunding, nameof(c.OtherFunding), new LocalText("Enter the other funding in US dollars, zero or more, with at most two decimals."), errors);
 
         if (c.Beneficiaries.Any(b => b.Count is < 0 or > 10_000_000))
         {
@@ -385,12 +385,12 @@ public sealed class GrantApplication : AggregateRoot
 
         if (c.Assistance.Any(a => a.Description.Length > ShortTextMaxLength))
         {
-            Fail(nameof(c.Assistance), $"Each description of assistance must be {ShortTextMaxLength:N0} characters or fewer.");
+            Fail(nameof(c.Assistance), new LocalText("Each description of assistance must be {0:N0} characters or fewer.", ShortTextMaxLength));
         }
 
         if (c.Budget.Count > MaximumBudgetLines)
         {
-            Fail(nameof(c.Budget), $"A budget has at most {MaximumBudgetLines} lines.");
+            Fail(nameof(c.Budget), new LocalText("A budget has at most {0} lines.", MaximumBudgetLines));
         }
 
         for (var i = 0; i < c.Budget.Count; i++)
@@ -399,32 +399,32 @@ public sealed class GrantApplication : AggregateRoot
             var field = $"Budget[{i}]";
             if (line.Description.Length > BudgetLine.DescriptionMaxLength || line.Unit.Length > BudgetLine.UnitMaxLength)
             {
-                Fail(field, $"Budget line {i + 1}: the description is at most {BudgetLine.DescriptionMaxLength} characters and the unit at most {BudgetLine.UnitMaxLength}.");
+                Fail(field, new LocalText("Budget line {0}: the description is at most {1} characters and the unit at most {2}.", i + 1, BudgetLine.DescriptionMaxLength, BudgetLine.UnitMaxLength));
             }
 
             if (line.Quantity < 0 || line.Quantity > 1_000_000 || decimal.Round(line.Quantity, 2) != line.Quantity)
             {
-                Fail(field, $"Budget line {i + 1}: the quantity must be zero or more, with at most two decimals.");
+                Fail(field, new LocalText("Budget line {0}: the quantity must be zero or more, with at most two decimals.", i + 1));
             }
 
             if (line.UnitCost < 0 || decimal.Round(line.UnitCost, 2) != line.UnitCost || line.UnitCost > Money.MaximumAmount)
             {
-                Fail(field, $"Budget line {i + 1}: the unit cost must be zero or more, in US dollars with at most two decimals.");
+                Fail(field, new LocalText("Budget line {0}: the unit cost must be zero or more, in US dollars with at most two decimals.", i + 1));
             }
             else if (line.Total > Money.MaximumAmount)
             {
-                Fail(field, $"Budget line {i + 1}: the total is too large.");
+                Fail(field, new LocalText("Budget line {0}: the total is too large.", i + 1));
             }
         }
 
         return errors;
     }
 
-    private static void CheckMoney(decimal? amount, string field, string label, List<RuleViolation> errors)
+    private static void CheckMoney(decimal? amount, string field, LocalText message, List<RuleViolation> errors)
     {
         if (amount is { } value && (value < 0 || decimal.Round(value, 2) != value || value > Money.MaximumAmount))
         {
-            errors.Add(new RuleViolation(field, $"Enter the {label} in US dollars, zero or more, with at most two decimals."));
+            errors.Add(new RuleViolation(field, message));
         }
     }
 
@@ -453,7 +453,7 @@ public sealed class GrantApplication : AggregateRoot
         var trimmed = text.Trim();
         return trimmed.Length <= ReasonMaxLength
             ? trimmed
-            : throw new DomainException("application.text-too-long", $"Write at most {ReasonMaxLength:N0} characters.");
+            : throw new DomainException("application.text-too-long", new LocalText("Write at most {0:N0} characters.", ReasonMaxLength));
     }
 
     private static string Describe(DocumentType type) => type switch
@@ -470,7 +470,7 @@ public sealed class GrantApplication : AggregateRoot
     private static TransitionTable<ApplicationStatus> BuildLifecycle()
     {
         // Actions read as past participles in the refusal: "An application that is a draft cannot be put under review."
-        var table = new TransitionTable<ApplicationStatus>("Application")
+        var table = new TransitionTable<ApplicationStatus>("Application", "An application that is {0} cannot be {1}.")
             .Allow(ApplicationStatus.Draft, "Submitted", ApplicationStatus.Submitted)
             .Allow(ApplicationStatus.Submitted, "AskedForMoreInformation", ApplicationStatus.InformationRequested)
             .Allow(ApplicationStatus.InformationRequested, "Resubmitted", ApplicationStatus.Submitted)

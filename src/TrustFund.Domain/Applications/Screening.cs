@@ -92,7 +92,7 @@ public sealed class Screening : AggregateRoot
 
         if (text.Length > CommentMaxLength)
         {
-            throw new RulesViolatedException([new RuleViolation(gate.ToString(), $"Comments must be {CommentMaxLength:N0} characters or fewer.")]);
+            throw new RulesViolatedException([new RuleViolation(gate.ToString(), new LocalText("Comments must be {0:N0} characters or fewer.", CommentMaxLength))]);
         }
 
         var existing = ResultOf(gate);
@@ -138,7 +138,9 @@ public sealed class Screening : AggregateRoot
             {
                 throw new DomainException(
                     "screening.gate-failed",
-                    $"The application cannot be recorded as eligible because {failed.Count} gate{(failed.Count == 1 ? string.Empty : "s")} failed: {string.Join(", ", failed.Select(Describe))}.");
+                    failed.Count == 1
+                        ? new LocalText("The application cannot be recorded as eligible because 1 gate failed: {0}.", new LocalText(Describe(failed[0])))
+                        : new LocalText("The application cannot be recorded as eligible because {0} gates failed: {1}.", failed.Count, LocalText.List(failed.Select(g => new LocalText(Describe(g))))));
             }
 
             application.RecordEligibility(true, null, nowUtc);

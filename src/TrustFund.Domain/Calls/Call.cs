@@ -18,7 +18,7 @@ public sealed class Call : AggregateRoot
     public const int DescriptionMaxLength = 20_000;
     public const int AmendmentReasonMaxLength = 2_000;
 
-    private static readonly TransitionTable<CallStatus> Lifecycle = new TransitionTable<CallStatus>("Call")
+    private static readonly TransitionTable<CallStatus> Lifecycle = new TransitionTable<CallStatus>("Call", "A call that is {0} cannot be {1}.")
         .Allow(CallStatus.Draft, "Published", CallStatus.Published)
         .Allow(CallStatus.Published, "Closed", CallStatus.Closed)
         .Allow(CallStatus.Closed, "Decided", CallStatus.Decided)
@@ -72,21 +72,21 @@ public sealed class Call : AggregateRoot
     public static IReadOnlyList<RuleViolation> Check(CallTerms terms)
     {
         var errors = new List<RuleViolation>();
-        void Fail(string field, string message) => errors.Add(new RuleViolation(field, message));
+        void Fail(string field, LocalText message) => errors.Add(new RuleViolation(field, message));
 
         if (string.IsNullOrWhiteSpace(terms.Code) || terms.Code.Length > CodeMaxLength || !terms.Code.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
         {
-            Fail(nameof(CallTerms.Code), $"Enter a code of 1 to {CodeMaxLength} letters, digits or hyphens, such as ST or 2026-MT.");
+            Fail(nameof(CallTerms.Code), new LocalText("Enter a code of 1 to {0} letters, digits or hyphens, such as ST or 2026-MT.", CodeMaxLength));
         }
 
         if (string.IsNullOrWhiteSpace(terms.Title) || terms.Title.Length > TitleMaxLength)
         {
-            Fail(nameof(CallTerms.Title), $"Enter a title of at most {TitleMaxLength} characters.");
+            Fail(nameof(CallTerms.Title), new LocalText("Enter a title of at most {0} characters.", TitleMaxLength));
         }
 
         if (terms.Description.Length > DescriptionMaxLength)
         {
-            Fail(nameof(CallTerms.Description), $"The description must be {DescriptionMaxLength:N0} characters or fewer.");
+            Fail(nameof(CallTerms.Description), new LocalText("The description must be {0:N0} characters or fewer.", DescriptionMaxLength));
         }
 
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(terms.TimeZoneId ?? string.Empty, out _))
@@ -105,9 +105,9 @@ public sealed class Call : AggregateRoot
             Fail(nameof(CallTerms.ClarificationDeadlineUtc), "The clarification deadline must fall between the opening and the closing date.");
         }
 
-        CheckAmount(terms.MinimumAmount, nameof(CallTerms.MinimumAmount), "minimum amount", errors);
-        CheckAmount(terms.MaximumAmount, nameof(CallTerms.MaximumAmount), "maximum amount", errors);
-        CheckAmount(terms.Envelope, nameof(CallTerms.Envelope), "total envelope", errors);
+        CheckAmount(terms.MinimumAmount, nameof(CallTerms.MinimumAmount), new LocalText("Enter the minimum amount in US dollars, zero or more, with at most two decimals."), errors);
+        CheckAmount(terms.MaximumAmount, nameof(CallTerms.MaximumAmount), new LocalText("Enter the maximum amount in US dollars, zero or more, with at most two decimals."), errors);
+        CheckAmount(terms.Envelope, nameof(CallTerms.Envelope), new LocalText("Enter the total envelope in US dollars, zero or more, with at most two decimals."), errors);
         if (terms.MaximumAmount <= 0)
         {
             Fail(nameof(CallTerms.MaximumAmount), "The maximum amount must be more than zero.");
@@ -130,7 +130,7 @@ public sealed class Call : AggregateRoot
 
         foreach (var code in terms.EligibleAreas.Where(c => UnM49.ByCode(c) is null))
         {
-            Fail(nameof(CallTerms.EligibleAreas), $"'{code}' is not a UN M49 region or country code.");
+            Fail(nameof(CallTerms.EligibleAreas), new LocalText("'{0}' is not a UN M49 region or country code.", code));
         }
 
         if (terms.MinimumYearsOfExperience is < 0 or > 20)
@@ -209,7 +209,7 @@ public sealed class Call : AggregateRoot
 
         if (why.Length > AmendmentReasonMaxLength)
         {
-            errors.Add(new RuleViolation(nameof(CallAmendment.Reason), $"The reason must be {AmendmentReasonMaxLength:N0} characters or fewer."));
+            errors.Add(new RuleViolation(nameof(CallAmendment.Reason), new LocalText("The reason must be {0:N0} characters or fewer.", AmendmentReasonMaxLength)));
         }
 
         RulesViolatedException.ThrowIfAny(errors);
@@ -252,7 +252,7 @@ public sealed class Call : AggregateRoot
     {
         if (applications > 0)
         {
-            throw new DomainException("call.has-applications", $"This call cannot be deleted: it has {applications} application(s). Close it instead.");
+            throw new DomainException("call.has-applications", new LocalText("This call cannot be deleted: it has {0} application(s). Close it instead.", applications));
         }
 
         Raise(new CallDeleted(Id, Code, Title));
@@ -317,11 +317,11 @@ public sealed class Call : AggregateRoot
     public bool IsEligibleCountry(string iso3) =>
         Terms.EligibleAreas.Count == 0 || Terms.EligibleAreas.Any(area => UnM49.IsWithin(iso3, area) || string.Equals(UnM49.CountryByIso3(iso3)?.Code, area, StringComparison.Ordinal));
 
-    private static void CheckAmount(decimal amount, string field, string label, List<RuleViolation> errors)
+    private static void CheckAmount(decimal amount, string field, LocalText message, List<RuleViolation> errors)
     {
         if (amount < 0 || decimal.Round(amount, 2) != amount || amount > Money.MaximumAmount)
         {
-            errors.Add(new RuleViolation(field, $"Enter the {label} in US dollars, zero or more, with at most two decimals."));
+            errors.Add(new RuleViolation(field, message));
         }
     }
 
@@ -352,7 +352,7 @@ public sealed class Call : AggregateRoot
         var total = rubric.Sum(c => c.Weight);
         if (total != 100)
         {
-            errors.Add(new RuleViolation(field, $"The weights of the rubric must add up to 100; they add up to {total}."));
+            errors.Add(new RuleViolation(field, new LocalText("The weights of the rubric must add up to 100; they add up to {0}.", total)));
         }
     }
 

@@ -125,7 +125,7 @@ public sealed class ClarificationQuestion : AggregateRoot
 
         if (trimmed.Length > TextMaxLength)
         {
-            throw new RulesViolatedException([new RuleViolation(field, $"Use {TextMaxLength:N0} characters or fewer.")]);
+            throw new RulesViolatedException([new RuleViolation(field, new LocalText("Use {0:N0} characters or fewer.", TextMaxLength))]);
         }
 
         return trimmed;

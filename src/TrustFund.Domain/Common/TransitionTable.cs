@@ -10,10 +10,17 @@ public sealed class TransitionTable<TState>
     private readonly Dictionary<(TState From, string Action), TState> _moves = [];
     private readonly Dictionary<TState, string> _wording = [];
     private readonly string _name;
+    private readonly string _refusal;
 
-    public TransitionTable(string name)
+    /// <summary>
+    /// A lifecycle named <paramref name="name"/>, whose illegal moves are refused with the whole
+    /// sentence <paramref name="refusal"/>: {0} is the state, {1} the action, both translated in turn
+    /// ("A call that is {0} cannot be {1}.").
+    /// </summary>
+    public TransitionTable(string name, string refusal)
     {
         _name = name;
+        _refusal = refusal;
     }
 
     /// <summary>Declares that <paramref name="action"/> moves the lifecycle from <paramref name="from"/> to <paramref name="to"/>.</summary>
@@ -45,16 +52,24 @@ public sealed class TransitionTable<TState>
     public TState Apply(TState from, string action) =>
         _moves.TryGetValue((from, action), out var to)
             ? to
-            : throw new DomainException(
-                $"{_name.ToLowerInvariant()}.illegal-transition",
-                $"{IndefiniteArticle(_name)} {_name.ToLowerInvariant()} that is {_wording.GetValueOrDefault(from) ?? InWords(from.ToString())} cannot be {InWords(action)}.");
+            : throw new DomainException($"{_name.ToLowerInvariant()}.illegal-transition", Refusal(from, action));
+
+    /// <summary>The sentence refusing <paramref name="action"/> from <paramref name="from"/>, state and action as translatable words.</summary>
+    public LocalText Refusal(TState from, string action) =>
+        new(_refusal, new LocalText(StateWords(from)), new LocalText(InWords(action)));
+
+    /// <summary>Every English text the refusals use: the sentence, each state's words and each declared action's words.</summary>
+    public IEnumerable<string> Texts =>
+        new[] { _refusal }
+            .Concat(Enum.GetValues<TState>().Select(StateWords))
+            .Concat(_moves.Keys.Select(k => InWords(k.Action)))
+            .Distinct(StringComparer.Ordinal);
 
     /// <summary>Every declared move, for tests and documentation.</summary>
     public IEnumerable<(TState From, string Action, TState To)> Moves =>
         _moves.Select(m => (m.Key.From, m.Key.Action, m.Value));
 
-    private static string IndefiniteArticle(string noun) =>
-        noun.Length > 0 && "aeiouAEIOU".Contains(noun[0], StringComparison.Ordinal) ? "An" : "A";
+    private string StateWords(TState state) => _wording.GetValueOrDefault(state) ?? InWords(state.ToString());
 
     private static string InWords(string name)
     {

@@ -81,7 +81,7 @@ public sealed class BoardDecision
         var text = TextOrNull(feedback);
         if (text is { Length: > DecisionPolicy.TextMaxLength })
         {
-            throw new RulesViolatedException([new RuleViolation(nameof(Feedback), $"Write the feedback in at most {DecisionPolicy.TextMaxLength:N0} characters.")]);
+            throw new RulesViolatedException([new RuleViolation(nameof(Feedback), new LocalText("Write the feedback in at most {0:N0} characters.", DecisionPolicy.TextMaxLength))]);
         }
 
         Feedback = text;

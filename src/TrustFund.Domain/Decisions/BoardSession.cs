@@ -45,7 +45,7 @@ public sealed partial class BoardSession : AggregateRoot
         var text = NormaliseNumber(number);
         if (text.Length == 0 || text.Length > NumberMaxLength)
         {
-            throw new RulesViolatedException([new RuleViolation(nameof(Number), $"Enter the session's number (for example \"27th session\"), in at most {NumberMaxLength} characters.")]);
+            throw new RulesViolatedException([new RuleViolation(nameof(Number), new LocalText("Enter the session's number (for example \"27th session\"), in at most {0} characters.", NumberMaxLength))]);
         }
 
         var session = new BoardSession
@@ -86,7 +86,7 @@ public sealed partial class BoardSession : AggregateRoot
         {
             throw new DomainException(
                 "decision.already-decided-at-session",
-                $"The {Number} has already decided on {label}: a reserve-list or deferred application is decided again at a later session.");
+                new LocalText("The {0} has already decided on {1}: a reserve-list or deferred application is decided again at a later session.", Number, label));
         }
 
         var decisions = context.OtherSessions.Where(d => d.SessionId != Id).Concat(ToPriorDecisions()).ToList();
@@ -94,7 +94,7 @@ public sealed partial class BoardSession : AggregateRoot
         {
             throw new DomainException(
                 "decision.later-session",
-                string.Create(CultureInfo.InvariantCulture, $"{label} was decided at a later session ({latest.SessionNumber}, {latest.HeldOn:d MMMM yyyy}): a session held before it cannot change that decision."));
+                new LocalText("{0} was decided at a later session ({1}, {2}): a session held before it cannot change that decision.", label, latest.SessionNumber, latest.HeldOn));
         }
 
         var assessment = DecisionPolicy.Check(context.Envelope, context.Ranking, decisions, proposed);
@@ -122,7 +122,7 @@ public sealed partial class BoardSession : AggregateRoot
 
     private BoardDecision DecisionOn(Guid applicationId) =>
         _decisions.FirstOrDefault(d => d.ApplicationId == applicationId)
-        ?? throw new DomainException("decision.not-found", $"The {Number} has no decision on this application.");
+        ?? throw new DomainException("decision.not-found", new LocalText("The {0} has no decision on this application.", Number));
 
     private static void MoveApplication(GrantApplication application, DecisionOutcome outcome)
     {

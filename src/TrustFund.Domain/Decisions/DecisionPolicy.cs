@@ -78,7 +78,7 @@ public static class DecisionPolicy
         var candidate = ranking[position];
         if (!candidate.Eligible)
         {
-            errors.Add(new RuleViolation(nameof(ProposedDecision.ApplicationId), $"{candidate.Label} is not eligible (or was withdrawn): the Board does not decide on it."));
+            errors.Add(new RuleViolation(nameof(ProposedDecision.ApplicationId), new LocalText("{0} is not eligible (or was withdrawn): the Board does not decide on it.", candidate.Label)));
             return Result(approvedBefore, []);
         }
 
@@ -94,9 +94,9 @@ public static class DecisionPolicy
             return Result(approvedBefore, []);
         }
 
-        CheckLength(proposed.Conditions, nameof(ProposedDecision.Conditions), "conditions", errors);
-        CheckLength(proposed.Justification, nameof(ProposedDecision.Justification), "justification", errors);
-        CheckLength(proposed.Feedback, nameof(ProposedDecision.Feedback), "feedback", errors);
+        CheckLength(proposed.Conditions, nameof(ProposedDecision.Conditions), new LocalText("Write the conditions in at most {0:N0} characters.", TextMaxLength), errors);
+        CheckLength(proposed.Justification, nameof(ProposedDecision.Justification), new LocalText("Write the justification in at most {0:N0} characters.", TextMaxLength), errors);
+        CheckLength(proposed.Feedback, nameof(ProposedDecision.Feedback), new LocalText("Write the feedback in at most {0:N0} characters.", TextMaxLength), errors);
         if (proposed.Outcome != DecisionOutcome.Approved)
         {
             if (proposed.Amount is not null)
@@ -119,7 +119,7 @@ public static class DecisionPolicy
         }
         else if (amount > candidate.Requested)
         {
-            errors.Add(new RuleViolation(nameof(ProposedDecision.Amount), $"The approved amount ({amount}) is more than the amount requested ({candidate.Requested})."));
+            errors.Add(new RuleViolation(nameof(ProposedDecision.Amount), new LocalText("The approved amount ({0}) is more than the amount requested ({1}).", amount, candidate.Requested)));
         }
 
         var approvedAfter = Money.Usd(approvedBefore.Amount + amount.Amount);
@@ -128,7 +128,7 @@ public static class DecisionPolicy
             var remaining = approvedBefore >= envelope ? Money.Zero : envelope - approvedBefore;
             errors.Add(new RuleViolation(
                 nameof(ProposedDecision.Amount),
-                $"Approving {amount} would bring the total approved in this call to {approvedAfter}, over its envelope of {envelope}: {remaining} remains."));
+                new LocalText("Approving {0} would bring the total approved in this call to {1}, over its envelope of {2}: {3} remains.", amount, approvedAfter, envelope, remaining)));
         }
 
         var passedOver = PassedOverBy(proposed.ApplicationId, ranking, decisions);
@@ -136,7 +136,7 @@ public static class DecisionPolicy
         {
             errors.Add(new RuleViolation(
                 nameof(ProposedDecision.Justification),
-                $"Approving {candidate.Label} departs from the ranking: it passes over {DescribeDeparture(passedOver)}. Write a justification of at least {JustificationMinLength} characters."));
+                new LocalText("Approving {0} departs from the ranking: it passes over {1}. Write a justification of at least {2} characters.", candidate.Label, Departure(passedOver), JustificationMinLength)));
         }
 
         return Result(approvedAfter, passedOver);
@@ -151,8 +151,11 @@ public static class DecisionPolicy
     }
 
     /// <summary>The passed-over applications in words: "UNVTF-2026-ST-0001 (rank 1, on the reserve list), ...".</summary>
-    public static string DescribeDeparture(IReadOnlyList<PassedOver> passedOver) =>
-        string.Join(", ", passedOver.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Label} (rank {p.Rank}, {Words(p.Standing)})")));
+    public static string DescribeDeparture(IReadOnlyList<PassedOver> passedOver) => Departure(passedOver).ToString();
+
+    /// <summary>The passed-over applications as a translatable text.</summary>
+    public static LocalText Departure(IReadOnlyList<PassedOver> passedOver) =>
+        LocalText.List(passedOver.Select(p => new LocalText("{0} (rank {1}, {2})", p.Label, p.Rank, new LocalText(Words(p.Standing)))));
 
     /// <summary>The standing a decision leaves its application in.</summary>
     public static DecisionStanding ToStanding(DecisionOutcome outcome) => outcome switch
@@ -188,23 +191,19 @@ public static class DecisionPolicy
         return -1;
     }
 
-    private static string RefusedChange(string label, PriorDecision latest)
+    private static LocalText RefusedChange(string label, PriorDecision latest) => latest.Outcome switch
     {
-        var when = string.Create(CultureInfo.InvariantCulture, $"{latest.SessionNumber}, {latest.HeldOn:d MMMM yyyy}");
-        return latest.Outcome switch
-        {
-            DecisionOutcome.Approved => $"{label} was approved ({when}): an approval is final and no later decision replaces it.",
-            DecisionOutcome.NotApproved => $"{label} was not approved ({when}): that decision is final.",
-            DecisionOutcome.ReserveList => $"{label} is on the reserve list ({when}): it can only be approved later, while funds remain.",
-            DecisionOutcome.Deferred => $"{label} was deferred ({when}).",
-        };
-    }
+        DecisionOutcome.Approved => new LocalText("{0} was approved ({1}, {2}): an approval is final and no later decision replaces it.", label, latest.SessionNumber, latest.HeldOn),
+        DecisionOutcome.NotApproved => new LocalText("{0} was not approved ({1}, {2}): that decision is final.", label, latest.SessionNumber, latest.HeldOn),
+        DecisionOutcome.ReserveList => new LocalText("{0} is on the reserve list ({1}, {2}): it can only be approved later, while funds remain.", label, latest.SessionNumber, latest.HeldOn),
+        DecisionOutcome.Deferred => new LocalText("{0} was deferred ({1}, {2}).", label, latest.SessionNumber, latest.HeldOn),
+    };
 
-    private static void CheckLength(string? text, string field, string label, List<RuleViolation> errors)
+    private static void CheckLength(string? text, string field, LocalText message, List<RuleViolation> errors)
     {
         if (text is not null && text.Trim().Length > TextMaxLength)
         {
-            errors.Add(new RuleViolation(field, $"Write the {label} in at most {TextMaxLength:N0} characters."));
+            errors.Add(new RuleViolation(field, message));
         }
     }
 
@@ -221,7 +220,7 @@ public static class DecisionPolicy
     {
         // Approved and NotApproved are final, as in the application's own lifecycle; a deferral is no
         // decision yet, so anything may follow it (another deferral included).
-        var table = new TransitionTable<DecisionStanding>("Decision");
+        var table = new TransitionTable<DecisionStanding>("Decision", "A decision that is {0} cannot be {1}.");
         foreach (var open in new[] { DecisionStanding.Undecided, DecisionStanding.Deferred })
         {
             table.Allow(open, "Approved", DecisionStanding.Approved)

@@ -29,7 +29,7 @@ public sealed record FinancialReport(IReadOnlyList<FinancialLine> Lines, Money F
         var errors = new List<RuleViolation>();
         if (Lines.Count > MaximumLines)
         {
-            errors.Add(new RuleViolation(nameof(Lines), $"A financial report has at most {MaximumLines} lines."));
+            errors.Add(new RuleViolation(nameof(Lines), new LocalText("A financial report has at most {0} lines.", MaximumLines)));
         }
 
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -39,11 +39,11 @@ public sealed record FinancialReport(IReadOnlyList<FinancialLine> Lines, Money F
             var field = $"{nameof(Lines)}[{i}]";
             if (description.Length is 0 or > FinancialLine.DescriptionMaxLength)
             {
-                errors.Add(new RuleViolation(field, $"Line {i + 1}: describe the budget line in at most {FinancialLine.DescriptionMaxLength} characters."));
+                errors.Add(new RuleViolation(field, new LocalText("Line {0}: describe the budget line in at most {1} characters.", i + 1, FinancialLine.DescriptionMaxLength)));
             }
             else if (!seen.Add(description))
             {
-                errors.Add(new RuleViolation(field, $"Line {i + 1}: the budget line \"{description}\" is already reported."));
+                errors.Add(new RuleViolation(field, new LocalText("Line {0}: the budget line \"{1}\" is already reported.", i + 1, description)));
             }
         }
 

@@ -145,7 +145,7 @@ public sealed class GranteeReport : AggregateRoot
         var findings = Screen(content);
         if (findings.Count > 0 && !attestsFlaggedTextIsNotAboutAVictim)
         {
-            throw new RulesViolatedException(findings.Select(f => new RuleViolation(f.Field, $"This may be personal data ({Describe(f.Kind)}: {f.MaskedExcerpt}). Remove it, or attest that it is not about a victim.")).ToList());
+            throw new RulesViolatedException(findings.Select(f => new RuleViolation(f.Field, new LocalText("This may be personal data ({0}: {1}). Remove it, or attest that it is not about a victim.", new LocalText(Describe(f.Kind)), f.MaskedExcerpt))).ToList());
         }
 
         var submission = new ReportSubmission(Id, _submissions.Count + 1, content, findings, submittedBy, nowUtc);
@@ -180,7 +180,7 @@ public sealed class GranteeReport : AggregateRoot
         var text = (comment ?? string.Empty).Trim();
         if (text.Length == 0 || text.Length > CommentMaxLength)
         {
-            throw new RulesViolatedException([new RuleViolation(nameof(RevisionComment), $"Write what needs revising, in at most {CommentMaxLength:N0} characters.")]);
+            throw new RulesViolatedException([new RuleViolation(nameof(RevisionComment), new LocalText("Write what needs revising, in at most {0:N0} characters.", CommentMaxLength))]);
         }
 
         if (resubmitBy is { } day && day < DateOnly.FromDateTime(nowUtc))
@@ -204,7 +204,7 @@ public sealed class GranteeReport : AggregateRoot
     };
 
     private static TransitionTable<ReportStatus> BuildLifecycle() =>
-        new TransitionTable<ReportStatus>("Report")
+        new TransitionTable<ReportStatus>("Report", "A report that is {0} cannot be {1}.")
             .Allow(ReportStatus.Due, "Submitted", ReportStatus.Submitted)
             .Allow(ReportStatus.Submitted, "SentBackForRevision", ReportStatus.RevisionRequested)
             .Allow(ReportStatus.RevisionRequested, "Resubmitted", ReportStatus.Submitted)

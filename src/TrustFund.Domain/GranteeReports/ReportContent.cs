@@ -34,7 +34,7 @@ public sealed record ReportContent
         {
             if (text.Length > TextMaxLength)
             {
-                errors.Add(new RuleViolation(field, $"This answer must be {TextMaxLength:N0} characters or fewer."));
+                errors.Add(new RuleViolation(field, new LocalText("This answer must be {0:N0} characters or fewer.", TextMaxLength)));
             }
         }
 
@@ -42,7 +42,7 @@ public sealed record ReportContent
         errors.AddRange(Victims.Check().Select(v => v with { Field = $"{nameof(Victims)}.{v.Field}" }));
         if (Stories.Count > MaximumStories)
         {
-            errors.Add(new RuleViolation(nameof(Stories), $"A report has at most {MaximumStories} case stories."));
+            errors.Add(new RuleViolation(nameof(Stories), new LocalText("A report has at most {0} case stories.", MaximumStories)));
         }
 
         for (var i = 0; i < Stories.Count; i++)
@@ -51,17 +51,17 @@ public sealed record ReportContent
             var field = $"{nameof(Stories)}[{i}]";
             if (string.IsNullOrWhiteSpace(story.Text) || story.Text.Trim().Length > StoryMaxLength)
             {
-                errors.Add(new RuleViolation(field, $"Story {i + 1}: write the story in at most {StoryMaxLength:N0} characters, or remove it."));
+                errors.Add(new RuleViolation(field, new LocalText("Story {0}: write the story in at most {1:N0} characters, or remove it.", i + 1, StoryMaxLength)));
             }
 
             if (!story.ConsentAttested)
             {
-                errors.Add(new RuleViolation(field, $"Story {i + 1}: attest that the person consented to their story being told."));
+                errors.Add(new RuleViolation(field, new LocalText("Story {0}: attest that the person consented to their story being told.", i + 1)));
             }
 
             if (!story.DeidentificationAttested)
             {
-                errors.Add(new RuleViolation(field, $"Story {i + 1}: attest that the story was de-identified."));
+                errors.Add(new RuleViolation(field, new LocalText("Story {0}: attest that the story was de-identified.", i + 1)));
             }
         }
 

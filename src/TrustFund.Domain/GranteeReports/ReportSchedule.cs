@@ -20,18 +20,18 @@ public static class ReportSchedule
 
         if (terms.InterimReports is < 0 or > ReportScheduleTerms.MaximumInterimReports)
         {
-            errors.Add(new RuleViolation(nameof(terms.InterimReports), $"The number of interim reports is from 0 to {ReportScheduleTerms.MaximumInterimReports}."));
+            errors.Add(new RuleViolation(nameof(terms.InterimReports), new LocalText("The number of interim reports is from 0 to {0}.", ReportScheduleTerms.MaximumInterimReports)));
         }
         else if (totalDays > 0 && totalDays < terms.InterimReports + 1)
         {
-            errors.Add(new RuleViolation(nameof(terms.InterimReports), $"A project of {totalDays} days is too short for {terms.InterimReports} interim reports."));
+            errors.Add(new RuleViolation(nameof(terms.InterimReports), new LocalText("A project of {0} days is too short for {1} interim reports.", totalDays, terms.InterimReports)));
         }
 
         foreach (var (field, days) in new[] { (nameof(terms.InterimDaysAfterPeriod), terms.InterimDaysAfterPeriod), (nameof(terms.FinalDaysAfterEnd), terms.FinalDaysAfterEnd) })
         {
             if (days is < 0 or > ReportScheduleTerms.MaximumDays)
             {
-                errors.Add(new RuleViolation(field, $"Reports are due from 0 to {ReportScheduleTerms.MaximumDays} days after their period."));
+                errors.Add(new RuleViolation(field, new LocalText("Reports are due from 0 to {0} days after their period.", ReportScheduleTerms.MaximumDays)));
             }
         }
 

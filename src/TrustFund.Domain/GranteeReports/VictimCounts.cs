@@ -66,35 +66,35 @@ public sealed record VictimCounts
         var grid = BySexAndAge.Sum(c => (long)c.Count);
         if (grid != unique)
         {
-            errors.Add(new RuleViolation(nameof(BySexAndAge), $"The table by sex and age adds up to {grid:N0} persons, but {unique:N0} unique persons are reported: they must be equal."));
+            errors.Add(new RuleViolation(nameof(BySexAndAge), new LocalText("The table by sex and age adds up to {0:N0} persons, but {1:N0} unique persons are reported: they must be equal.", grid, unique)));
         }
 
         foreach (var cell in ByAssistanceType.Where(c => c.Count > unique))
         {
-            errors.Add(new RuleViolation(nameof(ByAssistanceType), $"{Capitalised(Words.Of(cell.Type))} counts {cell.Count:N0} persons, more than the {unique:N0} unique persons assisted."));
+            errors.Add(new RuleViolation(nameof(ByAssistanceType), new LocalText("{0} counts {1:N0} persons, more than the {2:N0} unique persons assisted.", new LocalText(Capitalised(Words.Of(cell.Type))), cell.Count, unique)));
         }
 
         var assisted = ByAssistanceType.Sum(c => (long)c.Count);
         if (assisted < unique)
         {
-            errors.Add(new RuleViolation(nameof(ByAssistanceType), $"Each of the {unique:N0} unique persons received at least one type of assistance, but the counts by type of assistance add up to only {assisted:N0}."));
+            errors.Add(new RuleViolation(nameof(ByAssistanceType), new LocalText("Each of the {0:N0} unique persons received at least one type of assistance, but the counts by type of assistance add up to only {1:N0}.", unique, assisted)));
         }
 
         foreach (var cell in ByExploitationForm.Where(c => c.Count > unique))
         {
-            errors.Add(new RuleViolation(nameof(ByExploitationForm), $"{Capitalised(Words.Of(cell.Form))} counts {cell.Count:N0} persons, more than the {unique:N0} unique persons assisted."));
+            errors.Add(new RuleViolation(nameof(ByExploitationForm), new LocalText("{0} counts {1:N0} persons, more than the {2:N0} unique persons assisted.", new LocalText(Capitalised(Words.Of(cell.Form))), cell.Count, unique)));
         }
 
         var byNationality = ByNationality.Sum(c => (long)c.Count) + Stateless + NationalityUnknown;
         if (byNationality != unique)
         {
-            errors.Add(new RuleViolation(nameof(ByNationality), $"The counts by nationality (stateless and unknown included) add up to {byNationality:N0} persons, but {unique:N0} unique persons are reported: they must be equal."));
+            errors.Add(new RuleViolation(nameof(ByNationality), new LocalText("The counts by nationality (stateless and unknown included) add up to {0:N0} persons, but {1:N0} unique persons are reported: they must be equal.", byNationality, unique)));
         }
 
         var newAndContinuing = (long)NewPersons + ContinuingPersons;
         if (newAndContinuing != unique)
         {
-            errors.Add(new RuleViolation(nameof(NewPersons), $"New ({NewPersons:N0}) and continuing ({ContinuingPersons:N0}) persons add up to {newAndContinuing:N0}, but {unique:N0} unique persons are reported: they must be equal."));
+            errors.Add(new RuleViolation(nameof(NewPersons), new LocalText("New ({0:N0}) and continuing ({1:N0}) persons add up to {2:N0}, but {3:N0} unique persons are reported: they must be equal.", NewPersons, ContinuingPersons, newAndContinuing, unique)));
         }
 
         return errors;
@@ -102,58 +102,58 @@ public sealed record VictimCounts
 
     private void CheckCells(List<RuleViolation> errors)
     {
-        void Count(string field, string what, int count)
+        void Count(string field, LocalText what, int count)
         {
             if (count is < 0 or > MaximumCount)
             {
-                errors.Add(new RuleViolation(field, $"The count of {what} must be a whole number from 0 to {MaximumCount:N0} (it is {count:N0})."));
+                errors.Add(new RuleViolation(field, new LocalText("The count of {0} must be a whole number from 0 to {1:N0} (it is {2:N0}).", what, MaximumCount, count)));
             }
         }
 
-        void Once<TKey>(string field, IEnumerable<TKey> keys, Func<TKey, string> describe)
+        void Once<TKey>(string field, IEnumerable<TKey> keys, Func<TKey, LocalText> describe)
         {
             foreach (var repeated in keys.GroupBy(k => k).Where(g => g.Count() > 1))
             {
-                errors.Add(new RuleViolation(field, $"{Capitalised(describe(repeated.Key))} is counted more than once."));
+                errors.Add(new RuleViolation(field, new LocalText("{0} is counted more than once.", describe(repeated.Key))));
             }
         }
 
         foreach (var cell in BySexAndAge)
         {
-            Count(nameof(BySexAndAge), Describe(cell.Sex, cell.AgeBand), cell.Count);
+            Count(nameof(BySexAndAge), new LocalText("{0}, {1}", new LocalText(Words.Of(cell.Sex)), new LocalText(Words.Of(cell.AgeBand))), cell.Count);
         }
 
-        Once(nameof(BySexAndAge), BySexAndAge.Select(c => (c.Sex, c.AgeBand)), k => Describe(k.Sex, k.AgeBand));
+        Once(nameof(BySexAndAge), BySexAndAge.Select(c => (c.Sex, c.AgeBand)), k => new LocalText("{0}, {1}", new LocalText(Capitalised(Words.Of(k.Sex))), new LocalText(Words.Of(k.AgeBand))));
         foreach (var cell in ByExploitationForm)
         {
-            Count(nameof(ByExploitationForm), Words.Of(cell.Form), cell.Count);
+            Count(nameof(ByExploitationForm), new LocalText(Words.Of(cell.Form)), cell.Count);
         }
 
-        Once(nameof(ByExploitationForm), ByExploitationForm.Select(c => c.Form), f => Words.Of(f));
+        Once(nameof(ByExploitationForm), ByExploitationForm.Select(c => c.Form), f => new LocalText(Capitalised(Words.Of(f))));
         foreach (var cell in ByAssistanceType)
         {
-            Count(nameof(ByAssistanceType), Words.Of(cell.Type), cell.Count);
+            Count(nameof(ByAssistanceType), new LocalText(Words.Of(cell.Type)), cell.Count);
         }
 
-        Once(nameof(ByAssistanceType), ByAssistanceType.Select(c => c.Type), t => Words.Of(t));
+        Once(nameof(ByAssistanceType), ByAssistanceType.Select(c => c.Type), t => new LocalText(Capitalised(Words.Of(t))));
         foreach (var cell in ByNationality)
         {
             if (UnM49.ByCode(cell.CountryCode?.Trim()) is not { Type: PlaceType.Country })
             {
-                errors.Add(new RuleViolation(nameof(ByNationality), $"'{cell.CountryCode}' is not a UN M49 country code."));
+                errors.Add(new RuleViolation(nameof(ByNationality), new LocalText("'{0}' is not a UN M49 country code.", cell.CountryCode)));
             }
             else
             {
-                Count(nameof(ByNationality), $"nationality {cell.CountryCode}", cell.Count);
+                Count(nameof(ByNationality), new LocalText("nationality {0}", cell.CountryCode), cell.Count);
             }
         }
 
-        Once(nameof(ByNationality), ByNationality.Select(c => c.CountryCode?.Trim() ?? string.Empty), c => $"nationality {c}");
-        Count(nameof(Stateless), "stateless persons", Stateless);
-        Count(nameof(NationalityUnknown), "persons of unknown nationality", NationalityUnknown);
-        Count(nameof(UniquePersons), "unique persons", UniquePersons);
-        Count(nameof(NewPersons), "new persons", NewPersons);
-        Count(nameof(ContinuingPersons), "continuing persons", ContinuingPersons);
+        Once(nameof(ByNationality), ByNationality.Select(c => c.CountryCode?.Trim() ?? string.Empty), c => new LocalText("Nationality {0}", c));
+        Count(nameof(Stateless), new LocalText("stateless persons"), Stateless);
+        Count(nameof(NationalityUnknown), new LocalText("persons of unknown nationality"), NationalityUnknown);
+        Count(nameof(UniquePersons), new LocalText("unique persons"), UniquePersons);
+        Count(nameof(NewPersons), new LocalText("new persons"), NewPersons);
+        Count(nameof(ContinuingPersons), new LocalText("continuing persons"), ContinuingPersons);
     }
 
     /// <summary>"female, 18-24", "unknown sex, 60+".</summary>

@@ -17,7 +17,7 @@ public sealed class Grant : AggregateRoot
     public const int TextMaxLength = 4_000;
     public const int NumberMaxLength = 30;
 
-    private static readonly TransitionTable<GrantStatus> Lifecycle = new TransitionTable<GrantStatus>("Grant")
+    private static readonly TransitionTable<GrantStatus> Lifecycle = new TransitionTable<GrantStatus>("Grant", "A grant that is {0} cannot be {1}.")
         .Allow(GrantStatus.AgreementPending, "Activated", GrantStatus.Active)
         .Allow(GrantStatus.Active, "Suspended", GrantStatus.Suspended)
         .Allow(GrantStatus.Suspended, "Resumed", GrantStatus.Active)
@@ -155,7 +155,7 @@ public sealed class Grant : AggregateRoot
         }
         else if (application.AmountRequested is { } requested && amount.Amount > requested)
         {
-            errors.Add(new RuleViolation(nameof(Amount), $"The grant cannot be more than the amount requested ({Money.Usd(requested)})."));
+            errors.Add(new RuleViolation(nameof(Amount), new LocalText("The grant cannot be more than the amount requested ({0}).", Money.Usd(requested))));
         }
 
         if (endDate <= startDate)
@@ -246,7 +246,7 @@ public sealed class Grant : AggregateRoot
 
         foreach (var instalment in Instalments.Where(i => !i.IsSettled))
         {
-            errors.Add(new RuleViolation("Instalments", $"Instalment {instalment.Number} is {Words(instalment.Status)}: pay or cancel it before closing."));
+            errors.Add(new RuleViolation("Instalments", new LocalText("Instalment {0} is {1}: pay or cancel it before closing.", instalment.Number, new LocalText(Words(instalment.Status)))));
         }
 
         if (PendingAmendments.Count > 0)
@@ -257,7 +257,7 @@ public sealed class Grant : AggregateRoot
         var settled = Refunded + WrittenOff;
         if (settled < unspentBalance)
         {
-            errors.Add(new RuleViolation("Ledger", $"The unspent balance is {unspentBalance}; only {settled} has been refunded or written off."));
+            errors.Add(new RuleViolation("Ledger", new LocalText("The unspent balance is {0}; only {1} has been refunded or written off.", unspentBalance, settled)));
         }
 
         RulesViolatedException.ThrowIfAny(errors);
@@ -293,7 +293,7 @@ public sealed class Grant : AggregateRoot
         var total = lines.Sum(l => l.Total);
         if (total != BudgetTotal && total < Amount.Amount)
         {
-            throw new RulesViolatedException([new RuleViolation(nameof(Budget), $"The revised budget totals {Money.Usd(total)}: it must stay at {Money.Usd(BudgetTotal)} or match the grant's {Amount}.")]);
+            throw new RulesViolatedException([new RuleViolation(nameof(Budget), new LocalText("The revised budget totals {0}: it must stay at {1} or match the grant's {2}.", Money.Usd(total), Money.Usd(BudgetTotal), Amount))]);
         }
 
         var amendment = GrantAmendment.BudgetRevision(Id, _amendments.Count + 1, Budget, [.. lines], text, requestedBy, side, nowUtc);
@@ -372,7 +372,7 @@ public sealed class Grant : AggregateRoot
         var errors = new List<RuleViolation>();
         if (plannedDates.Count != count)
         {
-            errors.Add(new RuleViolation("PlannedDates", $"Give one planned date for each of the {count} instalments."));
+            errors.Add(new RuleViolation("PlannedDates", new LocalText("Give one planned date for each of the {0} instalments.", count)));
         }
         else if (plannedDates.Zip(plannedDates.Skip(1)).Any(pair => pair.Second < pair.First))
         {
@@ -381,7 +381,7 @@ public sealed class Grant : AggregateRoot
 
         if (conditions is not null && conditions.Count != count)
         {
-            errors.Add(new RuleViolation("Conditions", $"Give the release conditions of each of the {count} instalments."));
+            errors.Add(new RuleViolation("Conditions", new LocalText("Give the release conditions of each of the {0} instalments.", count)));
         }
         else if (conditions is not null && conditions.Any(c => c.Count == 0))
         {
@@ -421,26 +421,26 @@ public sealed class Grant : AggregateRoot
             var condition = given.Condition;
             if (!instalment.Conditions.Contains(condition))
             {
-                errors.Add(new RuleViolation("Overrides", $"Instalment {instalment.Number} has no such condition: {condition.Describe()}."));
+                errors.Add(new RuleViolation("Overrides", new LocalText("Instalment {0} has no such condition: {1}.", instalment.Number, condition.InWords())));
             }
             else if (IsMet(condition, facts))
             {
-                errors.Add(new RuleViolation("Overrides", $"This condition is met and needs no override: {condition.Describe()}."));
+                errors.Add(new RuleViolation("Overrides", new LocalText("This condition is met and needs no override: {0}.", condition.InWords())));
             }
             else if (!condition.CanBeOverridden)
             {
-                errors.Add(new RuleViolation("Overrides", $"This condition cannot be overridden: {condition.Describe()}."));
+                errors.Add(new RuleViolation("Overrides", new LocalText("This condition cannot be overridden: {0}.", condition.InWords())));
             }
             else
             {
-                var justification = CollectText(given.Justification, "Overrides", $"Justify overriding this condition: {condition.Describe()}.", errors);
+                var justification = CollectText(given.Justification, "Overrides", new LocalText("Justify overriding this condition: {0}.", condition.InWords()), errors);
                 accepted.Add(new OverriddenCondition(condition, justification, requesterId, requester, nowUtc));
             }
         }
 
         foreach (var condition in instalment.Conditions.Where(c => !IsMet(c, facts) && !overrides.Any(o => o.Condition == c)))
         {
-            errors.Add(new RuleViolation("Conditions", $"This condition is not met: {condition.Describe()}."));
+            errors.Add(new RuleViolation("Conditions", new LocalText("This condition is not met: {0}.", condition.InWords())));
         }
 
         RulesViolatedException.ThrowIfAny(errors);
@@ -488,7 +488,7 @@ public sealed class Grant : AggregateRoot
         var errors = new List<RuleViolation>();
         if (amount != instalment.Amount)
         {
-            errors.Add(new RuleViolation(nameof(Amount), $"The amount paid must be the instalment's approved amount, {instalment.Amount}."));
+            errors.Add(new RuleViolation(nameof(Amount), new LocalText("The amount paid must be the instalment's approved amount, {0}.", instalment.Amount)));
         }
 
         CheckValueDate(paidOn, nowUtc, errors);
@@ -510,7 +510,7 @@ public sealed class Grant : AggregateRoot
         CheckPositive(amount, errors);
         if (amount > NetPaid)
         {
-            errors.Add(new RuleViolation(nameof(Amount), $"A refund cannot be more than the {NetPaid} the organisation has received."));
+            errors.Add(new RuleViolation(nameof(Amount), new LocalText("A refund cannot be more than the {0} the organisation has received.", NetPaid)));
         }
 
         CheckValueDate(receivedOn, nowUtc, errors);
@@ -528,7 +528,7 @@ public sealed class Grant : AggregateRoot
         CheckPositive(amount, errors);
         if (WrittenOff + amount > NetPaid)
         {
-            errors.Add(new RuleViolation(nameof(Amount), $"The write-offs cannot exceed the {NetPaid} the organisation has received."));
+            errors.Add(new RuleViolation(nameof(Amount), new LocalText("The write-offs cannot exceed the {0} the organisation has received.", NetPaid)));
         }
 
         CheckValueDate(decidedOn, nowUtc, errors);
@@ -563,13 +563,13 @@ public sealed class Grant : AggregateRoot
             var entryAfter = original.SignedAmount + _ledger.Where(e => e.CorrectsEntryId == original.Id).Sum(e => e.SignedAmount) + signedAmount;
             if (original.Kind == LedgerEntryKind.Payment ? entryAfter < 0 : entryAfter > 0)
             {
-                errors.Add(new RuleViolation(nameof(Amount), $"The correction would turn the {original.Kind.ToString().ToLowerInvariant()} the other way."));
+                errors.Add(new RuleViolation(nameof(Amount), original.Kind == LedgerEntryKind.Payment ? new LocalText("The correction would turn the payment the other way.") : new LocalText("The correction would turn the refund the other way.")));
             }
 
             var paidAfter = NetPaid.Amount + signedAmount;
             if (paidAfter < 0 || paidAfter > Amount.Amount)
             {
-                errors.Add(new RuleViolation(nameof(Amount), $"The correction would bring the sum paid to USD {paidAfter.ToString("N2", CultureInfo.InvariantCulture)}, outside zero to the grant's {Amount}."));
+                errors.Add(new RuleViolation(nameof(Amount), new LocalText("The correction would bring the sum paid to {0}, outside zero to the grant's {1}.", paidAfter, Amount)));
             }
         }
 
@@ -656,7 +656,7 @@ public sealed class Grant : AggregateRoot
         return trimmed;
     }
 
-    private static string CollectText(string? text, string field, string message, List<RuleViolation> errors)
+    private static string CollectText(string? text, string field, LocalText message, List<RuleViolation> errors)
     {
         var trimmed = (text ?? string.Empty).Trim();
         if (trimmed.Length == 0)
@@ -665,7 +665,7 @@ public sealed class Grant : AggregateRoot
         }
         else if (trimmed.Length > TextMaxLength)
         {
-            errors.Add(new RuleViolation(field, $"Write at most {TextMaxLength:N0} characters."));
+            errors.Add(new RuleViolation(field, new LocalText("Write at most {0:N0} characters.", TextMaxLength)));
         }
 
         return trimmed;
@@ -676,7 +676,7 @@ public sealed class Grant : AggregateRoot
         var text = (note ?? string.Empty).Trim();
         if (text.Length > LedgerEntry.NoteMaxLength)
         {
-            errors.Add(new RuleViolation("Note", $"Write at most {LedgerEntry.NoteMaxLength:N0} characters."));
+            errors.Add(new RuleViolation("Note", new LocalText("Write at most {0:N0} characters.", LedgerEntry.NoteMaxLength)));
         }
 
         return text;
@@ -776,7 +776,7 @@ public sealed class Grant : AggregateRoot
     {
         if (newEndDate <= EndDate)
         {
-            errors.Add(new RuleViolation(nameof(EndDate), string.Create(CultureInfo.InvariantCulture, $"The new end date must be after the current end date, {EndDate:d MMMM yyyy}.")));
+            errors.Add(new RuleViolation(nameof(EndDate), new LocalText("The new end date must be after the current end date, {0}.", EndDate)));
         }
     }
 
@@ -802,12 +802,12 @@ public sealed class Grant : AggregateRoot
         var increase = Money.Usd(total - Amount.Amount);
         if (limit is not { } available)
         {
-            throw new DomainException("grant.increase-not-allowed", $"This revision raises the grant by {increase}: approving it needs the amount the call can still fund.");
+            throw new DomainException("grant.increase-not-allowed", new LocalText("This revision raises the grant by {0}: approving it needs the amount the call can still fund.", increase));
         }
 
         if (increase > available)
         {
-            throw new DomainException("grant.increase-too-large", $"This revision raises the grant by {increase}, more than the {available} the call can still fund.");
+            throw new DomainException("grant.increase-too-large", new LocalText("This revision raises the grant by {0}, more than the {1} the call can still fund.", increase, available));
         }
 
         if (_instalments.Count > 0 && !_instalments.Any(i => i.Status == InstalmentStatus.Planned))
@@ -867,7 +867,7 @@ public sealed class Grant : AggregateRoot
         var after = NetPaid + amount;
         if (after > Amount)
         {
-            throw new DomainException("grant.overpayment", $"This payment would bring the sum paid to {after}, more than the grant's {Amount}.");
+            throw new DomainException("grant.overpayment", new LocalText("This payment would bring the sum paid to {0}, more than the grant's {1}.", after, Amount));
         }
     }
 
@@ -886,11 +886,11 @@ public sealed class Grant : AggregateRoot
 
         if (text.Length > LedgerEntry.ReferenceMaxLength)
         {
-            errors.Add(new RuleViolation("Reference", $"A reference has at most {LedgerEntry.ReferenceMaxLength} characters."));
+            errors.Add(new RuleViolation("Reference", new LocalText("A reference has at most {0} characters.", LedgerEntry.ReferenceMaxLength)));
         }
         else if (_ledger.Any(e => string.Equals(e.Reference, text, StringComparison.OrdinalIgnoreCase)))
         {
-            errors.Add(new RuleViolation("Reference", $"The reference {text} is already used on this grant."));
+            errors.Add(new RuleViolation("Reference", new LocalText("The reference {0} is already used on this grant.", text)));
         }
 
         return text;

@@ -10,7 +10,7 @@ namespace TrustFund.Domain.Grants;
 /// </summary>
 public sealed class GrantAmendment
 {
-    private static readonly TransitionTable<AmendmentStatus> Lifecycle = new TransitionTable<AmendmentStatus>("Amendment")
+    private static readonly TransitionTable<AmendmentStatus> Lifecycle = new TransitionTable<AmendmentStatus>("Amendment", "An amendment that is {0} cannot be {1}.")
         .Allow(AmendmentStatus.Pending, "Approved", AmendmentStatus.Approved)
         .Allow(AmendmentStatus.Pending, "Refused", AmendmentStatus.Refused);
 

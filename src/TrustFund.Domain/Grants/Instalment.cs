@@ -149,7 +149,7 @@ public sealed class Instalment
     private static TransitionTable<InstalmentStatus> BuildLifecycle()
     {
         // Refusals read "An instalment that is paid cannot be cancelled."
-        var table = new TransitionTable<InstalmentStatus>("Instalment")
+        var table = new TransitionTable<InstalmentStatus>("Instalment", "An instalment that is {0} cannot be {1}.")
             .Allow(InstalmentStatus.Planned, "Requested", InstalmentStatus.Requested)
             .Allow(InstalmentStatus.Requested, "Approved", InstalmentStatus.Approved)
             .Allow(InstalmentStatus.Approved, "Paid", InstalmentStatus.Paid)

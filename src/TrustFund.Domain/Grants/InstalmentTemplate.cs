@@ -28,7 +28,7 @@ public sealed class InstalmentTemplate
         var errors = new List<RuleViolation>();
         if (percentages.Count is 0 or > MaximumInstalments)
         {
-            errors.Add(new RuleViolation(nameof(Percentages), $"Give from 1 to {MaximumInstalments} instalments."));
+            errors.Add(new RuleViolation(nameof(Percentages), new LocalText("Give from 1 to {0} instalments.", MaximumInstalments)));
         }
 
         if (percentages.Any(p => p <= 0 || p > 100 || decimal.Round(p, 2) != p))
@@ -39,7 +39,7 @@ public sealed class InstalmentTemplate
         var sum = percentages.Sum();
         if (sum != 100m)
         {
-            errors.Add(new RuleViolation(nameof(Percentages), string.Create(CultureInfo.InvariantCulture, $"The instalment percentages add up to {sum:0.##}; they must add up to 100.")));
+            errors.Add(new RuleViolation(nameof(Percentages), new LocalText("The instalment percentages add up to {0:0.##}; they must add up to 100.", sum)));
         }
 
         RulesViolatedException.ThrowIfAny(errors);

@@ -20,7 +20,7 @@ public static class PaymentBlock
         {
             throw new DomainException(
                 "grant.concern-open",
-                $"Payments to this organisation are blocked while a concern is open: {string.Join("; ", open.Select(c => c.Describe()))}.");
+                new LocalText("Payments to this organisation are blocked while a concern is open: {0}.", LocalText.List(open.Select(c => c.Text()), "; ")));
         }
     }
 }

@@ -36,7 +36,7 @@ public sealed record ReleaseCondition(ReleaseConditionKind Kind, string Text)
         var trimmed = (text ?? string.Empty).Trim();
         if (trimmed.Length == 0 || trimmed.Length > TextMaxLength)
         {
-            throw new RulesViolatedException([new RuleViolation("Conditions", $"Write the manual condition in 1 to {TextMaxLength} characters.")]);
+            throw new RulesViolatedException([new RuleViolation("Conditions", new LocalText("Write the manual condition in 1 to {0} characters.", TextMaxLength))]);
         }
 
         return new ReleaseCondition(ReleaseConditionKind.Manual, trimmed);
@@ -48,6 +48,9 @@ public sealed record ReleaseCondition(ReleaseConditionKind Kind, string Text)
     /// cannot be recovered, whereas a late report can still be chased.
     /// </remarks>
     public bool CanBeOverridden => Kind is not (ReleaseConditionKind.AgreementSigned or ReleaseConditionKind.BankDetailsVerified);
+
+    /// <summary>The condition in words, translatable (a manual condition is the fund's own text, quoted).</summary>
+    public LocalText InWords() => Kind == ReleaseConditionKind.Manual ? new LocalText("\"{0}\"", Text) : new LocalText(Describe());
 
     /// <summary>The condition in words, for checklists: "the interim report is accepted".</summary>
     public string Describe() => Kind switch

@@ -14,7 +14,7 @@ public sealed class SafeguardingConcern : AggregateRoot
     public const int NoteMaxLength = 4_000;
     public const int OutcomeMaxLength = 4_000;
 
-    private static readonly TransitionTable<ConcernStatus> Lifecycle = new TransitionTable<ConcernStatus>("Concern")
+    private static readonly TransitionTable<ConcernStatus> Lifecycle = new TransitionTable<ConcernStatus>("Concern", "A concern that is {0} cannot be {1}.")
         .Allow(ConcernStatus.Open, "Closed", ConcernStatus.Closed);
 
     private SafeguardingConcern()
@@ -66,7 +66,7 @@ public sealed class SafeguardingConcern : AggregateRoot
         var text = (note ?? string.Empty).Trim();
         if (text.Length == 0 || text.Length > NoteMaxLength)
         {
-            errors.Add(new RuleViolation(nameof(Note), $"Describe the concern in 1 to {NoteMaxLength:N0} characters."));
+            errors.Add(new RuleViolation(nameof(Note), new LocalText("Describe the concern in 1 to {0:N0} characters.", NoteMaxLength)));
         }
 
         RulesViolatedException.ThrowIfAny(errors);
@@ -91,7 +91,7 @@ public sealed class SafeguardingConcern : AggregateRoot
         var text = (outcome ?? string.Empty).Trim();
         if (text.Length == 0 || text.Length > OutcomeMaxLength)
         {
-            throw new RulesViolatedException([new RuleViolation(nameof(Outcome), $"Write the outcome of the concern in 1 to {OutcomeMaxLength:N0} characters.")]);
+            throw new RulesViolatedException([new RuleViolation(nameof(Outcome), new LocalText("Write the outcome of the concern in 1 to {0:N0} characters.", OutcomeMaxLength))]);
         }
 
         Status = to;
@@ -102,6 +102,8 @@ public sealed class SafeguardingConcern : AggregateRoot
     }
 
     /// <summary>"fraud concern opened on 3 March 2026".</summary>
-    public string Describe() =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Category.ToString().ToLowerInvariant()} concern opened on {OpenedOn:d MMMM yyyy}");
+    public string Describe() => Text().ToString();
+
+    /// <summary>The concern in words, translatable: its category and the day it was opened.</summary>
+    public LocalText Text() => new LocalText("{0} concern opened on {1}", new LocalText(Category.ToString().ToLowerInvariant()), OpenedOn);
 }

@@ -10,7 +10,7 @@ public sealed class Organisation : AggregateRoot
 {
     public const int LegalNameMaxLength = 300;
 
-    private static readonly TransitionTable<OrganisationStatus> Lifecycle = new TransitionTable<OrganisationStatus>("Organisation")
+    private static readonly TransitionTable<OrganisationStatus> Lifecycle = new TransitionTable<OrganisationStatus>("Organisation", "An organisation that is {0} cannot be {1}.")
         .Allow(OrganisationStatus.PendingVerification, "Verified", OrganisationStatus.Verified)
         .Allow(OrganisationStatus.PendingVerification, "Rejected", OrganisationStatus.Rejected)
         .Allow(OrganisationStatus.Verified, "Suspended", OrganisationStatus.Suspended)
@@ -65,7 +65,7 @@ public sealed class Organisation : AggregateRoot
 
         if (name.Length > LegalNameMaxLength)
         {
-            throw new DomainException("organisation.name-too-long", $"The legal name must be {LegalNameMaxLength} characters or fewer.");
+            throw new DomainException("organisation.name-too-long", new LocalText("The legal name must be {0} characters or fewer.", LegalNameMaxLength));
         }
 
         var country = (countryOfRegistration ?? string.Empty).Trim().ToUpperInvariant();
@@ -156,7 +156,7 @@ public sealed class Organisation : AggregateRoot
 
         foreach (var country in profile.CountriesOfOperation.Where(c => !Places.UnM49.IsCountry(c)))
         {
-            errors.Add(new(nameof(profile.CountriesOfOperation), $"'{country}' is not a country code we know."));
+            errors.Add(new(nameof(profile.CountriesOfOperation), new LocalText("'{0}' is not a country code we know.", country)));
         }
 
         if (profile.AnnualBudgets.Any(b => b is < 0 || (b is { } v && decimal.Round(v, 2) != v)))
@@ -180,7 +180,7 @@ public sealed class Organisation : AggregateRoot
         {
             if (value.Length > max)
             {
-                errors.Add(new(field, $"This answer must be {max:N0} characters or fewer."));
+                errors.Add(new(field, new LocalText("This answer must be {0:N0} characters or fewer.", max)));
             }
         }
 

@@ -1,3 +1,5 @@
+using TrustFund.Domain.Common;
+
 namespace TrustFund.Domain.Organisations;
 
 /// <summary>A board member or senior officer the organisation lists in its profile (used to find reviewers' conflicts).</summary>
@@ -14,7 +16,7 @@ public sealed record OrganisationOfficer(string Name, string Position, string Em
         var errors = new List<Common.RuleViolation>();
         if (officers.Count > MaximumCount)
         {
-            errors.Add(new(nameof(OrganisationProfile.Officers), $"List at most {MaximumCount} board members and senior officers."));
+            errors.Add(new(nameof(OrganisationProfile.Officers), new LocalText("List at most {0} board members and senior officers.", MaximumCount)));
         }
 
         var seen = new HashSet<(string, string)>();
@@ -25,30 +27,30 @@ public sealed record OrganisationOfficer(string Name, string Position, string Em
             var number = i + 1;
             if (string.IsNullOrWhiteSpace(name))
             {
-                errors.Add(new(field + nameof(Name), $"Enter the name of officer {number}."));
+                errors.Add(new(field + nameof(Name), new LocalText("Enter the name of officer {0}.", number)));
             }
             else if (name.Length > NameMaxLength)
             {
-                errors.Add(new(field + nameof(Name), $"The name of officer {number} must be {NameMaxLength} characters or fewer."));
+                errors.Add(new(field + nameof(Name), new LocalText("The name of officer {0} must be {1} characters or fewer.", number, NameMaxLength)));
             }
 
             if (position.Length > PositionMaxLength)
             {
-                errors.Add(new(field + nameof(Position), $"The position of officer {number} must be {PositionMaxLength} characters or fewer."));
+                errors.Add(new(field + nameof(Position), new LocalText("The position of officer {0} must be {1} characters or fewer.", number, PositionMaxLength)));
             }
 
             if (email.Length > EmailMaxLength)
             {
-                errors.Add(new(field + nameof(Email), $"The email address of officer {number} must be {EmailMaxLength} characters or fewer."));
+                errors.Add(new(field + nameof(Email), new LocalText("The email address of officer {0} must be {1} characters or fewer.", number, EmailMaxLength)));
             }
             else if (email.Length > 0 && !LooksLikeEmail(email))
             {
-                errors.Add(new(field + nameof(Email), $"Enter the email address of officer {number} in the correct format, like name@example.org."));
+                errors.Add(new(field + nameof(Email), new LocalText("Enter the email address of officer {0} in the correct format, like name@example.org.", number)));
             }
 
             if (!string.IsNullOrWhiteSpace(name) && !seen.Add((name.ToUpperInvariant(), email.ToUpperInvariant())))
             {
-                errors.Add(new(field + nameof(Name), $"Officer {number} is listed twice with the same name and email address: remove one."));
+                errors.Add(new(field + nameof(Name), new LocalText("Officer {0} is listed twice with the same name and email address: remove one.", number)));
             }
         }
 

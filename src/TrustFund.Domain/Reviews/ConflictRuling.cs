@@ -60,7 +60,7 @@ public sealed class ConflictRuling : AggregateRoot
         var text = (reason ?? string.Empty).Trim();
         if (text.Length == 0 || text.Length > ReasonMaxLength)
         {
-            throw new RulesViolatedException([new RuleViolation(nameof(Reason), $"Give the reason in at most {ReasonMaxLength:N0} characters.")]);
+            throw new RulesViolatedException([new RuleViolation(nameof(Reason), new LocalText("Give the reason in at most {0:N0} characters.", ReasonMaxLength))]);
         }
 
         Kind = kind;

@@ -154,7 +154,7 @@ public sealed class ReviewAssignment : AggregateRoot
         var text = (note ?? string.Empty).Trim();
         if (text.Length == 0 || text.Length > NoteMaxLength)
         {
-            throw new RulesViolatedException([new RuleViolation(nameof(ConflictNote), $"Describe the conflict in at most {NoteMaxLength:N0} characters.")]);
+            throw new RulesViolatedException([new RuleViolation(nameof(ConflictNote), new LocalText("Describe the conflict in at most {0:N0} characters.", NoteMaxLength))]);
         }
 
         Status = AssignmentStatus.Recused;
@@ -197,7 +197,7 @@ public sealed class ReviewAssignment : AggregateRoot
         var text = (reason ?? string.Empty).Trim();
         if (text.Length == 0 || text.Length > ReasonMaxLength)
         {
-            throw new RulesViolatedException([new RuleViolation("Reason", $"Give the reason for reopening the review in at most {ReasonMaxLength:N0} characters.")]);
+            throw new RulesViolatedException([new RuleViolation("Reason", new LocalText("Give the reason for reopening the review in at most {0:N0} characters.", ReasonMaxLength))]);
         }
 
         Reopenings = [.. Reopenings, new ReviewReopening(text, by, nowUtc, WeightedScore)];
@@ -264,16 +264,16 @@ public sealed class ReviewAssignment : AggregateRoot
             var comment = (given?.Comment ?? string.Empty).Trim();
             if (given?.Score is { } value && (value < 0 || value > terms.ScoreScaleMaximum))
             {
-                errors.Add(new RuleViolation(criterion.Key, $"Score \"{criterion.Name}\" with a whole number from 0 to {terms.ScoreScaleMaximum}."));
+                errors.Add(new RuleViolation(criterion.Key, new LocalText("Score \"{0}\" with a whole number from 0 to {1}.", criterion.Name, terms.ScoreScaleMaximum)));
             }
             else if (complete && given?.Score is null)
             {
-                errors.Add(new RuleViolation(criterion.Key, $"Score \"{criterion.Name}\" before you submit."));
+                errors.Add(new RuleViolation(criterion.Key, new LocalText("Score \"{0}\" before you submit.", criterion.Name)));
             }
 
             if (comment.Length > CommentMaxLength)
             {
-                errors.Add(new RuleViolation(criterion.Key, $"Comments must be {CommentMaxLength:N0} characters or fewer."));
+                errors.Add(new RuleViolation(criterion.Key, new LocalText("Comments must be {0:N0} characters or fewer.", CommentMaxLength)));
             }
 
             ordered.Add(new CriterionScore(criterion.Key, given?.Score, comment));
@@ -291,7 +291,7 @@ public sealed class ReviewAssignment : AggregateRoot
         var text = (summary ?? string.Empty).Trim();
         if (text.Length > SummaryMaxLength)
         {
-            errors.Add(new RuleViolation(nameof(Summary), $"The summary must be {SummaryMaxLength:N0} characters or fewer."));
+            errors.Add(new RuleViolation(nameof(Summary), new LocalText("The summary must be {0:N0} characters or fewer.", SummaryMaxLength)));
         }
         else if (complete && text.Length == 0)
         {

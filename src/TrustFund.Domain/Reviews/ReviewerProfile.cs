@@ -59,7 +59,7 @@ public sealed class ReviewerProfile : AggregateRoot
 
         if (maximumLoad is < 1 or > MaximumLoadLimit)
         {
-            errors.Add(new RuleViolation(nameof(MaximumLoad), $"The maximum load must be a whole number from 1 to {MaximumLoadLimit}."));
+            errors.Add(new RuleViolation(nameof(MaximumLoad), new LocalText("The maximum load must be a whole number from 1 to {0}.", MaximumLoadLimit)));
         }
 
         if (errors.Count > 0)

@@ -4,7 +4,7 @@ namespace TrustFund.Domain.Tests.Common;
 
 public sealed class TransitionTableTests
 {
-    private static readonly TransitionTable<Door> Table = new TransitionTable<Door>("Door")
+    private static readonly TransitionTable<Door> Table = new TransitionTable<Door>("Door", "A door that is {0} cannot be {1}.")
         .Allow(Door.Open, "Closed", Door.Closed)
         .Allow(Door.Closed, "Opened", Door.Open)
         .Allow(Door.Closed, "Locked", Door.LockedShut)
@@ -63,7 +63,7 @@ public sealed class TransitionTableTests
     [Test]
     public void Apply_IllegalMultiWordAction_DescribesTheActionInPlainWords()
     {
-        var table = new TransitionTable<Door>("Door").Allow(Door.Closed, "PaintedBlue", Door.Closed);
+        var table = new TransitionTable<Door>("Door", "A door that is {0} cannot be {1}.").Allow(Door.Closed, "PaintedBlue", Door.Closed);
 
         var error = Assert.Throws<DomainException>(() => table.Apply(Door.Open, "PaintedBlue"))!;
 
@@ -73,7 +73,7 @@ public sealed class TransitionTableTests
     [Test]
     public void Apply_IllegalMoveFromADescribedState_UsesTheDescription()
     {
-        var table = new TransitionTable<Door>("Door").Allow(Door.Open, "Closed", Door.Closed).Describe(Door.LockedShut, "locked with a key");
+        var table = new TransitionTable<Door>("Door", "A door that is {0} cannot be {1}.").Allow(Door.Open, "Closed", Door.Closed).Describe(Door.LockedShut, "locked with a key");
 
         var error = Assert.Throws<DomainException>(() => table.Apply(Door.LockedShut, "Closed"))!;
 
@@ -83,19 +83,30 @@ public sealed class TransitionTableTests
     [Test]
     public void Describe_SameStateTwice_IsRefused()
     {
-        var table = new TransitionTable<Door>("Door").Describe(Door.Open, "wide open");
+        var table = new TransitionTable<Door>("Door", "A door that is {0} cannot be {1}.").Describe(Door.Open, "wide open");
 
         Assert.That(() => table.Describe(Door.Open, "ajar"), Throws.ArgumentException);
     }
 
     [Test]
-    public void Apply_IllegalMoveOfANameStartingWithAVowel_UsesAn()
+    public void Apply_IllegalMove_CarriesTheEntitysWholeSentenceWithStateAndActionAsTranslatableWords()
     {
-        var table = new TransitionTable<Door>("Organisation").Allow(Door.Open, "Closed", Door.Closed);
+        var table = new TransitionTable<Door>("Organisation", "An organisation that is {0} cannot be {1}.").Allow(Door.Open, "Closed", Door.Closed);
 
-        var error = Assert.Throws<DomainException>(() => table.Apply(Door.Closed, "Closed"))!;
+        var error = Assert.Throws<DomainException>(() => table.Apply(Door.LockedShut, "Closed"))!;
 
-        Assert.That(error.Message, Is.EqualTo("An organisation that is closed cannot be closed."));
+        Assert.Multiple(() =>
+        {
+            Assert.That(error.Message, Is.EqualTo("An organisation that is locked shut cannot be closed."));
+            Assert.That(error.Text.Template, Is.EqualTo("An organisation that is {0} cannot be {1}."));
+            Assert.That(error.Text.Arguments, Is.EqualTo(new object[] { new LocalText("locked shut"), new LocalText("closed") }));
+        });
+    }
+
+    [Test]
+    public void Texts_ListTheSentenceEveryStateAndEveryDeclaredAction()
+    {
+        Assert.That(Table.Texts, Is.EquivalentTo(new[] { "A door that is {0} cannot be {1}.", "open", "closed", "locked shut", "opened", "locked", "unlocked" }));
     }
 
     [Test]
@@ -107,7 +118,7 @@ public sealed class TransitionTableTests
     [Test]
     public void Allow_SameStateAndActionTwice_IsRefused()
     {
-        var table = new TransitionTable<Door>("Door").Allow(Door.Open, "Closed", Door.Closed);
+        var table = new TransitionTable<Door>("Door", "A door that is {0} cannot be {1}.").Allow(Door.Open, "Closed", Door.Closed);
 
         Assert.That(() => table.Allow(Door.Open, "Closed", Door.LockedShut), Throws.ArgumentException);
     }

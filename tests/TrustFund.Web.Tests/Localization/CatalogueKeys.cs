@@ -30,6 +30,8 @@ public static partial class CatalogueKeys
         new(@"new\s+RuleViolation\([^,()]*,\s*" + Literal, RegexOptions.Compiled),
         new(@"Catalogue\.Text\(\s*" + Literal, RegexOptions.Compiled),
         new(@"\[Display\(Name\s*=\s*" + Literal, RegexOptions.Compiled),
+        new(@"new\s+LocalText\(\s*" + Literal, RegexOptions.Compiled),
+        new(@"\.WithText\(\s*" + Literal, RegexOptions.Compiled),
     ];
 
     /// <summary>Types whose static methods name an enumeration value in English, for the views to translate.</summary>
@@ -54,7 +56,7 @@ public static partial class CatalogueKeys
 
     /// <summary>Every key, each once, in ordinal order.</summary>
     public static IReadOnlyList<string> All() =>
-        [.. FromSources().Concat(FromEmailTemplates()).Concat(FromEnumerations()).Concat(FromLabels()).Concat(FromNames())
+        [.. FromSources().Concat(FromEmailTemplates()).Concat(FromEnumerations()).Concat(FromLabels()).Concat(FromNames()).Concat(FromDomainTexts())
             .Where(k => k.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
     public static IEnumerable<string> FromSources()
@@ -141,6 +143,55 @@ public static partial class CatalogueKeys
             .Concat(typeof(CallTerms).GetProperties().Select(p => CallTermNames.Of(p.Name)))
             .Concat(UnM49.Regions.Select(r => r.Name))
             .Concat(TrustFund.Application.Exports.ExportHeaders.Words);
+
+    /// <summary>
+    /// The words domain texts put into their sentences: each lifecycle's refusal sentence, state and
+    /// action words, the counted categories of a report as they begin a sentence, and the concern categories.
+    /// </summary>
+    public static IEnumerable<string> FromDomainTexts()
+    {
+        var tables = typeof(Call).Assembly.GetTypes()
+            .SelectMany(t => t.GetFields(BindingFlags.Static | BindingFlags.NonPublic | BindingFlags.Public))
+            .Where(f => !f.FieldType.ContainsGenericParameters && f.FieldType.IsGenericType && f.FieldType.GetGenericTypeDefinition() == typeof(TrustFund.Domain.Common.TransitionTable<>));
+        foreach (var table in tables)
+        {
+            var texts = (IEnumerable<string>)table.FieldType.GetProperty("Texts")!.GetValue(table.GetValue(null))!;
+            foreach (var text in texts)
+            {
+                yield return text;
+            }
+        }
+
+        var words = typeof(TrustFund.Domain.GranteeReports.Words);
+        foreach (var method in words.GetMethods(BindingFlags.Static | BindingFlags.Public).Where(m => m.ReturnType == typeof(string) && m.GetParameters() is [{ ParameterType.IsEnum: true }]))
+        {
+            foreach (var value in Enum.GetValues(method.GetParameters()[0].ParameterType))
+            {
+                if (method.Invoke(null, [value]) is string { Length: > 0 } word)
+                {
+                    yield return char.ToUpperInvariant(word[0]) + word[1..];
+                }
+            }
+        }
+
+        // The words private label methods of the aggregates put into their messages.
+        foreach (var (type, name) in new[] { (typeof(TrustFund.Domain.Applications.GrantApplication), "Describe"), (typeof(TrustFund.Domain.GranteeReports.GranteeReport), "Describe"), (typeof(TrustFund.Domain.Grants.Grant), "Words"), (typeof(TrustFund.Domain.Decisions.DecisionPolicy), "Words") })
+        {
+            var method = type.GetMethods(BindingFlags.Static | BindingFlags.NonPublic).Single(m => m.Name == name && m.GetParameters() is [{ ParameterType.IsEnum: true }]);
+            foreach (var value in Enum.GetValues(method.GetParameters()[0].ParameterType))
+            {
+                if (method.Invoke(null, [value]) is string { Length: > 0 } word)
+                {
+                    yield return word;
+                }
+            }
+        }
+
+        foreach (var category in Enum.GetValues<TrustFund.Domain.Grants.ConcernCategory>())
+        {
+            yield return category.ToString().ToLowerInvariant();
+        }
+    }
 
     /// <summary>The placeholders of a text, like <c>{0}</c> and <c>{1:N0}</c>, sorted.</summary>
     public static IReadOnlyList<string> Placeholders(string text) =>

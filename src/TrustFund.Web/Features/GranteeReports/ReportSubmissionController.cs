@@ -64,7 +64,7 @@ public sealed class ReportSubmissionController : Controller
                         return NotFound();
                     }
 
-                    ModelState.AddProblems(checkedReport.Value.Problems.Select(p => TrustFund.Application.Common.Problem.For(p.Field, p.Message)), _text, input.FieldOf);
+                    ModelState.AddProblems(checkedReport.Value.Problems.Select(p => TrustFund.Application.Common.Problem.For(p.Field, p.Text)), _text, input.FieldOf);
                     if (checkedReport.Value.IsClean)
                     {
                         ViewData["Checked"] = _text["No problem found: the report can be submitted."].Value;

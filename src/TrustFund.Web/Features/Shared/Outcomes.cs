@@ -1,7 +1,9 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Mvc.Localization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 using TrustFund.Application.Common;
+using TrustFund.Domain.Common;
 
 namespace TrustFund.Web.Features.Shared;
 
@@ -33,9 +35,36 @@ public static class Outcomes
         modelState.AddProblems(outcome.Problems, text, fieldOf, generalField);
     }
 
-    /// <summary>The problem's message in the visitor's language, its placeholders filled.</summary>
-    public static string Message(Problem problem, IStringLocalizer text) =>
-        problem.Arguments.Count == 0 ? text[problem.Message].Value : text[problem.Message, [.. problem.Arguments.Select(a => a ?? string.Empty)]].Value;
+    /// <summary>The problem's message in the visitor's language, its placeholders filled (see <see cref="Text"/>).</summary>
+    public static string Message(Problem problem, IStringLocalizer text) => Text(problem.Text, text);
+
+    /// <summary>
+    /// A domain text in the visitor's language: its template and those of nested texts translated,
+    /// numbers and dates in the culture's formats, amounts as the pages write them ("USD 50 000,00"),
+    /// and on a right-to-left page each argument that is not a nested text between isolates
+    /// (U+2068 … U+2069) so that a reference, a name or a number keeps its own direction.
+    /// </summary>
+    public static string Text(LocalText localText, IStringLocalizer text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Text(localText, key => text[key].Value);
+    }
+
+    /// <summary>A domain text in the visitor's language, for views (see the other overload).</summary>
+    public static string Text(LocalText localText, IHtmlLocalizer text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Text(localText, key => text.GetString(key).Value);
+    }
+
+    private static string Text(LocalText localText, Func<string, string> translate)
+    {
+        ArgumentNullException.ThrowIfNull(localText);
+        Func<string, string>? isolate = CultureInfo.CurrentUICulture.TextInfo.IsRightToLeft ? Isolate : null;
+        return localText.Format(CultureInfo.CurrentCulture, translate, isolate);
+    }
+
+    private static string Isolate(string argument) => "\u2068" + argument + "\u2069";
 
     /// <summary>"manager@… changed this on 2 March 2026 at 09:00 UTC, after you opened this page…": what a stale edit tells the person.</summary>
     public static string StaleMessage(StaleEdit stale, IStringLocalizer text) =>
