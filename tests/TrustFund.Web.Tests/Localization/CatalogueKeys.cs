@@ -123,7 +123,7 @@ public static partial class CatalogueKeys
     public static IEnumerable<string> FromEnumerations() =>
         new[] { typeof(Call).Assembly, typeof(Mail).Assembly }
             .SelectMany(a => a.GetTypes())
-            .Where(t => t.IsEnum && t.IsPublic)
+            .Where(t => t.IsEnum && t.IsPublic && t != typeof(TrustFund.Application.Common.PluralCategory)) // names the forms of counted words, never shown
             .SelectMany(t => Enum.GetValues(t).Cast<Enum>())
             .Select(EnumText.Words);
 
