@@ -67,8 +67,8 @@ internal sealed class OnBoardDecision : IDomainEventHandler<BoardDecisionRecorde
         {
             case DecisionOutcome.Approved:
                 var grant = _db.Grants.Local.FirstOrDefault(g => g.ApplicationId == application.Id);
-                var conditions = decision.Conditions is { } text ? string.Create(CultureInfo.InvariantCulture, $"\nConditions: {text}\n") : string.Empty;
-                _mail.Send(Approved, recipients, label, application.Title, session.Number, decision.Amount!.Value.ToString(CultureInfo.InvariantCulture), conditions, grant?.Number ?? "-");
+                object conditions = decision.Conditions is { } text ? new EmailText("\nConditions: {0}\n", text) : string.Empty;
+                _mail.Send(Approved, recipients, label, application.Title, session.Number, decision.Amount!.Value, conditions, grant?.Number ?? "-");
                 break;
             case DecisionOutcome.ReserveList:
                 _mail.Send(ReserveList, recipients, label, application.Title, session.Number);

@@ -22,7 +22,10 @@ public sealed class Mail
         _defaultCulture = localization.Value.DefaultRequestCulture.UICulture;
     }
 
-    /// <summary>Queues <paramref name="template"/> to <paramref name="recipient"/>, with <paramref name="arguments"/> for its placeholders.</summary>
+    /// <summary>
+    /// Queues <paramref name="template"/> to <paramref name="recipient"/>, with <paramref name="arguments"/>
+    /// for its placeholders, each written in the recipient's language (see <see cref="EmailText.Written"/>).
+    /// </summary>
     public void Send(EmailTemplate template, EmailRecipient recipient, params object?[] arguments)
     {
         var culture = Culture(recipient.Culture);
@@ -31,7 +34,7 @@ public sealed class Mail
         {
             CultureInfo.CurrentCulture = culture;
             CultureInfo.CurrentUICulture = culture;
-            var written = arguments.Select(a => a is ILocalizedText part ? part.Write(_text, culture) : a).ToArray();
+            var written = arguments.Select(a => EmailText.Written(a, _text, culture)).ToArray();
             var subject = string.Format(culture, _text[template.Subject].Value, written);
             var body = string.Format(culture, _text[template.Body].Value, written);
             _outbox.Enqueue(new EmailMessage(recipient.Address, subject, body));

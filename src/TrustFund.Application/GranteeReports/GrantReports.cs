@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using TrustFund.Application.Common;
+using TrustFund.Application.Email;
 using TrustFund.Domain.GranteeReports;
 using TrustFund.Domain.Grants;
 
@@ -39,6 +40,11 @@ internal static class GrantReports
 
     /// <summary>Today in the call's time zone: a report due today is not yet overdue anywhere in that zone.</summary>
     public static DateOnly Today(DateTime nowUtc, string? timeZoneId) => DateOnly.FromDateTime(ZonedTime.ToLocal(nowUtc, timeZoneId));
+
+    /// <summary>"Interim report 2", "Final report", in the language of the email it goes into.</summary>
+    public static EmailText NameText(ReportKind kind, int sequence) => kind == ReportKind.Final
+        ? (sequence == 1 ? new EmailText("Final report") : new EmailText("Final report {0}", sequence))
+        : new EmailText("Interim report {0}", sequence);
 
     /// <summary>"Interim report 2", "Final report".</summary>
     public static string Name(ReportKind kind, int sequence) => kind == ReportKind.Final

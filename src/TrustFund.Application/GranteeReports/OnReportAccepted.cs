@@ -30,6 +30,6 @@ internal sealed class OnReportAccepted : IDomainEventHandler<ReportAccepted>
             $"{name} of grant {grant.Number} accepted",
             nameof(GranteeReport),
             domainEvent.ReportId.ToString("D", CultureInfo.InvariantCulture));
-        _mail.Send(ReportEmails.Accepted, await Recipients.OfOrganisationAsync(_db, grant.OrganisationId, cancellationToken), grant.Number, name);
+        _mail.Send(ReportEmails.Accepted, await Recipients.OfOrganisationAsync(_db, grant.OrganisationId, cancellationToken), grant.Number, GrantReports.NameText(domainEvent.Kind, domainEvent.Sequence));
     }
 }

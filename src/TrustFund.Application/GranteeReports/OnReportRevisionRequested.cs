@@ -31,6 +31,6 @@ internal sealed class OnReportRevisionRequested : IDomainEventHandler<ReportRevi
             $"Revision of the {name} of grant {grant.Number} requested (resubmit by: {by}): {domainEvent.Comment}",
             nameof(GranteeReport),
             domainEvent.ReportId.ToString("D", CultureInfo.InvariantCulture));
-        _mail.Send(ReportEmails.RevisionRequested, await Recipients.OfOrganisationAsync(_db, grant.OrganisationId, cancellationToken), grant.Number, name, domainEvent.Comment, by);
+        _mail.Send(ReportEmails.RevisionRequested, await Recipients.OfOrganisationAsync(_db, grant.OrganisationId, cancellationToken), grant.Number, GrantReports.NameText(domainEvent.Kind, domainEvent.Sequence), domainEvent.Comment, domainEvent.ResubmitBy is { } resubmitBy ? (object)resubmitBy : new EmailText("no date set"));
     }
 }

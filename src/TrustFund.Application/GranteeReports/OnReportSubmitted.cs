@@ -31,6 +31,6 @@ internal sealed class OnReportSubmitted : IDomainEventHandler<ReportSubmitted>
             string.Create(CultureInfo.InvariantCulture, $"{name} of grant {grant.Number} submitted by {grant.OrganisationName} (version {domainEvent.SubmissionNumber}){attested}"),
             nameof(GranteeReport),
             domainEvent.ReportId.ToString("D", CultureInfo.InvariantCulture));
-        _mail.Send(ReportEmails.Submitted, await ReportNotices.FundManagersAsync(_db, cancellationToken), grant.Number, name, grant.OrganisationName, domainEvent.SubmissionNumber);
+        _mail.Send(ReportEmails.Submitted, await ReportNotices.FundManagersAsync(_db, cancellationToken), grant.Number, GrantReports.NameText(domainEvent.Kind, domainEvent.Sequence), grant.OrganisationName, domainEvent.SubmissionNumber);
     }
 }

@@ -20,8 +20,8 @@ internal static class ReportEmails
         "{1} of grant {0} accepted",
         "Hello,\n\nThe fund's Secretariat accepted the {1} of grant {0}. Thank you.\n\nTrustFund");
 
-    /// <summary>To the grantee: 0 organisation, 1 number of overdue reports, 2 the reports and their due days, one a line.</summary>
+    /// <summary>To the grantee: 0 organisation, 1 the number of overdue reports, with its words, 2 the reports and their due days, one a line.</summary>
     public static readonly EmailTemplate Overdue = new(
-        "Reminder: {1} overdue grant reports",
+        "Reminder: {1}",
         "Hello,\n\nThese reports of {0} are past their due date:\n\n{2}\n\nPlease sign in to TrustFund to submit them, or tell the Secretariat if you cannot.\n\nTrustFund");
 }

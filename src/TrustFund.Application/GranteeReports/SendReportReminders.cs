@@ -82,9 +82,9 @@ internal sealed class SendReportRemindersHandler : IUseCaseHandler<SendReportRem
 
             var organisation = grants[group.First().GrantId].LegalName;
             var lines = group.OrderBy(r => r.DueOn)
-                .Select(r => string.Create(CultureInfo.InvariantCulture, $"- {grants[r.GrantId].Number}, {GrantReports.Name(r.Kind, r.Sequence)}: due {(r.Status == ReportStatus.Due ? r.DueOn : r.ResubmitBy!.Value):d MMMM yyyy}"))
+                .Select(r => (object)new EmailText("- {0}, {1}: due {2}", grants[r.GrantId].Number, GrantReports.NameText(r.Kind, r.Sequence), r.Status == ReportStatus.Due ? r.DueOn : r.ResubmitBy!.Value))
                 .ToList();
-            _mail.Send(ReportEmails.Overdue, recipients, organisation, group.Count(), string.Join("\n", lines));
+            _mail.Send(ReportEmails.Overdue, recipients, organisation, new EmailCount(group.Count(), "{0} overdue grant report", "{0} overdue grant reports"), new EmailLines(lines));
             foreach (var report in group)
             {
                 _audit.Record(AuditActions.ReportReminderSent, $"Reminder sent to {organisation} about the overdue {GrantReports.Name(report.Kind, report.Sequence)} of grant {grants[report.GrantId].Number}", nameof(GranteeReport), Id(report));

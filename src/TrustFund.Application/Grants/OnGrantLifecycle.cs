@@ -75,7 +75,7 @@ internal sealed class OnGrantLifecycle :
     {
         var grant = await GrantAsync(domainEvent.GrantId, cancellationToken);
         Audit(AuditActions.GrantActivated, grant.Id, string.Create(CultureInfo.InvariantCulture, $"Grant {grant.Number} active: signed by the fund on {domainEvent.FundSignedOn:yyyy-MM-dd} and by the organisation on {domainEvent.OrganisationSignedOn:yyyy-MM-dd}"));
-        _mail.Send(Activated, await Recipients.OfOrganisationAsync(_db, grant.OrganisationId, cancellationToken), grant.Number, Date(grant.StartDate), Date(grant.EndDate));
+        _mail.Send(Activated, await Recipients.OfOrganisationAsync(_db, grant.OrganisationId, cancellationToken), grant.Number, grant.StartDate, grant.EndDate);
     }
 
     public async Task HandleAsync(GrantSuspended domainEvent, CancellationToken cancellationToken)
@@ -112,7 +112,7 @@ internal sealed class OnGrantLifecycle :
         Audit(AuditActions.GrantAmendmentRequested, grant.Id, string.Create(CultureInfo.InvariantCulture, $"Amendment {amendment.Number} of grant {grant.Number} ({Kind(amendment.Kind)}) requested by the {(amendment.RequestedBySide == RequestingSide.Grantee ? "grantee" : "fund manager")}: {amendment.Reason}"));
         if (amendment.RequestedBySide == RequestingSide.FundManager)
         {
-            _mail.Send(AmendmentProposed, await Recipients.OfOrganisationAsync(_db, grant.OrganisationId, cancellationToken), grant.Number, amendment.Number, Kind(amendment.Kind), amendment.Reason);
+            _mail.Send(AmendmentProposed, await Recipients.OfOrganisationAsync(_db, grant.OrganisationId, cancellationToken), grant.Number, amendment.Number, new EmailText(Kind(amendment.Kind)), amendment.Reason);
         }
     }
 
@@ -126,8 +126,9 @@ internal sealed class OnGrantLifecycle :
             domainEvent.Approved ? AuditActions.GrantAmendmentApproved : AuditActions.GrantAmendmentRefused,
             grant.Id,
             $"Amendment {amendment.Number} of grant {grant.Number} ({Kind(amendment.Kind)}) {verdict}{increase}{(amendment.DecisionNote is { } note ? ": " + note : string.Empty)}");
-        var noteLine = amendment.DecisionNote is { } text ? $"\nNote: {text}\n" : string.Empty;
-        _mail.Send(AmendmentDecision, await Recipients.OfOrganisationAsync(_db, grant.OrganisationId, cancellationToken), grant.Number, amendment.Number, Kind(amendment.Kind), verdict, noteLine);
+        object noteLine = amendment.DecisionNote is { } text ? new EmailText("\nNote: {0}\n", text) : string.Empty;
+        var said = new EmailText(domainEvent.Approved ? "amendment|approved" : "amendment|refused");
+        _mail.Send(AmendmentDecision, await Recipients.OfOrganisationAsync(_db, grant.OrganisationId, cancellationToken), grant.Number, amendment.Number, new EmailText(Kind(amendment.Kind)), said, noteLine);
         if (domainEvent.Approved && amendment.Kind == AmendmentKind.NoCostExtension)
         {
             await MoveFinalReportAsync(grant, cancellationToken);
@@ -135,8 +136,6 @@ internal sealed class OnGrantLifecycle :
     }
 
     private static string Kind(AmendmentKind kind) => kind == AmendmentKind.NoCostExtension ? "no-cost extension" : "budget revision";
-
-    private static string Date(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
     private async Task MoveFinalReportAsync(Grant grant, CancellationToken cancellationToken)
     {

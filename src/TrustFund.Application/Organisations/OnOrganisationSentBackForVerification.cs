@@ -12,7 +12,7 @@ namespace TrustFund.Application.Organisations;
 /// </summary>
 internal sealed class OnOrganisationSentBackForVerification : IDomainEventHandler<OrganisationSentBackForVerification>
 {
-    /// <summary>The email to the Secretariat: 0 recipient, 1 organisation's new name, 2 previous name, 3 previous country, 4 new country.</summary>
+    /// <summary>The email to the Secretariat: 0 recipient, 1 organisation's new name, 2 previous name, 3 previous country, 4 new country (each named in the recipient's language).</summary>
     public static readonly EmailTemplate Notice = new(
         "{1} changed its registration details: verify it again",
         "Dear {0},\n\nA verified organisation changed its legal name or country of registration, so it is back in the list of organisations waiting for verification and cannot submit applications until it is verified again.\n\nLegal name: before {2}; now {1}\nCountry of registration: before {3}; now {4}\n\nApplications it submitted before keep the name they were submitted under.\n\nTrustFund");
@@ -46,8 +46,8 @@ internal sealed class OnOrganisationSentBackForVerification : IDomainEventHandle
                 name,
                 domainEvent.NewName,
                 domainEvent.PreviousName,
-                domainEvent.PreviousCountry,
-                domainEvent.NewCountry);
+                new EmailCountry(domainEvent.PreviousCountry),
+                new EmailCountry(domainEvent.NewCountry));
         }
     }
 }

@@ -16,7 +16,7 @@ namespace TrustFund.Application.Payments;
 /// </summary>
 internal sealed class OnInstalmentReleaseRequested : IDomainEventHandler<InstalmentReleaseRequested>
 {
-    /// <summary>0 recipient, 1 instalment number, 2 grant number, 3 amount, 4 requester, 5 overridden conditions ("" when none).</summary>
+    /// <summary>0 recipient, 1 instalment number, 2 grant number, 3 amount, 4 requester, 5 the overridden conditions, a list in the recipient's language ("" when none).</summary>
     public static readonly EmailTemplate Notice = new(
         "Instalment {1} of grant {2} waits for your approval",
         "Dear {0},\n\n{4} requested the release of instalment {1} of grant {2}: {3}.{5}\n\nApprove it, or put it on hold, from your payments queue in TrustFund. You cannot approve a release you requested yourself.\n\nTrustFund");
@@ -62,11 +62,11 @@ internal sealed class OnInstalmentReleaseRequested : IDomainEventHandler<Instalm
             .Distinct()
             .OrderBy(u => u.Email)
             .ToListAsync(cancellationToken);
-        var overrides = overridden.Count == 0 ? string.Empty : "\n\nReleased without: " + string.Join("; ", overridden.Select(o => o.Condition.Describe())) + ".";
+        object overrides = overridden.Count == 0 ? string.Empty : new EmailText("\n\nReleased without: {0}.", new EmailList([.. overridden.Select(o => ConditionWords.Of(o.Condition))]));
         foreach (var officer in officers)
         {
             var name = string.IsNullOrWhiteSpace(officer.DisplayName) ? officer.Email! : officer.DisplayName;
-            _mail.Send(Notice, new EmailRecipient(officer.Email!, name, officer.PreferredCulture), name, domainEvent.Number, number, domainEvent.Amount.ToString(CultureInfo.InvariantCulture), by, overrides);
+            _mail.Send(Notice, new EmailRecipient(officer.Email!, name, officer.PreferredCulture), name, domainEvent.Number, number, domainEvent.Amount, by, overrides);
         }
     }
 }

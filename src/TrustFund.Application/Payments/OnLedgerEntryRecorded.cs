@@ -54,7 +54,7 @@ internal sealed class OnLedgerEntryRecorded : IDomainEventHandler<LedgerEntryRec
         {
             foreach (var member in await Recipients.OfOrganisationAsync(_db, organisationId, cancellationToken))
             {
-                _mail.Send(PaymentNotice, member, member.Name, amount, instalment?.Number, number, entry.ValueDate.ToString("d MMMM yyyy", CultureInfo.InvariantCulture), entry.Reference);
+                _mail.Send(PaymentNotice, member, member.Name, entry.Amount, instalment?.Number, number, entry.ValueDate, entry.Reference);
             }
         }
     }

@@ -90,7 +90,7 @@ internal sealed class ConfirmAutoAssignmentHandler : IUseCaseHandler<ConfirmAuto
             AssignmentRecords.Id(result.CallId));
         foreach (var (reviewer, count) in perReviewer.Where(x => x.Reviewer.Email.Length > 0))
         {
-            _mail.Send(ReviewEmails.AutoAssigned, new EmailRecipient(reviewer.Email, reviewer.Name, reviewer.PreferredCulture), reviewer.Name, count, result.Terms.Code, new EmailDay(dueOn));
+            _mail.Send(ReviewEmails.AutoAssigned, new EmailRecipient(reviewer.Email, reviewer.Name, reviewer.PreferredCulture), reviewer.Name, new EmailCount(count, "{0} new review assignment", "{0} new review assignments"), result.Terms.Code, new EmailDay(dueOn), new EmailCount(count, "{0} application", "{0} applications"));
         }
 
         await _db.SaveChangesAsync(cancellationToken);

@@ -60,7 +60,7 @@ internal sealed class OnConflictDeclared : IDomainEventHandler<ConflictDeclared>
             domainEvent.ReviewerName,
             application.Label,
             callCode,
-            domainEvent.Type.ToString(),
+            new EmailText(domainEvent.Type.ToString()), // one word each: the enumeration value's words, as the pages show it
             domainEvent.Note);
     }
 }

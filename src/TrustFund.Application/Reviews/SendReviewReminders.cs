@@ -81,7 +81,7 @@ internal sealed class SendReviewRemindersHandler : IUseCaseHandler<SendReviewRem
                 assignment.MarkReminded(now);
             }
 
-            _mail.Send(ReviewEmails.Overdue, new EmailRecipient(reviewer.Email!, name, reviewer.PreferredCulture), name, group.Count(), lines);
+            _mail.Send(ReviewEmails.Overdue, new EmailRecipient(reviewer.Email!, name, reviewer.PreferredCulture), name, new EmailCount(group.Count(), "{0} overdue review", "{0} overdue reviews"), lines);
             _audit.Record(AuditActions.ReviewReminderSent, $"Reminder sent to {name} about {group.Count()} overdue review(s): {string.Join("; ", group.Select(a => labels[a.ApplicationId]))}", "User", AssignmentRecords.Id(group.Key));
             assignments += group.Count();
             emailed++;

@@ -30,8 +30,15 @@ public static class Catalogue
     public static bool IsPseudo(CultureInfo culture) =>
         string.Equals(culture.Name, PseudoCulture, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The text of <paramref name="key"/> in the current UI culture; the key itself when it has no translation.</summary>
-    public static string Text(string key) => Find(key, CultureInfo.CurrentUICulture) ?? key;
+    /// <summary>The text of <paramref name="key"/> in the current UI culture; its English when it has no translation.</summary>
+    public static string Text(string key) => Find(key, CultureInfo.CurrentUICulture) ?? English(key);
+
+    /// <summary>
+    /// The English text of a key. A key may start with a context ending in '|' ("report status|Submitted",
+    /// "plural few|{0} applications"), so that one English word used for different nouns gets the form
+    /// each noun asks for in other languages; the English shown is the part after the '|'.
+    /// </summary>
+    public static string English(string key) => key.IndexOf('|', StringComparison.Ordinal) is var bar and >= 0 ? key[(bar + 1)..] : key;
 
     /// <summary>
     /// The translation of <paramref name="key"/> in <paramref name="culture"/> (or its parent culture),
@@ -43,7 +50,7 @@ public static class Catalogue
     {
         if (IsPseudo(culture))
         {
-            return Pseudo(key);
+            return Pseudo(English(key));
         }
 
         for (var c = culture; c.Name.Length > 0; c = c.Parent)

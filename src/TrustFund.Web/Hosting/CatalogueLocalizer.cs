@@ -17,13 +17,13 @@ public sealed class CatalogueLocalizerFactory : IStringLocalizerFactory
     public IStringLocalizer Create(string baseName, string location) => _localizer;
 }
 
-/// <summary>The catalogue (<see cref="Catalogue"/>) in the current UI culture; a key without a translation is its own text.</summary>
+/// <summary>The catalogue (<see cref="Catalogue"/>) in the current UI culture; a key without a translation is its English text (<see cref="Catalogue.English"/>).</summary>
 public sealed class CatalogueLocalizer : IStringLocalizer
 {
     public LocalizedString this[string name] =>
         Catalogue.Find(name, CultureInfo.CurrentUICulture) is { } text
             ? new LocalizedString(name, text, resourceNotFound: false)
-            : new LocalizedString(name, name, resourceNotFound: true);
+            : new LocalizedString(name, Catalogue.English(name), resourceNotFound: true);
 
     public LocalizedString this[string name, params object[] arguments]
     {

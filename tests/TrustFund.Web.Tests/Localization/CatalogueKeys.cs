@@ -32,7 +32,11 @@ public static partial class CatalogueKeys
         new(@"\[Display\(Name\s*=\s*" + Literal, RegexOptions.Compiled),
         new(@"new\s+LocalText\(\s*" + Literal, RegexOptions.Compiled),
         new(@"\.WithText\(\s*" + Literal, RegexOptions.Compiled),
+        new(@"new\s+EmailText\(\s*" + Literal, RegexOptions.Compiled),
     ];
+
+    // A counted text: its English singular and plural (Counted.Text, EmailCount, Plural.Format); the plural names its forms in the catalogue.
+    private static readonly Regex CountedPattern = new(@"\b(?:Counted\.Text|EmailCount|Plural\.Format)\([^;""]*?" + Literal + @"\s*,\s*" + Literal, RegexOptions.Compiled);
 
     /// <summary>Types whose static methods name an enumeration value in English, for the views to translate.</summary>
     private static readonly Type[] LabelTypes =
@@ -40,6 +44,7 @@ public static partial class CatalogueKeys
         typeof(Labels), typeof(CallLabels), typeof(TrustFund.Application.Applications.DocumentTypeNames),
         typeof(TrustFund.Domain.Applications.Screening), typeof(TrustFund.Domain.GranteeReports.Words),
         typeof(Features.Grants.GrantPageModel), typeof(Features.Decisions.DecisionPageModel), typeof(TrustFund.Application.Applications.StatusWords),
+        typeof(TrustFund.Application.Payments.ConditionWords),
     ];
 
     /// <summary>The repository's root (the folder holding TrustFund.sln).</summary>
@@ -58,6 +63,24 @@ public static partial class CatalogueKeys
     public static IReadOnlyList<string> All() =>
         [.. FromSources().Concat(FromEmailTemplates()).Concat(FromEnumerations()).Concat(FromLabels()).Concat(FromNames()).Concat(FromDomainTexts())
             .Where(k => k.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    /// <summary>The English plural of every counted text in the sources ("{0} applications"), each once, in ordinal order.</summary>
+    public static IReadOnlyList<string> CountedTexts() =>
+        [.. SourceTexts().SelectMany(text => CountedPattern.Matches(text).Select(m => Unescape(m.Groups[2].Value))).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    private static IEnumerable<string> SourceTexts()
+    {
+        var source = Path.Combine(RepositoryRoot(), "src");
+        var separator = Path.DirectorySeparatorChar;
+        foreach (var file in Directory.EnumerateFiles(source, "*.*", SearchOption.AllDirectories))
+        {
+            if ((file.EndsWith(".cs", StringComparison.Ordinal) || file.EndsWith(".cshtml", StringComparison.Ordinal))
+                && !file.Contains($"{separator}obj{separator}", StringComparison.Ordinal) && !file.Contains($"{separator}bin{separator}", StringComparison.Ordinal))
+            {
+                yield return File.ReadAllText(file);
+            }
+        }
+    }
 
     public static IEnumerable<string> FromSources()
     {
@@ -102,7 +125,7 @@ public static partial class CatalogueKeys
     public static IEnumerable<string> FromEnumerations() =>
         new[] { typeof(Call).Assembly, typeof(Mail).Assembly }
             .SelectMany(a => a.GetTypes())
-            .Where(t => t.IsEnum && t.IsPublic)
+            .Where(t => t.IsEnum && t.IsPublic && t != typeof(TrustFund.Application.Common.PluralCategory)) // names the forms of counted words, never shown
             .SelectMany(t => Enum.GetValues(t).Cast<Enum>())
             .Select(EnumText.Words);
 

@@ -115,9 +115,12 @@ public sealed record GrantPageModel(GrantPage Page, SignatureInput Signature, Gr
     public static string StatusWords(GrantStatus status) => status switch
     {
         GrantStatus.AgreementPending => "Awaiting signatures",
-        GrantStatus.Active => "Active",
-        GrantStatus.Suspended => "Suspended",
+        GrantStatus.Active => "grant status|Active",
+        GrantStatus.Suspended => "grant status|Suspended",
         GrantStatus.Closing => "In closure",
-        GrantStatus.Closed => "Closed",
+        GrantStatus.Closed => "grant status|Closed",
     };
+
+    /// <summary>An amendment's status, in the form that agrees with "amendment" (an "avenant" is "approuvé", not "approuvée").</summary>
+    public static string AmendmentStatusWords(AmendmentStatus status) => "amendment status|" + status.ToString();
 }
