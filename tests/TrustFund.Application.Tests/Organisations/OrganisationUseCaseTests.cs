@@ -126,9 +126,9 @@ public sealed class OrganisationUseCaseTests
         });
     }
 
-    [TestCase("Amani Survivors Alliance", "NGA")]
-    [TestCase(Name, "KEN")]
-    public async Task UpdateProfile_VerifiedOrganisationChangesNameOrCountry_GoesBackToVerificationAndTellsTheFundManagers(string legalName, string country)
+    [TestCase("Amani Survivors Alliance", "NGA", "Nigeria")]
+    [TestCase(Name, "KEN", "Kenya")]
+    public async Task UpdateProfile_VerifiedOrganisationChangesNameOrCountry_GoesBackToVerificationAndTellsTheFundManagers(string legalName, string country, string countryName)
     {
         var version = await VersionAsync();
 
@@ -142,7 +142,7 @@ public sealed class OrganisationUseCaseTests
             Assert.That(organisation.Status, Is.EqualTo(OrganisationStatus.PendingVerification));
             Assert.That(mail, Has.Count.EqualTo(1), "the Secretariat is told");
             Assert.That(mail.Single().Subject, Does.Contain(legalName).And.Contain("verify it again"));
-            Assert.That(mail.Single().TextBody, Does.Contain($"before {Name}; now {legalName}").And.Contain($"before NGA; now {country}"));
+            Assert.That(mail.Single().TextBody, Does.Contain($"before {Name}; now {legalName}").And.Contain($"before Nigeria; now {countryName}"), "countries are named, not coded");
             Assert.That(mail.Single().TextBody, Does.Contain("Dear Mariam Okafor"));
         });
     }
