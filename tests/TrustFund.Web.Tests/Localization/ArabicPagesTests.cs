@@ -63,9 +63,22 @@ public sealed class ArabicPagesTests
             Assert.That(page.DocumentElement.GetAttribute("dir"), Is.EqualTo("rtl"));
             Assert.That(terms, Does.Contain("من USD \u206810,000.00\u2069 إلى USD \u2068100,000.00\u2069"), "amount per grant");
             Assert.That(terms, Does.Contain("USD 1,000,000.00"), "envelope");
-            Assert.That(terms, Does.Contain("1 مارس 2026, 10:00 (Europe/Vienna, UTC+01:00)"), "opens, in the Gregorian calendar");
+            Assert.That(terms, Does.Contain("1 مارس 2026, 10:00 \u2066(Europe/Vienna, UTC+01:00)\u2069"), "opens, in the Gregorian calendar, the zone in brackets read left to right");
             Assert.That(page.QuerySelector("time[data-local-time]")?.TextContent, Is.EqualTo("1 أبريل 2026, 09:00 UTC"));
         });
+    }
+
+    [Test]
+    public async Task ApplicantHome_Arabic_OpenCallDeadlineAndGrantAmountsAreTranslatedWithTheirValuesSetApart()
+    {
+        var call = await CreateOpenCallAsync(_app);
+        using var session = await _app.SignInAsync(Applicant);
+        session.Client.DefaultRequestHeaders.TryAddWithoutValidation("Accept-Language", "ar");
+
+        var (_, home) = await session.GetPageAsync("/");
+
+        var line = home.QuerySelector($"[data-open-call='{call.Code}']")?.TextContent ?? string.Empty;
+        Assert.That(line, Does.EndWith(": تُقفل في \u20681 أبريل 2026, 11:00 \u2066(Europe/Vienna, UTC+02:00)\u2069\u2069"));
     }
 
     [Test]
