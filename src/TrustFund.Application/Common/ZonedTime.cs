@@ -13,7 +13,11 @@ public static class ZonedTime
     public static DateTime ToLocal(DateTime utc, string? zoneId) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone(zoneId));
 
-    /// <summary>"28 February 2026, 23:59 (Europe/Vienna, UTC+01:00)" in <paramref name="culture"/>.</summary>
+    /// <summary>
+    /// "28 February 2026, 23:59 (Europe/Vienna, UTC+01:00)" in <paramref name="culture"/>. In a right-to-left
+    /// language the bracketed zone is one left-to-right unit (between U+2066 and U+2069), so that its
+    /// brackets are not turned around the Arabic date.
+    /// </summary>
     public static string Describe(DateTime utc, string? zoneId, CultureInfo culture)
     {
         var zone = Zone(zoneId);
@@ -21,7 +25,8 @@ public static class ZonedTime
         var local = TimeZoneInfo.ConvertTimeFromUtc(instant, zone);
         var offset = zone.GetUtcOffset(instant);
         var sign = offset < TimeSpan.Zero ? "-" : "+";
-        return string.Create(culture, $"{local.ToString("d MMMM yyyy, HH:mm", culture)} ({zone.Id}, UTC{sign}{offset:hh\\:mm})");
+        var zoned = string.Create(CultureInfo.InvariantCulture, $"({zone.Id}, UTC{sign}{offset:hh\\:mm})");
+        return local.ToString("d MMMM yyyy, HH:mm", culture) + " " + (culture.TextInfo.IsRightToLeft ? "\u2066" + zoned + "\u2069" : zoned);
     }
 
     /// <summary>Machine-readable UTC instant, as audit summaries and <c>&lt;time datetime&gt;</c> use it.</summary>

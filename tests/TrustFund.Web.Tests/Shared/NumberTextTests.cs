@@ -1,4 +1,5 @@
 using System.Globalization;
+using TrustFund.Web.Features.Languages;
 using TrustFund.Web.Features.Shared;
 
 namespace TrustFund.Web.Tests.Shared;
@@ -8,7 +9,7 @@ public sealed class NumberTextTests
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr");
-    private static readonly CultureInfo Arabic = CultureInfo.GetCultureInfo("ar");
+    private static readonly CultureInfo Arabic = Languages.AsTheFundWrites(CultureInfo.GetCultureInfo("ar"));
 
     [TestCase("98.85", 98.85)]
     [TestCase("20000", 20000)]
@@ -61,6 +62,13 @@ public sealed class NumberTextTests
     [TestCase("1234.56", 1234.56)]
     [TestCase("\u200F1234\u066B5", 1234.5)]
     [TestCase("USD 250", 250)]
+    [TestCase("1,234", 1234)]
+    [TestCase("50,000.00", 50000)]
+    [TestCase("1,234,567.5", 1234567.5)]
+    [TestCase("98.85", 98.85)]
+    [TestCase("\u0665\u0660\u066C\u0660\u0660\u0660", 50000)]
+    [TestCase("\u0669\u0668\u066B\u0668\u0665", 98.85)]
+    [TestCase("\u0665\u0660,\u0660\u0660\u0660.\u0665", 50000.5)]
     public void TryRead_Arabic_ReadsArabicSeparatorsAndDigitsAndThePlainForm(string text, decimal expected)
     {
         Assert.That(NumberText.TryRead(text, Arabic, 2, 1_000_000_000m, out var value), Is.EqualTo(NumberReading.Valid));
@@ -68,9 +76,15 @@ public sealed class NumberTextTests
     }
 
     [TestCase("1.234")]
-    [TestCase("1,234")]
+    [TestCase("50.000")]
+    [TestCase("\u0661.\u0662\u0663\u0664")]
     [TestCase("98,85")]
+    [TestCase("1,23")]
+    [TestCase("1.234,56")]
+    [TestCase("98\u060C85")]
     [TestCase("1\u066C23")]
+    [TestCase("1,234\u066B56")]
+    [TestCase("1\u066C234.56")]
     public void TryRead_Arabic_SeparatorsThatCouldMeanEitherThing_AreAmbiguous(string text)
     {
         Assert.That(NumberText.TryRead(text, Arabic, 2, 1_000_000_000m, out _), Is.EqualTo(NumberReading.Ambiguous));
@@ -96,6 +110,16 @@ public sealed class NumberTextTests
         Assert.That(NumberText.TryRead(new string('1', 41), English, 2, 1_000_000_000m, out _), Is.EqualTo(NumberReading.NotANumber));
     }
 
+    [Test]
+    public void ArabicCulture_WritesAmountsWithWesternDigitsAndSeparators()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That("USD " + 50000m.ToString("N2", Arabic), Is.EqualTo("USD 50,000.00"));
+            Assert.That((-1234.5m).ToString("N2", Arabic), Is.EqualTo("-1,234.50"));
+        });
+    }
+
     [TestCase(1234.5, "1234.5")]
     [TestCase(20000, "20000")]
     [TestCase(0.05, "0.05")]
@@ -106,6 +130,7 @@ public sealed class NumberTextTests
         Assert.That(text, Is.EqualTo(expected));
         Assert.That(NumberText.TryRead(text, English, 2, 1_000_000_000m, out var english), Is.EqualTo(NumberReading.Valid));
         Assert.That(NumberText.TryRead(text, French, 2, 1_000_000_000m, out var french), Is.EqualTo(NumberReading.Valid));
-        Assert.That((english, french), Is.EqualTo((amount, amount)));
+        Assert.That(NumberText.TryRead(text, Arabic, 2, 1_000_000_000m, out var arabic), Is.EqualTo(NumberReading.Valid));
+        Assert.That((english, french, arabic), Is.EqualTo((amount, amount, amount)));
     }
 }

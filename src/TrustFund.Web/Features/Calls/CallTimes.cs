@@ -56,8 +56,16 @@ public static class CallTimes
         var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
         var offset = zone.GetUtcOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
         var sign = offset < TimeSpan.Zero ? "-" : "+";
-        return string.Create(CultureInfo.CurrentCulture, $"{local.ToString("d MMMM yyyy, HH:mm", CultureInfo.CurrentCulture)} ({zone.Id}, UTC{sign}{offset:hh\\:mm})");
+        return string.Create(CultureInfo.CurrentCulture, $"{local.ToString("d MMMM yyyy, HH:mm", CultureInfo.CurrentCulture)} {LeftToRight(string.Create(CultureInfo.InvariantCulture, $"({zone.Id}, UTC{sign}{offset:hh\\:mm})"))}");
     }
+
+    /// <summary>
+    /// The text as one left-to-right unit (between U+2066 and U+2069) on a right-to-left page, where
+    /// "(Europe/Vienna, UTC+01:00)" would otherwise have its brackets turned around the Arabic date;
+    /// unchanged on a left-to-right page.
+    /// </summary>
+    private static string LeftToRight(string text) =>
+        CultureInfo.CurrentCulture.TextInfo.IsRightToLeft ? $"\u2066{text}\u2069" : text;
 
     /// <summary>"28 Feb 2026 23:59 Europe/Vienna" for tables.</summary>
     public static string ShortInCallZone(DateTime utc, string zoneId) =>

@@ -79,6 +79,11 @@ public sealed class FieldTagHelper : TagHelper
             common.Append(" required aria-required=\"true\"");
         }
 
+        if (DirectionOf(Type) is { } direction)
+        {
+            common.Append(CultureInfo.InvariantCulture, $" dir=\"{direction}\"");
+        }
+
         if (!string.IsNullOrEmpty(Autocomplete))
         {
             common.Append(CultureInfo.InvariantCulture, $" autocomplete=\"{enc.Encode(Autocomplete)}\"");
@@ -99,6 +104,18 @@ public sealed class FieldTagHelper : TagHelper
         output.Attributes.SetAttribute("class", hasError ? "mb-3 field field-error" : "mb-3 field");
         output.Content.SetHtmlContent(html.ToString());
     }
+
+    /// <summary>
+    /// The writing direction of what is typed: names and free text follow their first letter ("auto": a Latin
+    /// name on an Arabic page reads left to right); email and web addresses, telephone numbers and passwords
+    /// always read left to right; dates and numbers are the browser's to lay out.
+    /// </summary>
+    private static string? DirectionOf(string type) => type.ToLowerInvariant() switch
+    {
+        "text" or "search" or "textarea" => "auto",
+        "email" or "url" or "tel" or "password" => "ltr",
+        _ => null,
+    };
 
     private static string? Format(object? model) => model switch
     {

@@ -14,6 +14,8 @@ namespace TrustFund.Web.Features.Shared;
 public static class NumberText
 {
     private const int MaximumLength = 40;
+    private const string ArabicDecimalSeparator = "\u066B";
+    private const string ArabicGroupSeparator = "\u066C";
 
     /// <summary>Reads an amount in US dollars: zero or more, at most two decimals, at most <see cref="Money.MaximumAmount"/>.</summary>
     public static NumberReading TryReadAmount(string? text, out decimal amount) =>
@@ -161,6 +163,23 @@ public static class NumberText
             return Parse(normalised, string.Empty, out value);
         }
 
+        // Arabic separators (٫ before the decimals, ٬ between thousands) mean one thing in any language;
+        // mixed with a point or a comma they no longer do.
+        if (normalised.Contains(ArabicDecimalSeparator, StringComparison.Ordinal) || normalised.Contains(ArabicGroupSeparator, StringComparison.Ordinal))
+        {
+            return !normalised.Contains('.', StringComparison.Ordinal) && !normalised.Contains(',', StringComparison.Ordinal) && TrySplit(normalised, ArabicDecimalSeparator, ArabicGroupSeparator, out var arabicWhole, out var arabicFraction)
+                ? Parse(arabicWhole, arabicFraction, out value)
+                : LooksNumeric(normalised) ? NumberReading.Ambiguous : NumberReading.NotANumber;
+        }
+
+        // "1.234" where the point may separate thousands: a thousand and more, or one and a bit.
+        var point = normalised.IndexOf('.', StringComparison.Ordinal);
+        var plain = point > 0 && point == normalised.LastIndexOf('.') && normalised.Remove(point, 1).All(char.IsAsciiDigit);
+        if (plain && PointMayGroup(culture) && normalised.Length - point - 1 == 3)
+        {
+            return NumberReading.Ambiguous;
+        }
+
         // The culture's own way: one decimal separator, groups of three between group separators.
         if (TrySplit(normalised, decimalSeparator, groupSeparator, out var whole, out var fraction))
         {
@@ -168,20 +187,20 @@ public static class NumberText
         }
 
         // The plain way the app writes numbers back into fields: digits, one point, digits.
-        var point = normalised.IndexOf('.', StringComparison.Ordinal);
-        var plain = point > 0 && point == normalised.LastIndexOf('.') && normalised.Remove(point, 1).All(char.IsAsciiDigit);
         if (plain)
         {
-            var decimals = normalised[(point + 1)..];
-
-            // "1.234" in a culture where the point is not the decimal separator may mean a thousand.
-            return decimalSeparator != "." && decimals.Length == 3
-                ? NumberReading.Ambiguous
-                : Parse(normalised[..point], decimals, out value);
+            return Parse(normalised[..point], normalised[(point + 1)..], out value);
         }
 
         return LooksNumeric(normalised) ? NumberReading.Ambiguous : NumberReading.NotANumber;
     }
+
+    /// <summary>
+    /// True where people also write a point between thousands: every culture whose decimal separator is
+    /// not the point, and Arabic, written with "1.234" for a thousand and more in the Maghreb.
+    /// </summary>
+    private static bool PointMayGroup(CultureInfo culture) =>
+        culture.NumberFormat.NumberDecimalSeparator != "." || culture.TwoLetterISOLanguageName == "ar";
 
     private static bool TrySplit(string text, string decimalSeparator, string groupSeparator, out string whole, out string fraction)
     {

@@ -2,6 +2,10 @@
 // zone and keeps [data-countdown] ticking. Without JavaScript the server's text (UTC, "closes in N days") stays.
 (function () {
     var lang = document.documentElement.lang || undefined;
+    // Arabic pages write Western digits and Gregorian dates, as the server does (Languages.AsTheFundWrites).
+    if (lang && /^ar(-|$)/i.test(lang)) {
+        lang = lang + '-u-nu-latn-ca-gregory';
+    }
     var zone;
     try {
         zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
