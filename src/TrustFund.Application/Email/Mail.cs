@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using TrustFund.Application.Common;
 
 namespace TrustFund.Application.Email;
 
@@ -63,7 +64,7 @@ public sealed class Mail
 
         try
         {
-            return CultureInfo.GetCultureInfo(name);
+            return FundCulture.Of(CultureInfo.GetCultureInfo(name));
         }
         catch (CultureNotFoundException)
         {

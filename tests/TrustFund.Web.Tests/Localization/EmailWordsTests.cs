@@ -102,7 +102,7 @@ public sealed class EmailWordsTests
         "fr" => $"Bonjour Kwame Mensah,\n\nmanager@trustfund.test a demandé le décaissement de la tranche 2 de la subvention {grant} : USD 4\u202F000,00.\n\n"
             + "Décaissement demandé sans que soient remplies ces conditions : le rapport intermédiaire est accepté.\n\n"
             + "Veuillez l'approuver ou le suspendre depuis votre file de paiements dans TrustFund. Vous ne pouvez pas approuver un décaissement que vous avez vous-même demandé.\n\nTrustFund",
-        _ => $"Kwame Mensah المحترم/المحترمة،\n\nطلب manager@trustfund.test صرف القسط 2 من المنحة {grant}: USD 4\u066C000\u066B00.\n\n"
+        _ => $"Kwame Mensah المحترم/المحترمة،\n\nطلب manager@trustfund.test صرف القسط 2 من المنحة {grant}: USD 4,000.00.\n\n"
             + "طُلب الصرف دون استيفاء هذه الشروط: قبول التقرير المرحلي.\n\n"
             + "وافق عليه، أو أوقفه مؤقتًا، من قائمة المدفوعات الخاصة بك في TrustFund. ولا يمكنك الموافقة على صرف طلبته بنفسك.\n\nTrustFund",
     };

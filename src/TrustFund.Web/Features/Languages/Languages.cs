@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
 using TrustFund.Application.Accounts;
+using TrustFund.Application.Common;
 using TrustFund.Web.Hosting;
 
 namespace TrustFund.Web.Features.Languages;
@@ -35,38 +36,8 @@ public static class Languages
             ? null
             : options.SupportedUICultures?.FirstOrDefault(c => string.Equals(c.Name, name.Trim(), StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>
-    /// The culture as the fund's pages write numbers and dates in it. Arabic keeps its words (month and
-    /// day names) but writes amounts like "USD 50,000.00" (Western digits, a point before the cents, commas
-    /// between thousands, a plain minus), as the fund's accounts and donors do, and dates in the Gregorian
-    /// calendar whatever the country's own calendar (Um Al-Qura in Saudi Arabia). Other cultures are
-    /// returned as they are.
-    /// </summary>
-    public static CultureInfo AsTheFundWrites(CultureInfo culture)
-    {
-        if (culture.TwoLetterISOLanguageName != "ar")
-        {
-            return culture;
-        }
-
-        var tailored = (CultureInfo)culture.Clone();
-        var numbers = tailored.NumberFormat;
-        numbers.NumberDecimalSeparator = numbers.CurrencyDecimalSeparator = numbers.PercentDecimalSeparator = ".";
-        numbers.NumberGroupSeparator = numbers.CurrencyGroupSeparator = numbers.PercentGroupSeparator = ",";
-        numbers.NegativeSign = "-";
-        numbers.PositiveSign = "+";
-        numbers.PercentSymbol = "%";
-        numbers.PerMilleSymbol = "‰";
-        numbers.CurrencySymbol = "USD";
-        numbers.NativeDigits = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
-        numbers.DigitSubstitution = DigitShapes.None;
-        if (tailored.OptionalCalendars.OfType<GregorianCalendar>().FirstOrDefault() is { } gregorian)
-        {
-            tailored.DateTimeFormat.Calendar = gregorian;
-        }
-
-        return CultureInfo.ReadOnly(tailored);
-    }
+    /// <summary>The culture as the fund's pages write numbers and dates in it (<see cref="FundCulture.Of(CultureInfo)"/>).</summary>
+    public static CultureInfo AsTheFundWrites(CultureInfo culture) => FundCulture.Of(culture);
 
     /// <summary>Reads <c>Localization:Cultures</c> (en, fr, es, ar by default) and adds the pseudo-localization culture in Development and the tests.</summary>
     public static void Configure(RequestLocalizationOptions options, IConfiguration configuration, IWebHostEnvironment environment)
