@@ -114,7 +114,7 @@ public sealed class CallUseCaseTests
         var outcome = await _slice.RunAsync(new PublishCall(drafted.Id, await VersionAsync(drafted.Id)));
 
         Assert.That(outcome.Kind, Is.EqualTo(OutcomeKind.Refused));
-        Assert.That(outcome.Problems.Single().Message, Is.EqualTo("A call that is published cannot be published."));
+        Assert.That(outcome.Problems.Single().Text.ToString(), Is.EqualTo("A call that is published cannot be published."));
     }
 
     private static bool SameProblem(Problem a, Problem b) =>

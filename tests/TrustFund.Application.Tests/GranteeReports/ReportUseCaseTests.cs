@@ -60,9 +60,9 @@ public sealed class ReportUseCaseTests
         {
             Assert.That(totals.Kind, Is.EqualTo(OutcomeKind.Refused));
             Assert.That(totals.Problems.Select(p => p.Field), Is.SupersetOf(new[] { "Victims.BySexAndAge", "Victims.ByNationality", "Victims.NewPersons" }));
-            Assert.That(totals.Problems.Single(p => p.Field == "Victims.BySexAndAge").Message, Does.Contain("adds up to 30 persons, but 40 unique persons"));
+            Assert.That(totals.Problems.Single(p => p.Field == "Victims.BySexAndAge").Text.ToString(), Does.Contain("adds up to 30 persons, but 40 unique persons"));
             Assert.That(below.Kind, Is.EqualTo(OutcomeKind.Refused));
-            Assert.That(below.Problems.Single(p => p.Field == "Victims.Stateless").Message, Does.Contain("whole number from 0"));
+            Assert.That(below.Problems.Single(p => p.Field == "Victims.Stateless").Text.ToString(), Does.Contain("whole number from 0"));
             var saved = await ReportData.ReadAsync(_slice, interim.Id);
             Assert.That((saved.Status, saved.Submissions.Count), Is.EqualTo((ReportStatus.Due, 0)));
         });

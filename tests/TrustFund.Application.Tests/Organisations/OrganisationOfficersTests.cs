@@ -38,7 +38,7 @@ public sealed class OrganisationOfficersTests
     {
         var outcome = await SaveAsync(new OrganisationOfficer("  فاطمة الزهراء ", "Chair", " fatima@example.org "), new OrganisationOfficer("王秀英", "Treasurer", ""));
 
-        Assert.That(outcome.Succeeded, Is.True, string.Join(" ", outcome.Problems.Select(p => p.Message)));
+        Assert.That(outcome.Succeeded, Is.True, string.Join(" ", outcome.Problems.Select(p => p.Text.ToString())));
         Assert.That(await OfficersAsync(), Is.EqualTo(new[]
         {
             new OrganisationOfficer("فاطمة الزهراء", "Chair", "fatima@example.org"),
@@ -57,7 +57,7 @@ public sealed class OrganisationOfficersTests
             new OrganisationOfficer("awa ndiaye", "Board member", "awa@example.org"));
 
         Assert.That(outcome.Kind, Is.EqualTo(OutcomeKind.Refused));
-        var problems = outcome.Problems.ToDictionary(p => p.Field, p => p.Message);
+        var problems = outcome.Problems.ToDictionary(p => p.Field, p => p.Text.ToString());
         Assert.Multiple(() =>
         {
             Assert.That(problems["Officers[0].Name"], Is.EqualTo("Enter the name of officer 1."));
@@ -81,7 +81,7 @@ public sealed class OrganisationOfficersTests
 
         Assert.That(tooMany.Kind, Is.EqualTo(OutcomeKind.Refused));
         Assert.That(tooMany.Problems.Single().Field, Is.EqualTo("Officers"));
-        Assert.That(tooMany.Problems.Single().Message, Is.EqualTo("List at most 30 board members and senior officers."));
+        Assert.That(tooMany.Problems.Single().Text.ToString(), Is.EqualTo("List at most 30 board members and senior officers."));
         Assert.That(enough.Succeeded, Is.True);
         Assert.That(await OfficersAsync(), Has.Count.EqualTo(30));
     }

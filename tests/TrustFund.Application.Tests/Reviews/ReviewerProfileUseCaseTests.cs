@@ -80,7 +80,7 @@ public sealed class ReviewerProfileUseCaseTests
     {
         var outcome = await _slice.RunAsync(new SaveReviewerProfile(null, null, [], ["XYZ"], [(ExploitationForm)99], 0));
 
-        Assert.That(outcome.Problems.Select(p => p.Message), Is.EquivalentTo(new[]
+        Assert.That(outcome.Problems.Select(p => p.Text.ToString()), Is.EquivalentTo(new[]
         {
             "Choose at least one language the reviewer reads.",
             "Choose regions and countries from the list.",

@@ -169,8 +169,8 @@ public sealed class ReviewerUseCaseTests
             Assert.That(saved.Status, Is.EqualTo(AssignmentStatus.Recused));
             Assert.That(saved.ConflictType, Is.EqualTo(ConflictType.Financial), "the first declaration stands");
             Assert.That(saved.ConflictNote, Is.EqualTo("I advised them on their budget last year."));
-            Assert.That(noConflictAfter.Problems.Single().Message, Is.EqualTo("You have already declared a conflict of interest for this application."));
-            Assert.That(scoring.Problems.Single().Message, Is.EqualTo("You declared a conflict of interest for this application."));
+            Assert.That(noConflictAfter.Problems.Single().Text.ToString(), Is.EqualTo("You have already declared a conflict of interest for this application."));
+            Assert.That(scoring.Problems.Single().Text.ToString(), Is.EqualTo("You declared a conflict of interest for this application."));
             Assert.That(await AuditCountAsync(AuditActions.ReviewConflictDeclared, assignment), Is.EqualTo(1));
             Assert.That(emails.Select(e => e.To), Is.EqualTo(new[] { manager.Email }));
             Assert.That(emails[0].Subject, Is.EqualTo("Amina Diallo declared a conflict of interest with DCF-2026-001"));
@@ -186,7 +186,7 @@ public sealed class ReviewerUseCaseTests
 
         var outcome = await _slice.RunAsync(new DeclareConflict(assignment, version, null, "  "));
 
-        Assert.That(outcome.Problems.Select(p => (p.Field, p.Message)), Is.EquivalentTo(new[]
+        Assert.That(outcome.Problems.Select(p => (p.Field, p.Text.ToString())), Is.EquivalentTo(new[]
         {
             ("Type", "Choose the type of conflict."),
             ("Note", "Describe the conflict."),
@@ -202,7 +202,7 @@ public sealed class ReviewerUseCaseTests
 
         var outcome = await _slice.RunAsync(new SaveReview(assignment, version, ReviewData.Scores(3), null, null, false));
 
-        Assert.That(outcome.Problems.Single().Message, Is.EqualTo("Declare whether you have a conflict of interest before you score."));
+        Assert.That(outcome.Problems.Single().Text.ToString(), Is.EqualTo("Declare whether you have a conflict of interest before you score."));
     }
 
     [Test]
@@ -216,8 +216,8 @@ public sealed class ReviewerUseCaseTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(tooHigh.Problems.Select(p => (p.Field, p.Message)), Is.EqualTo(new[] { ("needs", "Score \"Needs and context\" with a whole number from 0 to 5.") }));
-            Assert.That(negative.Problems.Select(p => (p.Field, p.Message)), Is.EqualTo(new[] { ("design", "Score \"Design coherence\" with a whole number from 0 to 5.") }));
+            Assert.That(tooHigh.Problems.Select(p => (p.Field, p.Text.ToString())), Is.EqualTo(new[] { ("needs", "Score \"Needs and context\" with a whole number from 0 to 5.") }));
+            Assert.That(negative.Problems.Select(p => (p.Field, p.Text.ToString())), Is.EqualTo(new[] { ("design", "Score \"Design coherence\" with a whole number from 0 to 5.") }));
         });
         var saved = await ReviewData.ReadAsync(_slice, assignment);
         Assert.That(saved.LastSavedAtUtc, Is.Null);
@@ -254,7 +254,7 @@ public sealed class ReviewerUseCaseTests
 
         var outcome = await _slice.RunAsync(new SaveReview(assignment, version, scores, null, " ", true));
 
-        Assert.That(outcome.Problems.Select(p => (p.Field, p.Message)), Is.EquivalentTo(new[]
+        Assert.That(outcome.Problems.Select(p => (p.Field, p.Text.ToString())), Is.EquivalentTo(new[]
         {
             ("budget-realism", "Score \"Budget realism\" before you submit."),
             ("Recommendation", "Choose your overall recommendation before you submit."),
@@ -280,7 +280,7 @@ public sealed class ReviewerUseCaseTests
         {
             Assert.That(outcome.Value, Is.EqualTo(ReviewSaved.Submitted));
             Assert.That(doubleClick.Value, Is.EqualTo(ReviewSaved.AlreadySubmitted));
-            Assert.That(draftAfter.Problems.Single().Message, Is.EqualTo("This review has been submitted and is locked."));
+            Assert.That(draftAfter.Problems.Single().Text.ToString(), Is.EqualTo("This review has been submitted and is locked."));
             Assert.That(saved.Status, Is.EqualTo(AssignmentStatus.Submitted));
             Assert.That(saved.WeightedScore, Is.EqualTo(80m), "4 of 5 on every criterion");
             Assert.That(saved.Recommendation, Is.EqualTo(Recommendation.Fund));
@@ -377,7 +377,7 @@ public sealed class ReviewerUseCaseTests
     private async Task SaveAsync(Guid assignment, IReadOnlyList<CriterionScore> scores, Recommendation? recommendation, string? summary, bool submit)
     {
         var outcome = await _slice.RunAsync(new SaveReview(assignment, (await ReviewData.ReadAsync(_slice, assignment)).Version, scores, recommendation, summary, submit));
-        Assert.That(outcome.Succeeded, Is.True, string.Join("; ", outcome.Problems.Select(p => $"{p.Field}: {p.Message}")));
+        Assert.That(outcome.Succeeded, Is.True, string.Join("; ", outcome.Problems.Select(p => $"{p.Field}: {p.Text.ToString()}")));
     }
 
     private Task<int> AuditCountAsync(string action, Guid assignment) =>
