@@ -22,7 +22,7 @@ public static partial class CatalogueKeys
     private static readonly Regex[] SourcePatterns =
     [
         new(@"\b(?:L|_text|text|localizer|_localizer|Text|T|S|_t)\[\s*" + Literal, RegexOptions.Compiled),
-        new(@"\b(?:_text|text|localizer|_localizer)\.GetString\(\s*" + Literal, RegexOptions.Compiled),
+        new(@"\b(?:L|_text|text|localizer|_localizer)\.GetString\(\s*" + Literal, RegexOptions.Compiled),
         new(@"Problem\.(?:For\([^,()]*,|General\()\s*" + Literal, RegexOptions.Compiled),
         new(@"WithMessage\(\s*" + Literal, RegexOptions.Compiled),
         new(@"new\s+RefusedException\(\s*" + Literal, RegexOptions.Compiled),
