@@ -85,7 +85,7 @@ internal sealed class OnCallAmended : IDomainEventHandler<CallAmended>
         {
             var lines = Amendment.Changes
                 .Where(c => c.Term != nameof(CallTerms.ClosesAtUtc))
-                .Select(c => $"- {text[CallTermNames.Of(c.Term)]}: {c.Before} -> {c.After}")
+                .Select(c => $"- {text[CallTermNames.Of(c.Term)]}: {CallTermValues.Write(c.Term, c.Before, ZoneId, text, culture)} -> {CallTermValues.Write(c.Term, c.After, ZoneId, text, culture)}")
                 .ToList();
             if (PreviousClosingUtc is { } previous)
             {
