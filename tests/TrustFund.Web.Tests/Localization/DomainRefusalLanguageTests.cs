@@ -21,7 +21,7 @@ public sealed class DomainRefusalLanguageTests
     public void StopApp() => _app.Dispose();
 
     [TestCase("fr", "Demandez entre USD 10\u202F000,00 et USD 100\u202F000,00.", "Le total du budget (USD 45\u202F000,00) est égal au montant demandé.")]
-    [TestCase("ar", "اطلب مبلغًا بين \u2068USD 10\u066C000\u066B00\u2069 و\u2068USD 100\u066C000\u066B00\u2069.", "مجموع الميزانية (\u2068USD 45\u066C000\u066B00\u2069) يساوي المبلغ المطلوب.")]
+    [TestCase("ar", "اطلب مبلغًا بين \u2068USD 10,000.00\u2069 و\u2068USD 100,000.00\u2069.", "مجموع الميزانية (\u2068USD 45,000.00\u2069) يساوي المبلغ المطلوب.")]
     public async Task Submit_AmountOutsideTheCallsRange_IsRefusedInThePagesLanguage(string language, string amountRule, string budgetRule)
     {
         var call = await CreateOpenCallAsync(_app);

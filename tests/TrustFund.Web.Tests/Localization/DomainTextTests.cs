@@ -70,7 +70,7 @@ public sealed partial class DomainTextTests
 
         var message = Outcomes.Text(new LocalText("The budget total ({0}) equals the amount requested.", 45_000m), Text);
 
-        Assert.That(message, Is.EqualTo("مجموع الميزانية (\u2068USD 45\u066C000\u066B00\u2069) يساوي المبلغ المطلوب."));
+        Assert.That(message, Is.EqualTo("مجموع الميزانية (\u2068USD 45,000.00\u2069) يساوي المبلغ المطلوب."));
     }
 
     /// <summary>
@@ -123,7 +123,7 @@ public sealed partial class DomainTextTests
 
         public Culture(string name)
         {
-            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(name);
+            CultureInfo.CurrentCulture = TrustFund.Application.Common.FundCulture.Of(CultureInfo.GetCultureInfo(name));
             CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(name);
         }
 
