@@ -14,6 +14,11 @@ public static class FundCulture
     /// </summary>
     public static CultureInfo Of(CultureInfo culture)
     {
+        if (culture.TwoLetterISOLanguageName == "es")
+        {
+            return Spanish(culture);
+        }
+
         if (culture.TwoLetterISOLanguageName != "ar")
         {
             return culture;
@@ -35,6 +40,20 @@ public static class FundCulture
             tailored.DateTimeFormat.Calendar = gregorian;
         }
 
+        return CultureInfo.ReadOnly(tailored);
+    }
+
+    /// <summary>
+    /// Spanish joins a day, its month and its year with "de": "2 de marzo de 2026". Every date the fund
+    /// writes has the day before the month ("d MMMM yyyy", with or without a time), the case .NET writes
+    /// with the month's genitive name, so the genitive names carry the two "de"s and every such format,
+    /// on pages, in emails and in PDFs, reads as Spanish writes it. A month without a day ("MMMM yyyy")
+    /// keeps its plain name.
+    /// </summary>
+    private static CultureInfo Spanish(CultureInfo culture)
+    {
+        var tailored = (CultureInfo)culture.Clone();
+        tailored.DateTimeFormat.MonthGenitiveNames = [.. tailored.DateTimeFormat.MonthNames.Select(m => m.Length == 0 ? m : $"de {m} de")];
         return CultureInfo.ReadOnly(tailored);
     }
 }
