@@ -64,6 +64,16 @@ public sealed partial class DomainTextTests
     }
 
     [Test]
+    public void StaleEdit_InFrench_SaysWhenWithoutAnEnglishWord()
+    {
+        using var _ = new Culture("fr");
+
+        var message = Outcomes.StaleMessage(new StaleEdit("Call", Guid.NewGuid(), "manager@trustfund.test", new DateTime(2026, 3, 2, 9, 0, 0, DateTimeKind.Utc)), Text);
+
+        Assert.That(message, Does.StartWith("manager@trustfund.test a modifié cet élément le 2 mars 2026, 09:00 UTC, après l'ouverture de cette page."));
+    }
+
+    [Test]
     public void Arabic_IsolatesAnAmount()
     {
         using var _ = new Culture("ar");

@@ -66,9 +66,9 @@ public static class Outcomes
 
     private static string Isolate(string argument) => "\u2068" + argument + "\u2069";
 
-    /// <summary>"manager@… changed this on 2 March 2026 at 09:00 UTC, after you opened this page…": what a stale edit tells the person.</summary>
+    /// <summary>"manager@… changed this on 2 March 2026, 09:00 UTC, after you opened this page…": what a stale edit tells the person.</summary>
     public static string StaleMessage(StaleEdit stale, IStringLocalizer text) =>
         stale is { ChangedBy: { } who, ChangedAtUtc: { } when }
-            ? text["{0} changed this on {1} UTC, after you opened this page. Your changes were not saved: they are shown below. Check them and save again.", who, DateTime.SpecifyKind(when, DateTimeKind.Utc).ToString("d MMMM yyyy 'at' HH:mm", CultureInfo.CurrentCulture)].Value
+            ? text["{0} changed this on {1} UTC, after you opened this page. Your changes were not saved: they are shown below. Check them and save again.", who, DateTime.SpecifyKind(when, DateTimeKind.Utc).ToString("d MMMM yyyy, HH:mm", CultureInfo.CurrentCulture)].Value
             : text["Someone else changed this after you opened this page. Your changes were not saved: they are shown below. Check them and save again."].Value;
 }
