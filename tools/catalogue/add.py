@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Adds or replaces translations in the three SharedResource resx catalogues, keeping them sorted.
 usage: python3 tools/catalogue/add.py REPO_DIR entries.json   where entries.json = {"English key": {"fr": "...", "es": "...", "ar": "..."}}
+       A plural form only Arabic has ("plural zero|", "two", "few", "many") needs only "ar"; French and Spanish never carry it.
        add.py REPO_DIR --check        (round-trips the files unchanged)"""
 import json, re, sys, html
 repo = sys.argv[1]
@@ -29,10 +30,12 @@ if sys.argv[2]=='--check':
         p,h,e,t=load(l); before=open(p,encoding='utf-8').read(); save(p,h,e,t)
         print(l,len(e),'same' if open(p,encoding='utf-8').read()==before else 'CHANGED')
     sys.exit()
+ARABIC_ONLY=re.compile(r'plural (zero|two|few|many)\|')
 new=json.load(open(sys.argv[2],encoding='utf-8'))
 for l in ['fr','es','ar']:
     p,h,e,t=load(l)
     for k,v in new.items():
+        if l!='ar' and ARABIC_ONLY.match(k): continue
         if l not in v: sys.exit(f'missing {l} for {k!r}')
         e[k]=v[l]
     save(p,h,e,t); print(l,len(e))

@@ -71,6 +71,26 @@ public sealed class CatalogueCoverageTests
         });
     }
 
+    [TestCase("fr", 0)]
+    [TestCase("es", 0)]
+    [TestCase("ar", 4)]
+    public void ACatalogue_CarriesOnlyThePluralFormsOfItsLanguage(string language, int arabicOnlyForms)
+    {
+        var culture = CultureInfo.GetCultureInfo(language);
+        var path = Path.Combine(CatalogueKeys.RepositoryRoot(), "src", "TrustFund.Web", "Resources", $"SharedResource.{language}.resx");
+        var names = System.Xml.Linq.XDocument.Load(path).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToList();
+        PluralCategory[] arabicOnly = [PluralCategory.Zero, PluralCategory.Two, PluralCategory.Few, PluralCategory.Many];
+        var foreign = names
+            .Where(n => Enum.GetValues<PluralCategory>().Except(Plural.CategoriesOf(culture)).Any(c => n.StartsWith(Plural.Prefix(c), StringComparison.Ordinal)))
+            .ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(foreign, Is.Empty, $"plural forms {culture.EnglishName} does not use");
+            Assert.That(arabicOnly.Count(c => names.Any(n => n.StartsWith(Plural.Prefix(c), StringComparison.Ordinal))), Is.EqualTo(arabicOnlyForms), "the Arabic-only categories the catalogue carries");
+        });
+    }
+
     [TestCase("fr")]
     [TestCase("es")]
     [TestCase("ar")]
