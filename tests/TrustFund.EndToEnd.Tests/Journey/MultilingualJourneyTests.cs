@@ -214,7 +214,8 @@ public sealed partial class MultilingualJourneyTests : BrowserTest
         var first = page.Locator($"section[data-slot='{slots[0]}']");
         var tooLarge = new byte[(10 * 1024 * 1024) + 1];
         TestFiles.Pdf("scan").CopyTo(tooLarge, 0);
-        await first.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "scan-600dpi.pdf", MimeType = "application/pdf", Buffer = tooLarge });
+        // Eleven megabytes travel to the browser through the automation pipe: give them longer than a click.
+        await first.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "scan-600dpi.pdf", MimeType = "application/pdf", Buffer = tooLarge }, new() { Timeout = 60_000 });
         await first.Locator("button[type=submit]").ClickAsync();
         var error = page.Locator($"section[data-slot='{slots[0]}'] [data-file-error]");
         await Assertions.Expect(error).ToContainTextAsync("scan-600dpi.pdf");
