@@ -82,11 +82,11 @@ internal sealed class OnCallAmended : IDomainEventHandler<CallAmended>
         {
             var lines = Amendment.Changes
                 .Where(c => c.Term != nameof(CallTerms.ClosesAtUtc))
-                .Select(c => text["- {0}: before {1}; now {2}", text[CallTermNames.Of(c.Term)].Value, CallTermValues.Write(c.Term, c.Before, ZoneId, text, culture), CallTermValues.Write(c.Term, c.After, ZoneId, text, culture)].Value)
+                .Select(c => new EmailText("- {0}: before {1}; now {2}", text[CallTermNames.Of(c.Term)].Value, CallTermValues.Write(c.Term, c.Before, ZoneId, text, culture), CallTermValues.Write(c.Term, c.After, ZoneId, text, culture)).Write(text, culture))
                 .ToList();
             if (PreviousClosingUtc is { } previous)
             {
-                lines.Insert(0, text["- Closing date: before {0}; now {1}", new ZonedInstant(previous, ZoneId).ToString(null, culture), new ZonedInstant(ClosingUtc, ZoneId).ToString(null, culture)].Value);
+                lines.Insert(0, new EmailText("- Closing date: before {0}; now {1}", new ZonedInstant(previous, ZoneId), new ZonedInstant(ClosingUtc, ZoneId)).Write(text, culture));
             }
 
             return string.Join("\n", lines);
