@@ -21,9 +21,6 @@ internal sealed class OnCallAmended : IDomainEventHandler<CallAmended>
         "Amendment {3} to the call {1}",
         "Dear {0},\n\nThe Secretariat has amended the call \"{1}\" ({2}). This is amendment {3}.\n\nReason: {4}\n\nWhat changed:\n{5}\n\nThe call now closes on {6}.\n\nYour organisation has an application on this call. Applications already submitted are judged on the terms in force when they were submitted; a draft must meet the amended terms.\n\nUN Voluntary Trust Fund for Victims of Trafficking in Persons");
 
-    /// <summary>The line about a moved closing date: 0 before, 1 now.</summary>
-    public const string ClosingMoved = "- Closing date: before {0}; now {1}";
-
     private readonly ITrustFundDb _db;
     private readonly IAuditTrail _audit;
     private readonly Mail _mail;
@@ -78,18 +75,18 @@ internal sealed class OnCallAmended : IDomainEventHandler<CallAmended>
         }
     }
 
-    // The list of changes, written in the language of the email it goes into.
+    // The list of changes, a line a term ("- Term: before X; now Y"), written in the language of the email it goes into.
     private sealed record ChangeList(CallAmendment Amendment, DateTime? PreviousClosingUtc, DateTime ClosingUtc, string ZoneId) : ILocalizedText
     {
         public string Write(IStringLocalizer text, CultureInfo culture)
         {
             var lines = Amendment.Changes
                 .Where(c => c.Term != nameof(CallTerms.ClosesAtUtc))
-                .Select(c => $"- {text[CallTermNames.Of(c.Term)]}: {CallTermValues.Write(c.Term, c.Before, ZoneId, text, culture)} -> {CallTermValues.Write(c.Term, c.After, ZoneId, text, culture)}")
+                .Select(c => new EmailText("- {0}: before {1}; now {2}", text[CallTermNames.Of(c.Term)].Value, CallTermValues.Write(c.Term, c.Before, ZoneId, text, culture), CallTermValues.Write(c.Term, c.After, ZoneId, text, culture)).Write(text, culture))
                 .ToList();
             if (PreviousClosingUtc is { } previous)
             {
-                lines.Insert(0, text[ClosingMoved, new ZonedInstant(previous, ZoneId).ToString(null, culture), new ZonedInstant(ClosingUtc, ZoneId).ToString(null, culture)]);
+                lines.Insert(0, new EmailText("- Closing date: before {0}; now {1}", new ZonedInstant(previous, ZoneId), new ZonedInstant(ClosingUtc, ZoneId)).Write(text, culture));
             }
 
             return string.Join("\n", lines);

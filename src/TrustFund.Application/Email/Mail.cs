@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using TrustFund.Application.Common;
 
 namespace TrustFund.Application.Email;
 
@@ -29,7 +28,7 @@ public sealed class Mail
     /// </summary>
     public void Send(EmailTemplate template, EmailRecipient recipient, params object?[] arguments)
     {
-        var culture = Culture(recipient.Culture);
+        var culture = EmailCulture.Of(recipient.Culture, _defaultCulture);
         var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         try
         {
@@ -52,23 +51,6 @@ public sealed class Mail
         foreach (var recipient in recipients)
         {
             Send(template, recipient, arguments);
-        }
-    }
-
-    private CultureInfo Culture(string? name)
-    {
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            return _defaultCulture;
-        }
-
-        try
-        {
-            return FundCulture.Of(CultureInfo.GetCultureInfo(name));
-        }
-        catch (CultureNotFoundException)
-        {
-            return _defaultCulture;
         }
     }
 }

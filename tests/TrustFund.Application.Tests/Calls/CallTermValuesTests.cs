@@ -21,6 +21,18 @@ public sealed class CallTermValuesTests
     [TestCase("AnswersPublishedOn", "-", "–")]
     [TestCase("MaximumDurationMonths", "24", "24")]
     [TestCase("Title", "Appel 2027", "Appel 2027")]
+    [TestCase("PriorityForms", "DomesticServitude, ForcedLabour, SexualExploitation", "Exploitation sexuelle, Travail forcé et Servitude domestique")]
+    [TestCase("PriorityForms", "", "Aucun")]
+    [TestCase("AllowedAssistance", "MedicalCare, PsychosocialSupport", "Soins médicaux et Soutien psychosocial")]
+    [TestCase("AllowedAssistance", "", "Tous les types d'assistance")]
+    [TestCase("AcceptedLanguages", "Arabic, English, French", "Anglais, Français et Arabe")]
+    [TestCase("AcceptedLanguages", "English, Klingon", "Anglais et Klingon")]
+    [TestCase("RequiredDocuments", "ReferenceLetter, RegistrationCertificate", "Certificat d'enregistrement et Deux lettres de référence")]
+    [TestCase("RequiredDocuments", "", "Aucun")]
+    [TestCase("WindowType", "ShortTerm", "Court terme ou urgence")]
+    [TestCase("ReviewersSeeOtherReviews", "True", "Oui")]
+    [TestCase("AllowsSeveralApplicationsPerOrganisation", "False", "Une")]
+    [TestCase("RankBy", "Raw", "note moyenne brute")]
     public void Write_InFrench_IsWrittenTheFrenchWay(string term, string recorded, string expected) =>
         Assert.That(CallTermValues.Write(term, recorded, "Europe/Vienna", Text, French), Is.EqualTo(expected));
 
@@ -49,6 +61,22 @@ public sealed class CallTermValuesTests
             ["Africa"] = "Afrique",
             ["Latin America and the Caribbean"] = "Amérique latine et Caraïbes",
             ["Worldwide"] = "Monde entier",
+            ["Sexual exploitation"] = "Exploitation sexuelle",
+            ["Forced labour"] = "Travail forcé",
+            ["Domestic servitude"] = "Servitude domestique",
+            ["None"] = "Aucun",
+            ["Medical care"] = "Soins médicaux",
+            ["Psychosocial support"] = "Soutien psychosocial",
+            ["All types of assistance"] = "Tous les types d'assistance",
+            ["English"] = "Anglais",
+            ["French"] = "Français",
+            ["Arabic"] = "Arabe",
+            ["Registration certificate"] = "Certificat d'enregistrement",
+            ["Two reference letters"] = "Deux lettres de référence",
+            ["Short-term or emergency"] = "Court terme ou urgence",
+            ["Yes"] = "Oui",
+            ["One"] = "Une",
+            ["raw mean score"] = "note moyenne brute",
         };
 
         public LocalizedString this[string name] => Words.TryGetValue(name, out var value) ? new(name, value) : new(name, name, resourceNotFound: true);

@@ -87,7 +87,7 @@ public sealed class UserUseCaseTests
         Assert.That(detail.Roles, Is.EqualTo(new[] { Roles.Reviewer, Roles.FundManager }));
         Assert.That(detail.State, Is.EqualTo(AccountState.InvitationPending));
         var invitation = await _slice.WithDbAsync(db => db.OutboxMessages.SingleAsync(m => m.To == "rafael@trustfund.test"));
-        Assert.That(invitation.TextBody, Does.Contain("Olga Petrova has invited you").And.Contain("Reviewer, Fund manager").And.Contain("/Account/AcceptInvitation?userId="));
+        Assert.That(invitation.TextBody, Does.Contain("Olga Petrova has invited you").And.Contain("as: Reviewer and Fund manager.").And.Contain("/Account/AcceptInvitation?userId="));
     }
 
     [Test]

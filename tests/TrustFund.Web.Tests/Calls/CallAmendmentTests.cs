@@ -79,7 +79,7 @@ public sealed class CallAmendmentTests
             Assert.That(audit.Single(), Does.Contain("amendment 1").And.Contain("MaximumAmount 20000.00 -> 25000.00"));
             Assert.That(mail.Select(m => m.To), Is.EquivalentTo(new[] { ApplicantJourney.Applicant, "grace@mercy.example.org" }), "drafts and submissions, not the withdrawn application");
             Assert.That(mail[0].Subject, Does.Contain("Amendment 1"));
-            Assert.That(mail[0].TextBody, Does.Contain("The Board raised the ceiling for this window.").And.Contain("Maximum amount (USD): USD 20,000.00 -> USD 25,000.00"));
+            Assert.That(mail[0].TextBody, Does.Contain("The Board raised the ceiling for this window.").And.Contain("- Maximum amount (USD): before USD 20,000.00; now USD 25,000.00"));
             Assert.That(publicPage.QuerySelector("#amendments-title"), Is.Not.Null);
             Assert.That(publicPage.DocumentElement.TextContent, Does.Contain("The Board raised the ceiling for this window."));
         });

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using TrustFund.Domain.Calls;
 using TrustFund.Web.Hosting;
+using TrustFund.Web.Tests.Calls;
 using TrustFund.Web.Tests.Infrastructure;
 using TrustFund.Web.Tests.Payments;
 using TrustFund.Web.Tests.Screening;
@@ -61,6 +63,46 @@ public sealed class EmailWordsTests
         Assert.That(email.TextBody, Is.EqualTo(ExpectedCountryChange(language)));
     }
 
+    [TestCase("fr")]
+    [TestCase("ar")]
+    public async Task CallAmendment_ChangingListedTerms_IsEmailedWithTheLabelsOfThePagesInTheRecipientsLanguage(string language)
+    {
+        await ChooseLanguageAsync("applicant@trustfund.test", language);
+        var now = _app.Clock.GetUtcNow().UtcDateTime;
+        var call = Call.Draft(CallFixtures.Terms(CallFixtures.NewCode("EWL"), now) with
+        {
+            PriorityForms = [ExploitationForm.ForcedLabour],
+            RequiredDocuments = [DocumentType.RegistrationCertificate],
+        }, now.AddDays(-11));
+        call.Publish(now.AddDays(-10));
+        await _app.WithDbAsync(db =>
+        {
+            db.Calls.Add(call);
+            return db.SaveChangesAsync();
+        });
+        await CallFixtures.AddApplicationAsync(_app, call, "applicant@trustfund.test");
+
+        await _app.WithDbAsync(async db =>
+        {
+            var tracked = await db.Calls.SingleAsync(c => c.Id == call.Id);
+            tracked.Amend(
+                tracked.Terms with
+                {
+                    PriorityForms = [ExploitationForm.DomesticServitude, ExploitationForm.ForcedLabour, ExploitationForm.SexualExploitation],
+                    AllowedAssistance = [AssistanceType.PsychosocialSupport, AssistanceType.MedicalCare],
+                    AcceptedLanguages = [ProposalLanguage.Arabic, ProposalLanguage.English, ProposalLanguage.French],
+                    RequiredDocuments = [DocumentType.ReferenceLetter, DocumentType.AuditedFinancialStatements, DocumentType.RegistrationCertificate],
+                },
+                "Survivors of domestic servitude are a priority.",
+                "manager@trustfund.test",
+                now);
+            return await db.SaveChangesAsync();
+        });
+
+        var email = (await FundData.EmailsToAsync(_app, "applicant@trustfund.test")).Single(m => m.Subject.Contains(call.Title, StringComparison.Ordinal));
+        Assert.That(email.TextBody.Split('\n').Where(l => l.StartsWith("- ", StringComparison.Ordinal)), Is.EqualTo(ExpectedListedChanges(language)));
+    }
+
     [Test]
     public async Task UsersList_InArabic_CountsTheUsersWithTheFormOfTheirNumber()
     {
@@ -105,6 +147,25 @@ public sealed class EmailWordsTests
         _ => $"Kwame Mensah المحترم/المحترمة،\n\nطلب manager@trustfund.test صرف القسط 2 من المنحة {grant}: USD 4,000.00.\n\n"
             + "طُلب الصرف دون استيفاء هذه الشروط: قبول التقرير المرحلي.\n\n"
             + "وافق عليه، أو أوقفه مؤقتًا، من قائمة المدفوعات الخاصة بك في TrustFund. ولا يمكنك الموافقة على صرف طلبته بنفسك.\n\nTrustFund",
+    };
+
+    // The terms in the order of the call's form, each list in it and joined as the language joins a list.
+    private static string[] ExpectedListedChanges(string language) => language switch
+    {
+        "fr" =>
+        [
+            "- Formes d'exploitation prioritaires : avant Travail forcé ; désormais Exploitation sexuelle, Travail forcé et Servitude domestique",
+            "- Assistance financée : avant Tous les types d'assistance ; désormais Soins médicaux et Soutien psychosocial",
+            "- Langues acceptées : avant Anglais et Français ; désormais Anglais, Français et Arabe",
+            "- Documents requis : avant Certificat d'enregistrement ; désormais Certificat d'enregistrement, États financiers vérifiés et Deux lettres de référence",
+        ],
+        _ =>
+        [
+            "- أشكال الاستغلال ذات الأولوية: سابقًا العمل القسري؛ حاليًا الاستغلال الجنسي، العمل القسري والاستعباد المنزلي",
+            "- المساعدة الممولة: سابقًا جميع أنواع المساعدة؛ حاليًا الرعاية الطبية والدعم النفسي والاجتماعي",
+            "- اللغات المقبولة: سابقًا الإنكليزية والفرنسية؛ حاليًا الإنكليزية، الفرنسية والعربية",
+            "- الوثائق المطلوبة: سابقًا شهادة التسجيل؛ حاليًا شهادة التسجيل، البيانات المالية المراجعة وخطابا تزكية",
+        ],
     };
 
     private static string ExpectedCountryChange(string language) => language switch

@@ -37,7 +37,7 @@ public sealed class InvitationTests
         Assert.That(await RolesOfAsync(_app, user.Id), Is.EqualTo(new[] { Roles.FundManager, Roles.Reviewer }));
         var invitation = (await EmailsToAsync(_app, email)).Single();
         Assert.That(invitation.Subject, Is.EqualTo("You are invited to TrustFund"));
-        Assert.That(invitation.TextBody, Does.Contain("Olga Petrova has invited you").And.Contain("Reviewer, Fund manager"));
+        Assert.That(invitation.TextBody, Does.Contain("Olga Petrova has invited you").And.Contain("as: Reviewer and Fund manager."));
         Assert.That(LinkIn(invitation.TextBody, "/Account/AcceptInvitation"), Does.StartWith($"/Account/AcceptInvitation?userId={user.Id:D}&code="));
         var audit = await _app.WithDbAsync(db => db.AuditEntries.SingleAsync(e => e.Action == AuditActions.UserInvited && e.EntityId == user.Id.ToString()));
         Assert.That(audit.Summary, Is.EqualTo($"{email} invited as Reviewer, FundManager"));

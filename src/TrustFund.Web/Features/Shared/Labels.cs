@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using TrustFund.Application.Calls;
 using TrustFund.Domain.Applications;
 using TrustFund.Domain.Calls;
 

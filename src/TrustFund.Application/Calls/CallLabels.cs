@@ -1,9 +1,9 @@
 using TrustFund.Application.Applications;
 using TrustFund.Domain.Calls;
 
-namespace TrustFund.Web.Features.Shared;
+namespace TrustFund.Application.Calls;
 
-/// <summary>English labels of the call enumerations, the one source of these names (<see cref="Labels"/> uses them); views pass them through the localizer.</summary>
+/// <summary>English labels of the call enumerations, the one source of these names: pages pass them through the localizer, and emails (see <see cref="CallTermValues"/>) through the catalogue of the recipient's language.</summary>
 public static class CallLabels
 {
     public static string Of(WindowType value) => value switch
