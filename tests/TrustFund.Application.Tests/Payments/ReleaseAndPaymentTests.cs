@@ -190,6 +190,10 @@ public sealed class ReleaseAndPaymentTests
         var outcome = await _slice.RunAsync(new ApproveRelease(grant.Id, id));
 
         Assert.That(Problems(outcome), Does.Contain("was already approved by femi@trustfund.test"));
+        Assert.That(
+            outcome.Problems.Single().Text.Format(FundCulture.Of(System.Globalization.CultureInfo.GetCultureInfo("fr")), template => template),
+            Is.EqualTo("The release of instalment 1 was already approved by femi@trustfund.test on 2 mars 2026, 09:00 UTC: nothing was saved."),
+            "the moment is written the reader's way (the page translates the template)");
     }
 
     [Test]
@@ -238,6 +242,10 @@ public sealed class ReleaseAndPaymentTests
         var second = await _slice.RunAsync(new RecordPayment(grant.Id, id, 4_000m, today, "BANK-0004"));
 
         Assert.That(Problems(second), Does.Contain("Instalment 1 is already paid").And.Contain("BANK-0003"));
+        Assert.That(
+            second.Problems.Single().Text.Format(FundCulture.Of(System.Globalization.CultureInfo.GetCultureInfo("es")), template => template),
+            Does.StartWith("Instalment 1 is already paid: USD 4.000,00 on 2 de marzo de 2026, reference BANK-0003, recorded by "),
+            "the amount and the value date are written the reader's way");
         Assert.That((await PaymentData.ReadAsync(_slice, grant.Id)).NetPaid.Amount, Is.EqualTo(4_000m));
     }
 
