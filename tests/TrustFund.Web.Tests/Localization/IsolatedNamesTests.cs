@@ -60,6 +60,7 @@ public sealed class IsolatedNamesTests
             ["conflicts"] = $"/Manage/Calls/{callId}/Conflicts",
             ["reviewers"] = "/Manage/Reviewers",
             ["reviewer"] = $"/Manage/Reviewers/{reviewerId}",
+            ["reviewer profile"] = $"/Manage/Reviewers/{reviewerId}/Profile",
             ["organisations"] = "/Manage/Organisations",
             ["organisation"] = $"/Manage/Organisations/{organisation.Id}",
             ["grants"] = "/Manage/Grants",
@@ -111,6 +112,7 @@ public sealed class IsolatedNamesTests
             }
         }
 
+        TestContext.Out.WriteLine(string.Join("; ", found.Select(f => $"{f.Key}: {f.Value}")));
         Assert.Multiple(() =>
         {
             Assert.That(loose, Is.Empty, "each name inside a <bdi>, or an element with dir=\"auto\" or dir=\"ltr\", holding that name alone");
