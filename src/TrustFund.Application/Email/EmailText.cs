@@ -33,20 +33,23 @@ public sealed record EmailList(IReadOnlyList<object> Items) : ILocalizedText
     /// <summary>Joins <paramref name="items"/> as a sentence of <paramref name="culture"/>'s language does (CLDR "standard" list patterns).</summary>
     public static string Join(IReadOnlyList<string> items, CultureInfo culture)
     {
-        var (separator, and) = culture.TwoLetterISOLanguageName switch
+        var and = culture.TwoLetterISOLanguageName switch
         {
-            "fr" => (", ", " et "),
-            "es" => (", ", " y "),
-            "ar" => ("، ", " و"),
-            _ => (", ", " and "),
+            "fr" => " et ",
+            "es" => " y ",
+            "ar" => " و",
+            _ => " and ",
         };
         return items.Count switch
         {
             0 => string.Empty,
             1 => items[0],
-            _ => string.Join(separator, items.Take(items.Count - 1)) + and + items[^1],
+            _ => string.Join(Separator(culture), items.Take(items.Count - 1)) + and + items[^1],
         };
     }
+
+    /// <summary>What stands between two items of a list in <paramref name="culture"/>'s language: "، " in Arabic, ", " otherwise.</summary>
+    public static string Separator(CultureInfo culture) => culture.TwoLetterISOLanguageName == "ar" ? "، " : ", ";
 }
 
 /// <summary>A country (ISO 3166 alpha-3 code) named in the email's language from the UN M49 names; the code itself when unknown.</summary>

@@ -26,7 +26,7 @@ public static class ProposalComparison
         {
             ["Project title"] = c.Title,
             ["Language of the proposal"] = c.Language?.ToString() ?? string.Empty,
-            ["Implementing countries"] = string.Join(", ", c.Countries.Select(iso3 => UnM49.CountryByIso3(iso3)?.NameIn(culture.TwoLetterISOLanguageName) ?? iso3)),
+            ["Implementing countries"] = ListText.Join(c.Countries.Select(iso3 => UnM49.CountryByIso3(iso3)?.NameIn(culture.TwoLetterISOLanguageName) ?? iso3)),
             ["Locations"] = c.Locations,
             ["Start date"] = c.StartDate?.ToString("d MMMM yyyy", culture) ?? string.Empty,
             ["Duration in months"] = c.DurationMonths?.ToString(culture) ?? string.Empty,
@@ -49,9 +49,9 @@ public static class ProposalComparison
         }
 
         fields["Persons in total"] = c.BeneficiaryTotal.ToString(culture);
-        fields["Forms of exploitation"] = string.Join(", ", c.ExploitationForms.Select(Labels.Of));
-        fields["Priority situations"] = string.Join(", ", c.PrioritySituations.Select(Labels.Of));
-        fields["Underserved groups"] = string.Join(", ", c.UnderservedGroups.Select(Labels.Of));
+        fields["Forms of exploitation"] = ListText.Join(c.ExploitationForms.Select(Labels.Of));
+        fields["Priority situations"] = ListText.Join(c.PrioritySituations.Select(Labels.Of));
+        fields["Underserved groups"] = ListText.Join(c.UnderservedGroups.Select(Labels.Of));
         fields["Referral partners"] = c.ReferralPartners;
         fields["Safeguarding approach"] = c.SafeguardingApproach;
         foreach (var type in Enum.GetValues<AssistanceType>())

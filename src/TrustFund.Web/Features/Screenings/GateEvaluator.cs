@@ -51,8 +51,8 @@ public sealed class GateEvaluator
                 ? _text["Organisation status: {0} since {1}.", _text[EnumText.Words(organisation.Status)], changed.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]
                 : _text["Organisation status: {0}.", _text[EnumText.Words(organisation.Status)]]),
             content.Language is { } language
-                ? new(EligibilityGate.AllowedLanguage, terms.AcceptedLanguages.Contains(language), _text["Written in {0}; the call accepts {1}.", _text[EnumText.Words(language)], string.Join(", ", terms.AcceptedLanguages.Select(l => _text[EnumText.Words(l)].Value))])
-                : new(EligibilityGate.AllowedLanguage, false, _text["No language given; the call accepts {0}.", string.Join(", ", terms.AcceptedLanguages.Select(l => _text[EnumText.Words(l)].Value))]),
+                ? new(EligibilityGate.AllowedLanguage, terms.AcceptedLanguages.Contains(language), _text["Written in {0}; the call accepts {1}.", _text[EnumText.Words(language)], ListText.Join(terms.AcceptedLanguages.Select(l => _text[EnumText.Words(l)].Value))])
+                : new(EligibilityGate.AllowedLanguage, false, _text["No language given; the call accepts {0}.", ListText.Join(terms.AcceptedLanguages.Select(l => _text[EnumText.Words(l)].Value))]),
             new(EligibilityGate.NonProfit, null, profile.Type is { } type
                 ? _text["Type declared in the profile: {0}. Check the registration certificate.", _text[EnumText.Words(type)]]
                 : _text["No type of organisation in the profile. Check the registration certificate."]),
@@ -113,7 +113,7 @@ public sealed class GateEvaluator
         GateEvaluation RegisteredInImplementingCountry()
         {
             var countries = content.Countries.Select(PlaceNames.Country).ToList();
-            var evidence = _text["Registered in {0}; implementing in {1}.", PlaceNames.Country(organisation.CountryOfRegistration), countries.Count == 0 ? "–" : string.Join(", ", countries)];
+            var evidence = _text["Registered in {0}; implementing in {1}.", PlaceNames.Country(organisation.CountryOfRegistration), countries.Count == 0 ? "–" : ListText.Join(countries)];
             var onlyHome = content.Countries.Count > 0 && content.Countries.All(c => string.Equals(c, organisation.CountryOfRegistration, StringComparison.OrdinalIgnoreCase));
             return new(EligibilityGate.RegisteredInImplementingCountry, onlyHome ? true : null, evidence);
         }
@@ -134,7 +134,7 @@ public sealed class GateEvaluator
             var total = content.BudgetTotal;
             var direct = content.Budget.Where(l => l.Category == Domain.Applications.BudgetCategory.DirectAssistanceToVictims).Sum(l => l.Total);
             var share = total > 0 ? (direct / total).ToString("P0", CultureInfo.CurrentCulture) : "–";
-            var types = content.Assistance.Count == 0 ? "–" : string.Join(", ", content.Assistance.Select(a => _text[EnumText.Words(a.Type)].Value));
+            var types = content.Assistance.Count == 0 ? "–" : ListText.Join(content.Assistance.Select(a => _text[EnumText.Words(a.Type)].Value));
             return new(EligibilityGate.DirectAssistanceToVictims, null, _text["Assistance offered: {0}. Direct assistance to victims is {1} of the budget.", types, share]);
         }
     }
