@@ -39,12 +39,22 @@ public sealed class StaffSentencesTests
 
         var french = await PageInAsync(manager, url, "fr");
         var arabic = await PageInAsync(manager, url, "ar");
+        var fingerprint = french.QuerySelector("input[name=Fingerprint]")!.GetAttribute("value")!;
+        manager.Client.DefaultRequestHeaders.TryAddWithoutValidation("Accept-Language", "ar");
+        var confirmed = await manager.PostFormAsync(url, url, new() { ["Fingerprint"] = fingerprint });
+        manager.Client.DefaultRequestHeaders.Remove("Accept-Language");
+        var arabicAfter = await PageInAsync(manager, url, "ar");
+        var frenchAfter = await PageInAsync(manager, url, "fr");
 
         var reason = $"[data-shortfall='{application.Id}'] [data-shortfall-reason]";
         Assert.Multiple(() =>
         {
             Assert.That(french.QuerySelector(reason)?.TextContent, Is.EqualTo("Requis : 3, trouvés : 1 ; sur les 2 évaluateurs, 1 a un conflit d'intérêts avec l'organisation."));
             Assert.That(arabic.QuerySelector(reason)?.TextContent, Is.EqualTo("المطلوب 3، والمتاح 1: من بين 2 مراجعَين، 1 منهم لديه تضارب مصالح مع المنظمة."));
+            Assert.That(TestSession.IsRedirectTo(confirmed, url), Is.True);
+            Assert.That(arabicAfter.QuerySelector("[role=status].alert-success")?.TextContent, Is.EqualTo("التكليفات المُجراة: 1، إلى 1 مراجع؛ وأُبلغ كل مراجع بالبريد الإلكتروني. لا يزال 1 طلب يفتقر إلى مراجعين: انظر السبب أدناه."));
+            Assert.That(arabicAfter.QuerySelector(reason)?.TextContent, Is.EqualTo("المطلوب 2، والمتاح 0: من بين 2 مراجعَين، 1 منهم مكلَّف أو متنحٍّ بالفعل، 1 منهم لديه تضارب مصالح مع المنظمة."));
+            Assert.That(frenchAfter.QuerySelector(reason)?.TextContent, Is.EqualTo("Requis : 2, trouvés : 0 ; sur les 2 évaluateurs, 1 est déjà affecté ou récusé, 1 a un conflit d'intérêts avec l'organisation."));
         });
     }
 
@@ -69,6 +79,24 @@ public sealed class StaffSentencesTests
             Assert.That(Concerns(frenchInstalment), Is.EqualTo(new[] { "signalement (faute professionnelle) ouvert le 2 mars 2026" }));
             Assert.That(Concerns(arabicPayments), Is.EqualTo(new[] { "شاغل (سوء السلوك) فُتح في \u20682 مارس 2026\u2069" }));
             Assert.That(Concerns(arabicInstalment), Is.EqualTo(new[] { "شاغل (سوء السلوك) فُتح في \u20682 مارس 2026\u2069" }));
+        });
+    }
+
+    [Test]
+    public async Task ReleaseConditions_OnTheInstalmentRequestForm_InFrenchAndArabic_AreTranslated()
+    {
+        var organisation = await FundData.OrganisationAsync(_app, "Condition Sentence Shelter");
+        var grant = await PaymentWebData.ActiveGrantAsync(_app, organisation.Id, "SSR");
+        using var manager = await _app.SignInAsync(Manager);
+        var instalment = $"/Grants/{grant.Id}/Instalments/{grant.Instalments[0].Id}";
+
+        var french = await PageInAsync(manager, instalment, "fr");
+        var arabic = await PageInAsync(manager, instalment, "ar");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Legends(french), Is.EqualTo(new[] { "l'accord est signé par les deux parties", "les coordonnées bancaires de l'organisation sont vérifiées" }));
+            Assert.That(Legends(arabic), Is.EqualTo(new[] { "توقيع الطرفين على الاتفاق", "التحقق من البيانات المصرفية للمنظمة" }));
         });
     }
 
@@ -100,6 +128,9 @@ public sealed class StaffSentencesTests
 
     private static string[] Concerns(IHtmlDocument page) =>
         [.. page.QuerySelectorAll("[data-open-concerns] [data-open-concern]").Select(li => li.TextContent.Trim())];
+
+    private static string[] Legends(IHtmlDocument page) =>
+        [.. page.QuerySelectorAll("[data-request-form] [data-condition-legend]").Select(l => l.TextContent.Trim())];
 
     /// <summary>The sentence after the "Departs from the ranking:" label.</summary>
     private static string Departure(IHtmlDocument page) =>
