@@ -101,6 +101,30 @@ public sealed class StaffSentencesTests
     }
 
     [Test]
+    public async Task CallAmendment_OnTheCallPage_InFrenchAndArabic_WritesTheChangedAmountsAsTheLanguageDoes()
+    {
+        var call = await FundData.PublishedCallAsync(_app, "SSM");
+        await _app.WithDbAsync(async db =>
+        {
+            var tracked = await db.Calls.SingleAsync(c => c.Id == call.Id);
+            tracked.Amend(tracked.Terms with { MaximumAmount = 25_000m }, "The Board raised the ceiling for this window.", Manager, FundData.Now(_app));
+            return await db.SaveChangesAsync();
+        });
+        using var manager = await _app.SignInAsync(Manager);
+
+        var french = await PageInAsync(manager, $"/Manage/Calls/{call.Id}", "fr");
+        var arabic = await PageInAsync(manager, $"/Manage/Calls/{call.Id}", "ar");
+
+        static string[] Change(IHtmlDocument page) =>
+            [.. page.QuerySelectorAll("[data-term='MaximumAmount'] [data-before], [data-term='MaximumAmount'] [data-after]").Select(s => s.TextContent)];
+        Assert.Multiple(() =>
+        {
+            Assert.That(Change(french), Is.EqualTo(new[] { "USD 20\u202F000,00", "USD 25\u202F000,00" }));
+            Assert.That(Change(arabic), Is.EqualTo(new[] { "USD 20,000.00", "USD 25,000.00" }));
+        });
+    }
+
+    [Test]
     public async Task Departure_OnTheDecisionPage_InFrenchAndArabic_NamesThePassedOverApplicationWithItsRankAndStanding()
     {
         var organisations = await OrganisationsAsync(_app, "Sentence Ranking One", "Sentence Ranking Two");
