@@ -19,7 +19,7 @@ public sealed record InstalmentView(
     int InstalmentCount,
     IReadOnlyList<ConditionState> Conditions,
     LedgerEntry? Payment,
-    IReadOnlyList<string> OpenConcerns,
+    IReadOnlyList<LocalText> OpenConcerns,
     InstalmentActions Actions)
 {
     /// <summary>Whether the current user requested this release (and so may not approve it).</summary>

@@ -21,7 +21,7 @@ public sealed record PaymentsView(
     IReadOnlyList<LedgerEntry> Ledger,
     Money Refunded,
     Money WrittenOff,
-    IReadOnlyList<string> OpenConcerns,
+    IReadOnlyList<LocalText> OpenConcerns,
     bool StaffView,
     bool MaySettle)
 {

@@ -24,8 +24,28 @@ public enum Exclusion
 /// <summary>A proposed assignment.</summary>
 public sealed record PlannedAssignment(Guid ApplicationId, Guid ReviewerId);
 
-/// <summary>An application the plan could not fully staff, with the reason in words.</summary>
-public sealed record Shortfall(Guid ApplicationId, string Label, int Needed, int Found, string Reason);
+/// <summary>An application the plan could not fully staff, with why: what kept each other reviewer of the pool out.</summary>
+public sealed record Shortfall(Guid ApplicationId, string Label, int Needed, int Found, ShortfallCauses Causes);
+
+/// <summary>
+/// Why an application could not be fully staffed: the size of the pool and, among the reviewers not
+/// chosen, how many were already assigned (or recused), members of the organisation, in conflict with
+/// it, in a probable conflict nobody has ruled on, unable to read its language, or at their maximum
+/// load. Data, for the pages to put into words in the reader's language.
+/// </summary>
+public sealed record ShortfallCauses(
+    int Pool,
+    int AlreadyAssigned,
+    int Members,
+    int Conflicts,
+    int ProbableConflicts,
+    int OtherLanguage,
+    ProposalLanguage? Language,
+    int AtMaximumLoad)
+{
+    /// <summary>Whether any reviewer of the pool was kept out; when none was, the pool is simply too small.</summary>
+    public bool AnyExcluded => AlreadyAssigned + Members + Conflicts + ProbableConflicts + OtherLanguage + AtMaximumLoad > 0;
+}
 
 /// <summary>The proposed assignments, the shortfalls, and each reviewer's load after the plan.</summary>
 public sealed record AssignmentPlan(IReadOnlyList<PlannedAssignment> Assignments, IReadOnlyList<Shortfall> Shortfalls, IReadOnlyDictionary<Guid, int> LoadsAfter);
@@ -102,7 +122,7 @@ public static class AssignmentPlanner
         return new AssignmentPlan(assignments, shortfalls, loads);
     }
 
-    private static string Explain(
+    private static ShortfallCauses Explain(
         PlannedApplication application,
         PlannedReviewer[] reviewers,
         Dictionary<Guid, int> loads,
@@ -140,25 +160,6 @@ public static class AssignmentPlanner
             }
         }
 
-        var parts = new List<string>();
-        void Add(int count, string one, string many)
-        {
-            if (count > 0)
-            {
-                parts.Add(count == 1 ? one : $"{count} {many}");
-            }
-        }
-
-        Add(already, "1 is already assigned or recused", "are already assigned or recused");
-        Add(member, "1 is a member of the organisation", "are members of the organisation");
-        Add(conflict, "1 has a conflict with the organisation", "have a conflict with the organisation");
-        Add(probable, "1 has a probable conflict nobody has ruled on", "have a probable conflict nobody has ruled on");
-        Add(language, $"1 does not read {application.Language}", $"do not read {application.Language}");
-        Add(full, "1 is at their maximum load", "are at their maximum load");
-        var found = chosen.Count == 1 ? "found 1" : $"found {chosen.Count}";
-        var pool = reviewers.Length == 1 ? "of the 1 reviewer" : $"of the {reviewers.Length} reviewers";
-        return parts.Count == 0
-            ? $"Needs {application.Needed}, {found}: there are only {reviewers.Length} reviewers."
-            : $"Needs {application.Needed}, {found}: {pool}, {string.Join(", ", parts)}.";
+        return new ShortfallCauses(reviewers.Length, already, member, conflict, probable, language, application.Language, full);
     }
 }

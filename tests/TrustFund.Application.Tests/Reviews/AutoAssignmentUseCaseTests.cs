@@ -66,7 +66,7 @@ public sealed class AutoAssignmentUseCaseTests
             Assert.That(preview.Succeeded, Is.True);
             Assert.That(preview.Value.Shortfalls, Has.Count.EqualTo(3));
             Assert.That(preview.Value.Shortfalls.Select(s => (s.Needed, s.Found)), Is.All.EqualTo((3, 1)));
-            Assert.That(preview.Value.Shortfalls.Select(s => s.Reason), Is.All.EqualTo("Needs 3, found 1: there are only 1 reviewers."));
+            Assert.That(preview.Value.Shortfalls.Select(s => (s.Causes.Pool, s.Causes.AnyExcluded)), Is.All.EqualTo((1, false)), "the pool of one reviewer is too small");
             Assert.That(done.Value, Is.EqualTo(new AutoAssignmentDone(3, 1, 3)));
             Assert.That(await _slice.WithDbAsync(db => db.ReviewAssignments.CountAsync()), Is.EqualTo(3));
         });
@@ -100,7 +100,7 @@ public sealed class AutoAssignmentUseCaseTests
         Assert.Multiple(() =>
         {
             Assert.That(preview.Rows.Single().Reviewers, Is.EqualTo(new[] { "Free Person" }));
-            Assert.That(preview.Shortfalls.Single().Reason, Does.Contain("1 is a member of the organisation").And.Contain("1 has a conflict with the organisation"));
+            Assert.That(preview.Shortfalls.Single().Causes with { Language = null }, Is.EqualTo(new ShortfallCauses(Pool: 3, AlreadyAssigned: 0, Members: 1, Conflicts: 1, ProbableConflicts: 0, OtherLanguage: 0, Language: null, AtMaximumLoad: 0)), "of the 3 reviewers, 1 is a member and 1 has a conflict");
             Assert.That(member.Id, Is.Not.EqualTo(pinned.Id));
         });
     }

@@ -53,8 +53,8 @@ public class AssignmentPlannerTests
         Assert.Multiple(() =>
         {
             Assert.That(plan.Assignments, Is.EqualTo(new[] { new PlannedAssignment(application.ApplicationId, english.ReviewerId) }));
-            Assert.That(plan.Shortfalls.Single().Reason, Is.EqualTo(
-                "Needs 3, found 1: of the 4 reviewers, 1 is a member of the organisation, 1 does not read Arabic, 1 is at their maximum load."));
+            Assert.That(plan.Shortfalls.Single() is { Needed: 3, Found: 1 }, Is.True);
+            Assert.That(plan.Shortfalls.Single().Causes, Is.EqualTo(new ShortfallCauses(Pool: 4, AlreadyAssigned: 0, Members: 1, Conflicts: 0, ProbableConflicts: 0, OtherLanguage: 1, Language: ProposalLanguage.Arabic, AtMaximumLoad: 1)));
         });
     }
 
@@ -104,7 +104,7 @@ public class AssignmentPlannerTests
         var underLoad = pool.Reviewers.All(r => !added.TryGetValue(r.ReviewerId, out var n) || r.CurrentLoad + n <= r.MaximumLoad);
         var shortfallsExplained = pool.Applications.Where(a => a.Needed > 0).All(a =>
             plan.Assignments.Count(x => x.ApplicationId == a.ApplicationId) == a.Needed
-            || plan.Shortfalls.Any(s => s.ApplicationId == a.ApplicationId && s.Reason.StartsWith($"Needs {a.Needed}", StringComparison.Ordinal)));
+            || plan.Shortfalls.Any(s => s.ApplicationId == a.ApplicationId && s.Needed == a.Needed));
         return underLoad && shortfallsExplained;
     }
 

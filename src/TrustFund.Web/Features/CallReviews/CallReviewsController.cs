@@ -34,9 +34,10 @@ public sealed class CallReviewsController : Controller
         {
             case OutcomeKind.Done:
                 var done = outcome.Value;
-                TempData["Notice"] = (done.Shortfalls > 0
-                    ? _text["{0} assignments made to {1} reviewers, who have been told by email. {2} applications still lack reviewers: see why below.", done.Assignments, done.Reviewers, done.Shortfalls]
-                    : _text["{0} assignments made to {1} reviewers, who have been told by email.", done.Assignments, done.Reviewers]).Value;
+                var made = Counted.Text(done.Assignments, "{0} assignment made to {1}; each reviewer has been told by email.", "{0} assignments made to {1}; each reviewer has been told by email.", Counted.Text(done.Reviewers, "{0} reviewer", "{0} reviewers"));
+                TempData["Notice"] = done.Shortfalls > 0
+                    ? made + " " + Counted.Text(done.Shortfalls, "{0} application still lacks reviewers: see why below.", "{0} applications still lack reviewers: see why below.")
+                    : made;
                 return Redirect($"/Manage/Calls/{id}/Reviewers/Auto");
             case OutcomeKind.NotFound:
                 return NotFound();
