@@ -33,12 +33,25 @@ public sealed class LocalText : IEquatable<LocalText>
 
     public static bool operator !=(LocalText? left, LocalText? right) => !Equals(left, right);
 
-    /// <summary>The texts one after the other, separated by commas (or <paramref name="separator"/>).</summary>
+    /// <summary>
+    /// The texts one after the other, separated by commas (or <paramref name="separator"/>). The separator
+    /// is itself a text, translated with the items, so an Arabic reader sees "، " and "؛ ".
+    /// </summary>
     public static LocalText List(IEnumerable<LocalText> items, string separator = ", ")
     {
-        LocalText[] all = [.. items];
-        var template = string.Join(separator, Enumerable.Range(0, all.Length).Select(i => "{" + i.ToString(CultureInfo.InvariantCulture) + "}"));
-        return new(template, [.. all]);
+        var parts = new List<object?>();
+        foreach (var item in items)
+        {
+            if (parts.Count > 0)
+            {
+                parts.Add(new LocalText(separator));
+            }
+
+            parts.Add(item);
+        }
+
+        var template = string.Concat(Enumerable.Range(0, parts.Count).Select(i => "{" + i.ToString(CultureInfo.InvariantCulture) + "}"));
+        return new(template, [.. parts]);
     }
 
     /// <summary>A text with no placeholders.</summary>

@@ -63,6 +63,22 @@ public sealed partial class DomainTextTests
         });
     }
 
+    [TestCase("en", "closed, published; closed", "UNVTF-ST-2026-0001, UNVTF-ST-2026-0002")]
+    [TestCase("fr", "clôturé, publié ; clôturé", "UNVTF-ST-2026-0001, UNVTF-ST-2026-0002")]
+    [TestCase("ar", "مقفل، منشور؛ مقفل", "\u2068UNVTF-ST-2026-0001\u2069، \u2068UNVTF-ST-2026-0002\u2069")]
+    public void Lists_AreSeparatedAsTheReadersLanguageWritesThem(string language, string words, string references)
+    {
+        using var _ = new Culture(language);
+        var nested = LocalText.List([LocalText.List([new LocalText("closed"), new LocalText("published")]), new LocalText("closed")], "; ");
+        var argued = LocalText.List([new LocalText("{0}", "UNVTF-ST-2026-0001"), new LocalText("{0}", "UNVTF-ST-2026-0002")]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Outcomes.Text(nested, Text), Is.EqualTo(words));
+            Assert.That(Outcomes.Text(argued, Text), Is.EqualTo(references));
+        });
+    }
+
     [Test]
     public void StaleEdit_InFrench_SaysWhenWithoutAnEnglishWord()
     {

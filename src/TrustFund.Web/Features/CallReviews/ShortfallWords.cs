@@ -55,7 +55,7 @@ public static class ShortfallWords
             parts.Add(Counted.Text(causes.AtMaximumLoad, "{0} is at their maximum load", "{0} are at their maximum load"));
         }
 
-        var list = string.Join(Catalogue.Text(", "), parts);
+        var list = ListText.Join(parts);
         return Counted.Text(causes.Pool, "Needs {1}, found {2}: of the {0} reviewer, {3}.", "Needs {1}, found {2}: of the {0} reviewers, {3}.", needed, found, list);
     }
 }
