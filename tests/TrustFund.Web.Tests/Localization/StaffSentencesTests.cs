@@ -47,8 +47,12 @@ public sealed class StaffSentencesTests
         var frenchAfter = await PageInAsync(manager, url, "fr");
 
         var reason = $"[data-shortfall='{application.Id}'] [data-shortfall-reason]";
+        var loads = arabic.QuerySelector("[data-loads]")!;
+        var (least, most) = (loads.GetAttribute("data-loads")!.Split('-')[0], loads.GetAttribute("data-loads")!.Split('-')[1]);
         Assert.Multiple(() =>
         {
+            Assert.That(loads.TextContent, Is.EqualTo($"من {least} إلى {most}"), "the range of loads reads from least to most right to left");
+            Assert.That(french.QuerySelector("[data-loads]")?.TextContent, Is.EqualTo($"{least} à {most}"));
             Assert.That(french.QuerySelector(reason)?.TextContent, Is.EqualTo("Requis : 3, trouvés : 1 ; sur les 2 évaluateurs, 1 a un conflit d'intérêts avec l'organisation."));
             Assert.That(arabic.QuerySelector(reason)?.TextContent, Is.EqualTo("المطلوب 3، والمتاح 1: من بين 2 مراجعَين، 1 منهم لديه تضارب مصالح مع المنظمة."));
             Assert.That(TestSession.IsRedirectTo(confirmed, url), Is.True);
