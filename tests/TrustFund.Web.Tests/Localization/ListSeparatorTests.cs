@@ -27,11 +27,11 @@ public sealed class ListSeparatorTests
         var features = Path.Combine(CatalogueKeys.RepositoryRoot(), "src", "TrustFund.Web");
         var offending = Directory.EnumerateFiles(features, "*.cshtml", SearchOption.AllDirectories)
             .SelectMany(file => File.ReadLines(file).Select((line, i) => (file, line, number: i + 1)))
-            .Where(l => l.line.Contains("string.Join(\", \"", StringComparison.Ordinal))
+            .Where(l => l.line.Contains("string.Join(\", \"", StringComparison.Ordinal) || l.line.Contains("string.Join(\"; \"", StringComparison.Ordinal))
             .Select(l => $"{Path.GetRelativePath(features, l.file)}:{l.number}")
             .ToList();
 
-        Assert.That(offending, Is.Empty, "use ListText.Join, which separates items as the page's language does");
+        Assert.That(offending, Is.Empty, "use ListText.Join or ListText.JoinGroups, which separate items as the page's language does");
     }
 
     [TestCase("ar", "الإنكليزية، الفرنسية، العربية")]
@@ -49,6 +49,32 @@ public sealed class ListSeparatorTests
                 : ["English", "French", "Arabic"];
 
             Assert.That(ListText.Join(names), Is.EqualTo(expected));
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
+    }
+
+    [TestCase("ar", "الإنكليزية، الفرنسية؛ العربية")]
+    [TestCase("fr", "anglais, français ; arabe")]
+    [TestCase("es", "inglés, francés; árabe")]
+    [TestCase("en", "English, French; Arabic")]
+    public void JoinGroups_SeparatesWithTheLanguagesSemicolon(string culture, string expected)
+    {
+        var before = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            string[][] groups = culture switch
+            {
+                "ar" => [["الإنكليزية", "الفرنسية"], ["العربية"]],
+                "fr" => [["anglais", "français"], ["arabe"]],
+                "es" => [["inglés", "francés"], ["árabe"]],
+                _ => [["English", "French"], ["Arabic"]],
+            };
+
+            Assert.That(ListText.JoinGroups(groups.Select(ListText.Join)), Is.EqualTo(expected));
         }
         finally
         {

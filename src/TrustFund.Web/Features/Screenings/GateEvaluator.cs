@@ -107,7 +107,7 @@ public sealed class GateEvaluator
                 parts.Add(_text["{0}: {1} of {2}", _text[EnumText.Words(document)], attached, needed]);
             }
 
-            return new(EligibilityGate.DocumentsComplete, complete, string.Join("; ", parts) + ".");
+            return new(EligibilityGate.DocumentsComplete, complete, ListText.JoinGroups(parts) + ".");
         }
 
         GateEvaluation RegisteredInImplementingCountry()

@@ -14,6 +14,13 @@ public static class ListText
     public static string Join(IEnumerable<string> items) =>
         string.Join(EmailList.Separator(CultureInfo.CurrentUICulture), items);
 
+    /// <summary>
+    /// Items that may hold commas themselves (conditions, findings, groups of beneficiaries), separated by
+    /// semicolons as the reader's language writes them: "a ; b" in French, "a؛ b" in Arabic.
+    /// </summary>
+    public static string JoinGroups(IEnumerable<string> items) =>
+        string.Join(Hosting.Catalogue.Text("; "), items);
+
     /// <summary>Items already made into HTML (names set apart with <see cref="Bidi"/>), separated as <see cref="Join(IEnumerable{string})"/> does.</summary>
     public static IHtmlContent Join(IEnumerable<IHtmlContent> items)
     {
