@@ -43,17 +43,30 @@ public abstract class BrowserTest
 
     /// <summary>
     /// A page in a new context already signed in as <paramref name="account"/>: the first call per account signs in
-    /// through the form, later calls reuse its cookies, which keeps suites of page checks fast.
+    /// through the form, later calls reuse its cookies while they still sign in, which keeps suites of page checks fast.
     /// </summary>
     protected async Task<IPage> NewSignedInPageAsync(DemoAccount account, Action<BrowserNewContextOptions>? configure = null)
     {
         if (SignedInStates.TryGetValue(account.Email, out var state))
         {
-            return await NewPageAsync(options =>
+            var reused = await NewPageAsync(options =>
             {
                 options.StorageState = state;
                 configure?.Invoke(options);
             });
+
+            // A session ends after 20 idle minutes, and another test may have refreshed the account's sign-in
+            // (choosing a language does): the saved cookies are used only while they still sign in. The check goes
+            // through the context's request API, so the page's own cache and history stay untouched.
+            var home = await reused.Context.APIRequest.GetAsync(new Uri(BaseAddress, "/").ToString());
+            if ((await home.TextAsync()).Contains("action=\"/Account/Logout\"", StringComparison.Ordinal))
+            {
+                return reused;
+            }
+
+            await SignInAsync(reused, account);
+            SignedInStates[account.Email] = await reused.Context.StorageStateAsync();
+            return reused;
         }
 
         var page = await NewPageAsync(configure);
