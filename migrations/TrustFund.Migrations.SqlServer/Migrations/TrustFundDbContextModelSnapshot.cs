@@ -1462,6 +1462,9 @@ namespace TrustFund.Migrations.SqlServer.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
 
+                    b.Property<string>("Matches")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uniqueidentifier");
 

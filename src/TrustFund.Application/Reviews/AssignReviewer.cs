@@ -77,7 +77,7 @@ internal sealed class AssignReviewerHandler : IUseCaseHandler<AssignReviewer, Gu
             {
                 Exclusion.Member => Problem.For(nameof(AssignReviewer.ReviewerId), "{0} is a member of {1} and can never review its applications.", reviewer.Name, application.OrganisationName),
                 Exclusion.Conflict => Problem.For(nameof(AssignReviewer.ReviewerId), "{0} has a conflict of interest with {1} and cannot review its applications.", reviewer.Name, application.OrganisationName),
-                _ => Problem.For(nameof(AssignReviewer.ReviewerId), "{0} may have a conflict of interest with {1} ({2}). Confirm or dismiss the probable conflict before assigning them.", reviewer.Name, application.OrganisationName, exclusion.Match),
+                _ => Problem.For(nameof(AssignReviewer.ReviewerId), "{0} may have a conflict of interest with {1} ({2}). Confirm or dismiss the probable conflict before assigning them.", reviewer.Name, application.OrganisationName, OfficerMatch.Describe(exclusion.Matches)),
             });
         }
 

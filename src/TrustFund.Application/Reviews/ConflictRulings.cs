@@ -26,16 +26,16 @@ internal static class ConflictRulings
     /// Records the ruling (replacing an earlier one for the pair). A conflict also takes the reviewer off
     /// every open assignment to the organisation's applications; returns how many.
     /// </summary>
-    public static async Task<int> RuleAsync(ITrustFundDb db, Guid reviewerId, Guid organisationId, ConflictRulingKind kind, string? match, string? reason, string by, DateTime nowUtc, CancellationToken cancellationToken)
+    public static async Task<int> RuleAsync(ITrustFundDb db, Guid reviewerId, Guid organisationId, ConflictRulingKind kind, IReadOnlyList<OfficerMatch>? matches, string? reason, string by, DateTime nowUtc, CancellationToken cancellationToken)
     {
         var ruling = await db.ConflictRulings.SingleOrDefaultAsync(r => r.ReviewerId == reviewerId && r.OrganisationId == organisationId, cancellationToken);
         if (ruling is null)
         {
-            db.ConflictRulings.Add(ConflictRuling.Rule(reviewerId, organisationId, kind, match, reason, by, nowUtc));
+            db.ConflictRulings.Add(ConflictRuling.Rule(reviewerId, organisationId, kind, matches, reason, by, nowUtc));
         }
         else
         {
-            ruling.Change(kind, match ?? ruling.Match, reason, by, nowUtc);
+            ruling.Change(kind, matches, reason, by, nowUtc);
         }
 
         if (kind != ConflictRulingKind.Pinned)

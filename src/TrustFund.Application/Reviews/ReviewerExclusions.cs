@@ -5,8 +5,15 @@ using TrustFund.Domain.Reviews;
 
 namespace TrustFund.Application.Reviews;
 
-/// <summary>Why a reviewer may not (yet) review an organisation's applications, with the officer match for a probable conflict.</summary>
-public sealed record ExclusionReason(Exclusion Kind, string? Match);
+/// <summary>Why a reviewer may not (yet) review an organisation's applications, with the officers matched for a probable conflict (empty otherwise).</summary>
+public sealed record ExclusionReason(Exclusion Kind, IReadOnlyList<OfficerMatch> Matches)
+{
+    /// <summary>An exclusion that names no officer match.</summary>
+    public ExclusionReason(Exclusion kind)
+        : this(kind, [])
+    {
+    }
+}
 
 /// <summary>
 /// Who may not review whose applications: members of the organisation; reviewers with a pinned
@@ -33,7 +40,7 @@ internal static class ReviewerExclusions
         var reviewerIds = reviewers.Select(r => r.Id).ToList();
         var rulings = await db.ConflictRulings.AsNoTracking()
             .Where(r => organisationIds.Contains(r.OrganisationId) && reviewerIds.Contains(r.ReviewerId))
-            .Select(r => new { r.ReviewerId, r.OrganisationId, r.Kind, r.Match })
+            .Select(r => new { r.ReviewerId, r.OrganisationId, r.Kind })
             .ToListAsync(cancellationToken);
         var recusals = await db.ReviewAssignments.AsNoTracking()
             .Where(a => a.Status == AssignmentStatus.Recused && organisationIds.Contains(a.OrganisationId) && reviewerIds.Contains(a.ReviewerId))
@@ -49,18 +56,18 @@ internal static class ReviewerExclusions
         {
             if (reviewer.OrganisationId is { } own && organisations.Contains(own))
             {
-                found[(reviewer.Id, own)] = new ExclusionReason(Exclusion.Member, null);
+                found[(reviewer.Id, own)] = new ExclusionReason(Exclusion.Member);
             }
         }
 
         foreach (var ruling in rulings.Where(r => r.Kind == ConflictRulingKind.Pinned))
         {
-            found.TryAdd((ruling.ReviewerId, ruling.OrganisationId), new ExclusionReason(Exclusion.Conflict, ruling.Match));
+            found.TryAdd((ruling.ReviewerId, ruling.OrganisationId), new ExclusionReason(Exclusion.Conflict));
         }
 
         foreach (var recusal in recusals)
         {
-            found.TryAdd((recusal.ReviewerId, recusal.OrganisationId), new ExclusionReason(Exclusion.Conflict, null));
+            found.TryAdd((recusal.ReviewerId, recusal.OrganisationId), new ExclusionReason(Exclusion.Conflict));
         }
 
         var dismissed = rulings.Where(r => r.Kind == ConflictRulingKind.Dismissed).Select(r => (r.ReviewerId, r.OrganisationId)).ToHashSet();
@@ -95,7 +102,7 @@ internal static class ReviewerExclusions
                 var matches = PersonMatching.Matches(reviewer.Name, reviewer.Email, officers);
                 if (matches.Count > 0)
                 {
-                    found[key] = new ExclusionReason(Exclusion.ProbableConflict, string.Join("; ", matches));
+                    found[key] = new ExclusionReason(Exclusion.ProbableConflict, matches);
                 }
             }
         }
@@ -104,7 +111,7 @@ internal static class ReviewerExclusions
     }
 
     /// <summary>The officer matches of one reviewer with one organisation (empty when none).</summary>
-    public static IReadOnlyList<string> MatchesOf(PoolReviewer reviewer, OrganisationProfile profile) =>
+    public static IReadOnlyList<OfficerMatch> MatchesOf(PoolReviewer reviewer, OrganisationProfile profile) =>
         PersonMatching.Matches(reviewer.Name, reviewer.Email, profile.Officers);
 
     /// <summary>The planner's view of the exclusions.</summary>

@@ -35,17 +35,19 @@ internal sealed class RuleOnProbableConflictHandler : IUseCaseHandler<RuleOnProb
     {
         var (application, reviewer) = await ConflictRulings.PairAsync(_db, _access, request.ApplicationId, request.ReviewerId, cancellationToken);
         var exclusions = await ReviewerExclusions.FindAsync(_db, [application.OrganisationId], [reviewer], cancellationToken);
-        if (exclusions.GetValueOrDefault((reviewer.Id, application.OrganisationId)) is not { Kind: Exclusion.ProbableConflict, Match: var match })
+        if (exclusions.GetValueOrDefault((reviewer.Id, application.OrganisationId)) is not { Kind: Exclusion.ProbableConflict, Matches: var matches })
         {
             throw new RefusedException(Problem.General("There is no probable conflict to rule on between {0} and {1}.", reviewer.Name, application.OrganisationName));
         }
 
-        var reason = request.Confirm && string.IsNullOrWhiteSpace(request.Reason) ? $"Confirmed: {match}" : request.Reason;
+        // Confirmed without a reason, the ruling keeps the matches alone (worded in each reader's language when shown); the audit summary is English.
+        var match = OfficerMatch.Describe(matches).ToString();
+        var reason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim();
         var kind = request.Confirm ? ConflictRulingKind.Pinned : ConflictRulingKind.Dismissed;
-        var ended = await ConflictRulings.RuleAsync(_db, reviewer.Id, application.OrganisationId, kind, match, reason, _actor.Name ?? "unknown", _clock.GetUtcNow().UtcDateTime, cancellationToken);
+        var ended = await ConflictRulings.RuleAsync(_db, reviewer.Id, application.OrganisationId, kind, matches, reason, _actor.Name ?? "unknown", _clock.GetUtcNow().UtcDateTime, cancellationToken);
         _audit.Record(
             request.Confirm ? AuditActions.ReviewProbableConflictConfirmed : AuditActions.ReviewProbableConflictDismissed,
-            $"Probable conflict between {reviewer.Name} and {application.OrganisationName} ({match}) {(request.Confirm ? "confirmed" : "dismissed")}: {reason!.Trim()}"
+            $"Probable conflict between {reviewer.Name} and {application.OrganisationName} ({match}) {(request.Confirm ? "confirmed" : "dismissed")}: {reason ?? $"Confirmed: {match}"}"
                 + (ended > 0 ? $" ({ended} open assignment(s) ended)" : string.Empty),
             nameof(ConflictRuling),
             $"{reviewer.Id:D}/{application.OrganisationId:D}");

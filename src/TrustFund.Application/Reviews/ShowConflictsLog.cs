@@ -17,11 +17,19 @@ public sealed record ConflictsLog(Guid CallId, string CallCode, string CallTitle
 /// <summary>A conflict a reviewer declared on one application.</summary>
 public sealed record DeclaredConflictRow(Guid ApplicationId, string ReviewerName, string? Reference, string Title, string OrganisationName, ConflictType? Type, string? Note, DateTime? DeclaredAtUtc);
 
-/// <summary>A ruling on a reviewer and an organisation. <see cref="Match"/> is set when it came from a probable conflict.</summary>
-public sealed record RulingRow(string ReviewerName, string OrganisationName, ConflictRulingKind Kind, string? Match, string Reason, string RuledBy, DateTime RuledAtUtc)
+/// <summary>
+/// A ruling on a reviewer and an organisation. <see cref="Matches"/> is set when it came from a probable
+/// conflict; <see cref="RecordedMatch"/> instead for rulings recorded before matches were kept as such
+/// (an English sentence, shown as recorded). <see cref="Reason"/> is empty when a probable conflict was
+/// confirmed without a typed reason.
+/// </summary>
+public sealed record RulingRow(string ReviewerName, string OrganisationName, ConflictRulingKind Kind, IReadOnlyList<OfficerMatch>? Matches, string? RecordedMatch, string Reason, string RuledBy, DateTime RuledAtUtc)
 {
+    /// <summary>Whether it came from an officer match.</summary>
+    public bool FromMatch => Matches is { Count: > 0 } || RecordedMatch is not null;
+
     /// <summary>A probable conflict confirmed (a pinned ruling that came from an officer match).</summary>
-    public bool ConfirmedMatch => Kind == ConflictRulingKind.Pinned && Match is not null;
+    public bool ConfirmedMatch => Kind == ConflictRulingKind.Pinned && FromMatch;
 }
 
 internal sealed class ShowConflictsLogHandler : IUseCaseHandler<ShowConflictsLog, ConflictsLog>
@@ -51,7 +59,7 @@ internal sealed class ShowConflictsLogHandler : IUseCaseHandler<ShowConflictsLog
                 join o in _db.Organisations.AsNoTracking() on r.OrganisationId equals o.Id
                 where organisations.Contains(r.OrganisationId)
                 orderby r.RuledAtUtc descending
-                select new RulingRow(u.DisplayName, o.LegalName, r.Kind, r.Match, r.Reason, r.RuledBy, r.RuledAtUtc))
+                select new RulingRow(u.DisplayName, o.LegalName, r.Kind, r.Matches, r.Match, r.Reason, r.RuledBy, r.RuledAtUtc))
             .ToListAsync(cancellationToken);
         return new ConflictsLog(call.Id, call.Terms.Code, call.Terms.Title, declared, rulings);
     }

@@ -33,24 +33,38 @@ public sealed class ConflictRuling : AggregateRoot
 
     public ConflictRulingKind Kind { get; private set; }
 
-    /// <summary>The officer match that raised it, when it came from a probable conflict.</summary>
+    /// <summary>
+    /// The officer match that raised it, as an English sentence, for rulings recorded before matches were
+    /// kept as <see cref="Matches"/>; shown as recorded.
+    /// </summary>
     public string? Match { get; private set; }
 
+    /// <summary>The officers the reviewer matched, when the ruling came from a probable conflict (null otherwise).</summary>
+    public IReadOnlyList<OfficerMatch>? Matches { get; private set; }
+
+    /// <summary>The reason typed; empty when a probable conflict was confirmed without one (its match is the reason).</summary>
     public string Reason { get; private set; }
+
+    /// <summary>Whether the fund manager typed a reason (a confirmed probable conflict may have none).</summary>
+    public bool HasReason => Reason.Length > 0;
 
     public string RuledBy { get; private set; }
 
     public DateTime RuledAtUtc { get; private set; }
 
-    public static ConflictRuling Rule(Guid reviewerId, Guid organisationId, ConflictRulingKind kind, string? match, string? reason, string by, DateTime nowUtc)
+    public static ConflictRuling Rule(Guid reviewerId, Guid organisationId, ConflictRulingKind kind, IReadOnlyList<OfficerMatch>? matches, string? reason, string by, DateTime nowUtc)
     {
         var ruling = new ConflictRuling { ReviewerId = reviewerId, OrganisationId = organisationId };
-        ruling.Change(kind, match, reason, by, nowUtc);
+        ruling.Change(kind, matches, reason, by, nowUtc);
         return ruling;
     }
 
-    /// <summary>Replaces the ruling; a reason is required.</summary>
-    public void Change(ConflictRulingKind kind, string? match, string? reason, string by, DateTime nowUtc)
+    /// <summary>
+    /// Replaces the ruling. A reason is required, except to confirm a probable conflict (a conflict with
+    /// the officer matches that raised it), whose matches say why. Matches given replace the earlier
+    /// ones; a ruling without matches (a conflict pinned by hand) keeps those recorded before.
+    /// </summary>
+    public void Change(ConflictRulingKind kind, IReadOnlyList<OfficerMatch>? matches, string? reason, string by, DateTime nowUtc)
     {
         if (!Enum.IsDefined(kind))
         {
@@ -58,13 +72,19 @@ public sealed class ConflictRuling : AggregateRoot
         }
 
         var text = (reason ?? string.Empty).Trim();
-        if (text.Length == 0 || text.Length > ReasonMaxLength)
+        var confirmsMatch = kind == ConflictRulingKind.Pinned && matches is { Count: > 0 };
+        if ((text.Length == 0 && !confirmsMatch) || text.Length > ReasonMaxLength)
         {
             throw new RulesViolatedException([new RuleViolation(nameof(Reason), new LocalText("Give the reason in at most {0:N0} characters.", ReasonMaxLength))]);
         }
 
         Kind = kind;
-        Match = string.IsNullOrWhiteSpace(match) ? null : match.Trim();
+        if (matches is { Count: > 0 })
+        {
+            Matches = [.. matches];
+            Match = null;
+        }
+
         Reason = text;
         RuledBy = by;
         RuledAtUtc = nowUtc;

@@ -11,12 +11,12 @@ namespace TrustFund.Domain.Reviews;
 /// </summary>
 public static class PersonMatching
 {
-    /// <summary>The officers who match the reviewer's name or email, each described ("Name (position), same email").</summary>
-    public static IReadOnlyList<string> Matches(string reviewerName, string? reviewerEmail, IEnumerable<OrganisationOfficer> officers)
+    /// <summary>The officers who match the reviewer's name or email, each with its name, position and what matched.</summary>
+    public static IReadOnlyList<OfficerMatch> Matches(string reviewerName, string? reviewerEmail, IEnumerable<OrganisationOfficer> officers)
     {
         var name = NameKey(reviewerName);
         var email = (reviewerEmail ?? string.Empty).Trim();
-        var matches = new List<string>();
+        var matches = new List<OfficerMatch>();
         foreach (var officer in officers)
         {
             var sameEmail = email.Length > 0 && !string.IsNullOrWhiteSpace(officer.Email)
@@ -24,9 +24,9 @@ public static class PersonMatching
             var sameName = name.Length > 0 && name == NameKey(officer.Name);
             if (sameEmail || sameName)
             {
-                var position = string.IsNullOrWhiteSpace(officer.Position) ? string.Empty : $" ({officer.Position.Trim()})";
-                var why = sameEmail && sameName ? "same name and email" : sameEmail ? "same email" : "same name";
-                matches.Add($"{officer.Name.Trim()}{position}: {why}");
+                var position = string.IsNullOrWhiteSpace(officer.Position) ? null : officer.Position.Trim();
+                var kind = sameEmail && sameName ? OfficerMatchKind.SameNameAndEmail : sameEmail ? OfficerMatchKind.SameEmail : OfficerMatchKind.SameName;
+                matches.Add(new OfficerMatch(officer.Name.Trim(), position, kind));
             }
         }
 

@@ -131,7 +131,7 @@ public sealed class AssignmentUseCaseTests
         Assert.Multiple(async () =>
         {
             Assert.That(flagged.Exclusion?.Kind, Is.EqualTo(Exclusion.ProbableConflict));
-            Assert.That(flagged.Exclusion?.Match, Is.EqualTo("María José García (Board chair): same name"));
+            Assert.That(flagged.Exclusion?.Matches, Is.EqualTo(new[] { new OfficerMatch("María José García", "Board chair", OfficerMatchKind.SameName) }));
             Assert.That(refused.Problems.Single().Message, Does.Contain("Confirm or dismiss the probable conflict before assigning them."));
             Assert.That(dismissed.Succeeded, Is.True);
             Assert.That(await _slice.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == AuditActions.ReviewProbableConflictDismissed).Select(e => e.Summary).SingleAsync()), Does.Contain("A different person"));
@@ -155,9 +155,55 @@ public sealed class AssignmentUseCaseTests
         {
             Assert.That(confirmed.Succeeded, Is.True);
             Assert.That(ruling.Kind, Is.EqualTo(ConflictRulingKind.Pinned));
-            Assert.That(ruling.Match, Is.EqualTo("Someone Else (Treasurer): same email"));
+            Assert.That(ruling.Matches, Is.EqualTo(new[] { new OfficerMatch("Someone Else", "Treasurer", OfficerMatchKind.SameEmail) }));
+            Assert.That(ruling.Match, Is.Null, "no English sentence is stored");
+            Assert.That(ruling.Reason, Is.Empty, "confirmed without a reason, the match is the reason");
             Assert.That(await _slice.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == AuditActions.ReviewProbableConflictConfirmed)), Is.EqualTo(1));
             Assert.That((await _slice.RunAsync(new AssignReviewer(applications[0].Id, reviewer.Id, null))).Problems.Single().Message, Does.Contain("has a conflict of interest"));
+        });
+    }
+
+    [Test]
+    public async Task ProbableConflict_ConfirmedWithoutReason_StoresTheMatchKindAndNoEnglishSentence_TheAuditSummaryStaysEnglish()
+    {
+        OrganisationOfficer[] officers = [new("Li Wei", "Treasurer", "li.wei@reviewers.example.org"), new("Ana Costa", "", "ana@costa.example.org")];
+        var (_, applications) = await AssignmentData.CallWithEligibleAsync(_slice, "PRK", 1, officers: officers);
+        var reviewer = await AssignmentData.ReviewerAsync(_slice, "Wei Li");
+        await AssignmentData.ManagerAsync(_slice);
+
+        var confirmed = await _slice.RunAsync(new RuleOnProbableConflict(applications[0].Id, reviewer.Id, true, "   "));
+
+        var ruling = await _slice.WithDbAsync(db => db.ConflictRulings.AsNoTracking().SingleAsync());
+        var log = (await _slice.RunAsync(new ShowConflictsLog(applications[0].CallId))).Value.Rulings.Single();
+        Assert.Multiple(async () =>
+        {
+            Assert.That(confirmed.Succeeded, Is.True, string.Join(" ", confirmed.Problems.Select(p => p.Message)));
+            Assert.That(ruling.Matches, Is.EqualTo(new[] { new OfficerMatch("Li Wei", "Treasurer", OfficerMatchKind.SameNameAndEmail) }));
+            Assert.That(ruling.Match, Is.Null);
+            Assert.That(ruling.Reason, Is.Empty);
+            Assert.That((log.Kind, log.ConfirmedMatch, log.Reason, log.RecordedMatch), Is.EqualTo((ConflictRulingKind.Pinned, true, string.Empty, (string?)null)));
+            Assert.That(log.Matches, Is.EqualTo(new[] { new OfficerMatch("Li Wei", "Treasurer", OfficerMatchKind.SameNameAndEmail) }));
+            Assert.That(
+                await _slice.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == AuditActions.ReviewProbableConflictConfirmed).Select(e => e.Summary).SingleAsync()),
+                Does.StartWith("Probable conflict between Wei Li and ").And.EndWith(" (Li Wei (Treasurer): same name and email) confirmed: Confirmed: Li Wei (Treasurer): same name and email"));
+        });
+    }
+
+    [Test]
+    public async Task ProbableConflict_ConfirmedWithATypedReason_KeepsTheReasonAsTyped()
+    {
+        OrganisationOfficer[] officers = [new("Someone Else", "Treasurer", "amina@reviewers.example.org")];
+        var (_, applications) = await AssignmentData.CallWithEligibleAsync(_slice, "PRT", 1, officers: officers);
+        var reviewer = await AssignmentData.ReviewerAsync(_slice, "Amina");
+        await AssignmentData.ManagerAsync(_slice);
+
+        await _slice.RunAsync(new RuleOnProbableConflict(applications[0].Id, reviewer.Id, true, " Elle tient la trésorerie de l'association. "));
+
+        var ruling = await _slice.WithDbAsync(db => db.ConflictRulings.AsNoTracking().SingleAsync());
+        Assert.Multiple(() =>
+        {
+            Assert.That(ruling.Reason, Is.EqualTo("Elle tient la trésorerie de l'association."));
+            Assert.That(ruling.Matches, Is.EqualTo(new[] { new OfficerMatch("Someone Else", "Treasurer", OfficerMatchKind.SameEmail) }));
         });
     }
 

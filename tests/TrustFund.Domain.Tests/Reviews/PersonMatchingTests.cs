@@ -19,7 +19,7 @@ public class PersonMatchingTests
     {
         var matches = PersonMatching.Matches(name, "someone@else.example", Officers);
 
-        Assert.That(matches, Is.EqualTo(new[] { "María José García-López (Chair of the board): same name" }));
+        Assert.That(matches, Is.EqualTo(new[] { new OfficerMatch("María José García-López", "Chair of the board", OfficerMatchKind.SameName) }));
     }
 
     [Test]
@@ -27,7 +27,17 @@ public class PersonMatchingTests
     {
         var matches = PersonMatching.Matches("Somebody Else", "MJ.Garcia@Casa-Esperanza.example", Officers);
 
-        Assert.That(matches, Is.EqualTo(new[] { "María José García-López (Chair of the board): same email" }));
+        Assert.That(matches, Is.EqualTo(new[] { new OfficerMatch("María José García-López", "Chair of the board", OfficerMatchKind.SameEmail) }));
+    }
+
+    [Test]
+    public void SameNameAndEmail_IsOneMatch_AndAnOfficerWithoutPosition_HasNone()
+    {
+        OrganisationOfficer[] officers = [new(" Mei Lin ", "  ", "mei.lin@example.org"), new("Awa Ndiaye", "Executive director", "awa@example.org")];
+
+        var matches = PersonMatching.Matches("Lin Mei", "Mei.Lin@Example.org", officers);
+
+        Assert.That(matches, Is.EqualTo(new[] { new OfficerMatch("Mei Lin", null, OfficerMatchKind.SameNameAndEmail) }));
     }
 
     [Test]

@@ -71,6 +71,7 @@ internal sealed class ConflictRulingConfiguration : IEntityTypeConfiguration<Con
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.Match).HasMaxLength(1_000);
+        builder.Property(r => r.Matches).HasJsonConversion();
         builder.Property(r => r.Reason).HasMaxLength(ConflictRuling.ReasonMaxLength).IsRequired();
         builder.Property(r => r.RuledBy).HasMaxLength(256).IsRequired();
         builder.HasOne<TrustFundUser>().WithMany().HasForeignKey(r => r.ReviewerId).OnDelete(DeleteBehavior.Cascade);

@@ -22,10 +22,16 @@ public static class ListText
         string.Join(Hosting.Catalogue.Text("; "), items);
 
     /// <summary>Items already made into HTML (names set apart with <see cref="Bidi"/>), separated as <see cref="Join(IEnumerable{string})"/> does.</summary>
-    public static IHtmlContent Join(IEnumerable<IHtmlContent> items)
+    public static IHtmlContent Join(IEnumerable<IHtmlContent> items) =>
+        Join(items, EmailList.Separator(CultureInfo.CurrentUICulture));
+
+    /// <summary>Items already made into HTML that may hold commas themselves, separated as <see cref="JoinGroups(IEnumerable{string})"/> does.</summary>
+    public static IHtmlContent JoinGroups(IEnumerable<IHtmlContent> items) =>
+        Join(items, Hosting.Catalogue.Text("; "));
+
+    private static HtmlContentBuilder Join(IEnumerable<IHtmlContent> items, string separator)
     {
         var list = new HtmlContentBuilder();
-        var separator = EmailList.Separator(CultureInfo.CurrentUICulture);
         var first = true;
         foreach (var item in items)
         {
