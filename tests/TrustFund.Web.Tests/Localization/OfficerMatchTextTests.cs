@@ -47,6 +47,8 @@ public sealed class OfficerMatchTextTests
         var frenchLog = await PageInAsync(manager, log, "fr");
         var arabicLog = await PageInAsync(manager, log, "ar");
         var englishLog = await PageInAsync(manager, log, "en");
+        var frenchPack = await PageInAsync(manager, $"/calls/{call.Id}/board-pack", "fr");
+        var anonymisedPack = await PageInAsync(manager, $"/calls/{call.Id}/board-pack?anonymise=true", "fr");
 
         var ruling = $"[data-rulings] tr[data-ruling='{ConflictRulingKind.Pinned}']";
         Assert.Multiple(async () =>
@@ -63,6 +65,8 @@ public sealed class OfficerMatchTextTests
             Assert.That(Cell(arabicLog, ruling, "reason"), Is.EqualTo("تم التأكيد: Mei Lin (membre du conseil d'administration): البريد الإلكتروني نفسه"));
             Assert.That(Isolated(arabicLog.QuerySelector($"{ruling} [data-reason]")), Is.EqualTo(new[] { "Mei Lin", Position }));
             Assert.That(Cell(englishLog, ruling, "reason"), Is.EqualTo("Confirmed: Mei Lin (membre du conseil d'administration): same email"));
+            Assert.That(frenchPack.QuerySelector("[data-reason]")?.TextContent.Trim(), Is.EqualTo("Confirmé : Mei Lin (membre du conseil d'administration) : même adresse électronique"));
+            Assert.That(anonymisedPack.QuerySelector("[data-reason]")?.TextContent.Trim(), Is.EqualTo("Confirmé : Même adresse électronique"), "the officer's name may be the reviewer's");
         });
     }
 
