@@ -18,7 +18,7 @@ public static class EmailIsolation
     /// isolated when <paramref name="culture"/> is right to left. A text someone typed is isolated line by line
     /// (the marks do not cross a line break); a part the email writes itself (a list, a day, a phrase) is
     /// isolated whole when it is one line, and left as it is when it is a block of lines, whose own
-    /// arguments are isolated where it writes them. Numbers keep their formats.
+    /// arguments are isolated where it writes them. A web address is left bare, to stay one link. Numbers keep their formats.
     /// </summary>
     public static object? Argument(object? argument, object? written, CultureInfo culture)
     {
@@ -32,12 +32,17 @@ public static class EmailIsolation
             return text.Contains('\n', StringComparison.Ordinal) ? text : Isolate(text);
         }
 
-        return string.Join('\n', text.Split('\n').Select(line => line.EndsWith('\r') ? Isolate(line[..^1]) + "\r" : Isolate(line)));
+        return string.Join('\n', text.Split('\n').Select(line => line.EndsWith('\r') ? IsolateLine(line[..^1]) + "\r" : IsolateLine(line)));
     }
 
     /// <summary><paramref name="text"/> between the isolate marks, unless it is empty or already one isolate.</summary>
     public static string Isolate(string text) =>
         text.Length == 0 || IsIsolated(text) ? text : FirstStrong + text + Pop;
+
+    // A line of a typed text isolated; a web address (a link on its own line) is left bare, so that mail
+    // programs do not take the marks into the link.
+    private static string IsolateLine(string line) =>
+        Uri.TryCreate(line, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) ? line : Isolate(line);
 
     // Whether the text is one isolate from its first character to its last (LRI, RLI or FSI ... PDI).
     private static bool IsIsolated(string text)
