@@ -5,8 +5,8 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using TrustFund.Application.Accounts;
 using TrustFund.Infrastructure.Identity;
-using static TrustFund.Web.Features.Languages.Languages;
 using TrustFund.Web.Features.Account;
+using static TrustFund.Web.Features.Languages.Languages;
 
 namespace TrustFund.Web.Features.Users;
 
