@@ -14,8 +14,9 @@ namespace TrustFund.Application.Accounts;
 /// with every name encoded, queued in the outbox in the same unit of work as the change they tell about.
 /// Each is written in the language the account chose; without a choice, in the language of the page
 /// the account's owner was using for the flows they start themselves (registering, resetting or
-/// changing a password), and in the fund's default language for an invitation, which an administrator
-/// sends. Dates, lists and fallback texts are written in that same language.
+/// changing a password), and in the fund's default language for an invitation sent without a language
+/// (the language an inviter picks is kept on the account as its choice). Dates, lists and fallback texts
+/// are written in that same language.
 /// </summary>
 public sealed class AccountEmails
 {

@@ -10,8 +10,8 @@ namespace TrustFund.Application.Accounts;
 /// </summary>
 public sealed record OpenPasswordLink(string? UserId, string? Code, bool Invitation, bool VerifyToken = true) : IUseCase<PasswordLinkHolder>;
 
-/// <summary>Who the link is for.</summary>
-public sealed record PasswordLinkHolder(string Name, string Email);
+/// <summary>Who the link is for, and the language their account has (null: none chosen).</summary>
+public sealed record PasswordLinkHolder(string Name, string Email, string? Culture = null);
 
 internal sealed class OpenPasswordLinkHandler : IUseCaseHandler<OpenPasswordLink, PasswordLinkHolder>
 {
@@ -32,6 +32,6 @@ internal sealed class OpenPasswordLinkHandler : IUseCaseHandler<OpenPasswordLink
                 : null;
         return link is null
             ? throw new NotFoundException()
-            : new PasswordLinkHolder(link.User.DisplayName, link.User.Email ?? string.Empty);
+            : new PasswordLinkHolder(link.User.DisplayName, link.User.Email ?? string.Empty, link.User.PreferredCulture);
     }
 }

@@ -5,11 +5,14 @@ using TrustFund.Domain.Places;
 
 namespace TrustFund.Application.Email;
 
-/// <summary>A catalogue text put into an email ("approved", "Note: {0}"), translated into the email's language, with its own arguments.</summary>
+/// <summary>
+/// A catalogue text put into an email ("approved", "Note: {0}"), translated into the email's language, with its
+/// own arguments (isolated in a right-to-left language, see <see cref="EmailIsolation"/>).
+/// </summary>
 public sealed record EmailText(string Key, params object?[] Arguments) : ILocalizedText
 {
     public string Write(IStringLocalizer text, CultureInfo culture) =>
-        Arguments.Length == 0 ? text[Key].Value : string.Format(culture, text[Key].Value, [.. Arguments.Select(a => Written(a, text, culture))]);
+        Arguments.Length == 0 ? text[Key].Value : string.Format(culture, text[Key].Value, [.. Arguments.Select(a => EmailIsolation.Argument(a, Written(a, text, culture), culture))]);
 
     /// <summary>
     /// An argument as the email's language writes it: a part that writes itself, an amount as

@@ -24,7 +24,8 @@ public sealed class Mail
 
     /// <summary>
     /// Queues <paramref name="template"/> to <paramref name="recipient"/>, with <paramref name="arguments"/>
-    /// for its placeholders, each written in the recipient's language (see <see cref="EmailText.Written"/>).
+    /// for its placeholders, each written in the recipient's language (see <see cref="EmailText.Written"/>)
+    /// and, in a right-to-left language, isolated (see <see cref="EmailIsolation"/>).
     /// </summary>
     public void Send(EmailTemplate template, EmailRecipient recipient, params object?[] arguments)
     {
@@ -34,7 +35,7 @@ public sealed class Mail
         {
             CultureInfo.CurrentCulture = culture;
             CultureInfo.CurrentUICulture = culture;
-            var written = arguments.Select(a => EmailText.Written(a, _text, culture)).ToArray();
+            var written = arguments.Select(a => EmailIsolation.Argument(a, EmailText.Written(a, _text, culture), culture)).ToArray();
             var subject = string.Format(culture, _text[template.Subject].Value, written);
             var body = string.Format(culture, _text[template.Body].Value, written);
             _outbox.Enqueue(new EmailMessage(recipient.Address, subject, body));

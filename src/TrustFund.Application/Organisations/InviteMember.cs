@@ -1,7 +1,9 @@
 using FluentValidation;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using TrustFund.Application.Accounts;
 using TrustFund.Application.Audit;
 using TrustFund.Application.Common;
@@ -12,9 +14,11 @@ namespace TrustFund.Application.Organisations;
 /// <summary>
 /// An applicant invites a colleague to act for the organisation: an applicant account without a
 /// password, and an email with the link to choose one. <see cref="RequestAddress"/> is the site's
-/// address as the request reached it (used when no public address is configured).
+/// address as the request reached it (used when no public address is configured). <see cref="Culture"/>
+/// ("fr"), one of the fund's languages, is the language of the invitation and the account's chosen
+/// language (null: the fund's default language, no choice made).
 /// </summary>
-public sealed record InviteMember(string Name, string Email, string RequestAddress) : IUseCase<Invitation>;
+public sealed record InviteMember(string Name, string Email, string RequestAddress, string? Culture = null) : IUseCase<Invitation>;
 
 /// <summary>Whether the invitation was sent now, or had been sent before and is still waiting.</summary>
 public enum Invitation
@@ -47,8 +51,9 @@ internal sealed class InviteMemberHandler : IUseCaseHandler<InviteMember, Invita
     private readonly Mail _mail;
     private readonly IConfiguration _configuration;
     private readonly TimeProvider _clock;
+    private readonly RequestLocalizationOptions _localization;
 
-    public InviteMemberHandler(ITrustFundDb db, ICurrentActor actor, RecordAccess access, UserManager<TrustFundUser> users, IAuditTrail audit, Mail mail, IConfiguration configuration, TimeProvider clock)
+    public InviteMemberHandler(ITrustFundDb db, ICurrentActor actor, RecordAccess access, UserManager<TrustFundUser> users, IAuditTrail audit, Mail mail, IConfiguration configuration, TimeProvider clock, IOptions<RequestLocalizationOptions> localization)
     {
         _db = db;
         _actor = actor;
@@ -58,10 +63,12 @@ internal sealed class InviteMemberHandler : IUseCaseHandler<InviteMember, Invita
         _mail = mail;
         _configuration = configuration;
         _clock = clock;
+        _localization = localization.Value;
     }
 
     public async Task<Invitation> HandleAsync(InviteMember request, CancellationToken cancellationToken)
     {
+        var culture = InvitationLanguage.Of(_localization, request.Culture, nameof(InviteMember.Culture));
         var organisationId = await OwnOrganisation.IdAsync(_db, _actor, _access, cancellationToken);
         var organisation = await _db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == organisationId, cancellationToken) ?? throw new NotFoundException();
         var email = request.Email.Trim();
@@ -81,6 +88,7 @@ internal sealed class InviteMemberHandler : IUseCaseHandler<InviteMember, Invita
             Email = email,
             DisplayName = request.Name.Trim(),
             OrganisationId = organisationId,
+            PreferredCulture = culture,
             CreatedAtUtc = _clock.GetUtcNow().UtcDateTime,
         };
 

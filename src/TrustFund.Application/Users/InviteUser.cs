@@ -1,12 +1,18 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using TrustFund.Application.Accounts;
 using TrustFund.Application.Audit;
 using TrustFund.Application.Common;
 
 namespace TrustFund.Application.Users;
 
-/// <summary>An administrator invites a member of the Secretariat with roles; the invitation email carries the link to choose a password.</summary>
-public sealed record InviteUser(string Name, string Email, IReadOnlyList<string> Roles) : IUseCase<Guid>;
+/// <summary>
+/// An administrator invites a member of the Secretariat with roles; the invitation email carries the link to
+/// choose a password. <see cref="Culture"/> ("fr"), one of the fund's languages, is the language of the
+/// invitation and the account's chosen language (null: the fund's default language, no choice made).
+/// </summary>
+public sealed record InviteUser(string Name, string Email, IReadOnlyList<string> Roles, string? Culture = null) : IUseCase<Guid>;
 
 internal sealed class InviteUserHandler : IUseCaseHandler<InviteUser, Guid>
 {
@@ -16,8 +22,9 @@ internal sealed class InviteUserHandler : IUseCaseHandler<InviteUser, Guid>
     private readonly AccountEmails _emails;
     private readonly ICurrentActor _actor;
     private readonly TimeProvider _clock;
+    private readonly RequestLocalizationOptions _localization;
 
-    public InviteUserHandler(ITrustFundDb db, UserManager<TrustFundUser> users, IAuditTrail audit, AccountEmails emails, ICurrentActor actor, TimeProvider clock)
+    public InviteUserHandler(ITrustFundDb db, UserManager<TrustFundUser> users, IAuditTrail audit, AccountEmails emails, ICurrentActor actor, TimeProvider clock, IOptions<RequestLocalizationOptions> localization)
     {
         _db = db;
         _users = users;
@@ -25,11 +32,13 @@ internal sealed class InviteUserHandler : IUseCaseHandler<InviteUser, Guid>
         _emails = emails;
         _actor = actor;
         _clock = clock;
+        _localization = localization.Value;
     }
 
     /// <returns>The new user's id.</returns>
     public async Task<Guid> HandleAsync(InviteUser request, CancellationToken cancellationToken)
     {
+        var culture = InvitationLanguage.Of(_localization, request.Culture, nameof(InviteUser.Culture));
         var email = request.Email.Trim();
         if (await _users.FindByEmailAsync(email) is { } existing)
         {
@@ -42,6 +51,7 @@ internal sealed class InviteUserHandler : IUseCaseHandler<InviteUser, Guid>
             UserName = email,
             Email = email,
             DisplayName = request.Name.Trim(),
+            PreferredCulture = culture,
             CreatedAtUtc = _clock.GetUtcNow().UtcDateTime,
         };
         await using (var transaction = await _db.BeginTransactionAsync(cancellationToken: cancellationToken))

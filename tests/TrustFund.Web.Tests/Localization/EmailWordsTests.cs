@@ -11,7 +11,8 @@ namespace TrustFund.Web.Tests.Localization;
 
 /// <summary>
 /// What an email puts into its sentences (amounts, countries, conditions, lists) is written in the
-/// recipient's language too, and counted or gendered words on pages take the form the language asks for.
+/// recipient's language too (in Arabic each between isolate marks, U+2068 and U+2069), and counted or gendered
+/// words on pages take the form the language asks for.
 /// </summary>
 public sealed class EmailWordsTests
 {
@@ -144,8 +145,8 @@ public sealed class EmailWordsTests
         "fr" => $"Bonjour Kwame Mensah,\n\nmanager@trustfund.test a demandé le décaissement de la tranche 2 de la subvention {grant} : USD 4\u202F000,00.\n\n"
             + "Décaissement demandé sans que soient remplies ces conditions : le rapport intermédiaire est accepté.\n\n"
             + "Veuillez l'approuver ou le suspendre depuis votre file de paiements dans TrustFund. Vous ne pouvez pas approuver un décaissement que vous avez vous-même demandé.\n\nTrustFund",
-        _ => $"Kwame Mensah المحترم/المحترمة،\n\nطلب manager@trustfund.test صرف القسط 2 من المنحة {grant}: USD 4,000.00.\n\n"
-            + "طُلب الصرف دون استيفاء هذه الشروط: قبول التقرير المرحلي.\n\n"
+        _ => $"\u2068Kwame Mensah\u2069 المحترم/المحترمة،\n\nطلب \u2068manager@trustfund.test\u2069 صرف القسط 2 من المنحة \u2068{grant}\u2069: \u2068USD 4,000.00\u2069.\n\n"
+            + "طُلب الصرف دون استيفاء هذه الشروط: \u2068قبول التقرير المرحلي\u2069.\n\n"
             + "وافق عليه، أو أوقفه مؤقتًا، من قائمة المدفوعات الخاصة بك في TrustFund. ولا يمكنك الموافقة على صرف طلبته بنفسك.\n\nTrustFund",
     };
 
@@ -161,10 +162,10 @@ public sealed class EmailWordsTests
         ],
         _ =>
         [
-            "- أشكال الاستغلال ذات الأولوية: سابقًا العمل القسري؛ حاليًا الاستغلال الجنسي، العمل القسري والاستعباد المنزلي",
-            "- المساعدة الممولة: سابقًا جميع أنواع المساعدة؛ حاليًا الرعاية الطبية والدعم النفسي والاجتماعي",
-            "- اللغات المقبولة: سابقًا الإنكليزية والفرنسية؛ حاليًا الإنكليزية، الفرنسية والعربية",
-            "- الوثائق المطلوبة: سابقًا شهادة التسجيل؛ حاليًا شهادة التسجيل، البيانات المالية المراجعة وخطابا تزكية",
+            "- \u2068أشكال الاستغلال ذات الأولوية\u2069: سابقًا \u2068العمل القسري\u2069؛ حاليًا \u2068الاستغلال الجنسي، العمل القسري والاستعباد المنزلي\u2069",
+            "- \u2068المساعدة الممولة\u2069: سابقًا \u2068جميع أنواع المساعدة\u2069؛ حاليًا \u2068الرعاية الطبية والدعم النفسي والاجتماعي\u2069",
+            "- \u2068اللغات المقبولة\u2069: سابقًا \u2068الإنكليزية والفرنسية\u2069؛ حاليًا \u2068الإنكليزية، الفرنسية والعربية\u2069",
+            "- \u2068الوثائق المطلوبة\u2069: سابقًا \u2068شهادة التسجيل\u2069؛ حاليًا \u2068شهادة التسجيل، البيانات المالية المراجعة وخطابا تزكية\u2069",
         ],
     };
 
@@ -173,8 +174,8 @@ public sealed class EmailWordsTests
         "fr" => "Bonjour Sofia Rossi,\n\nUne organisation vérifiée a modifié son nom officiel ou son pays d'enregistrement ; elle figure donc de nouveau dans la liste des organisations en attente de vérification et ne peut pas soumettre de demandes tant qu'elle n'a pas été vérifiée à nouveau.\n\n"
             + "Nom officiel : avant Mercy Network fr ; désormais Mercy Network Egypt fr\nPays d'enregistrement : avant Kenya ; désormais Égypte\n\n"
             + "Les demandes qu'elle a soumises auparavant conservent le nom sous lequel elles ont été soumises.\n\nTrustFund",
-        _ => "Sofia Rossi المحترم/المحترمة،\n\nغيّرت منظمة تم التحقق منها اسمها القانوني أو بلد تسجيلها، لذا أُعيدت إلى قائمة المنظمات التي تنتظر التحقق، ولا يمكنها تقديم طلبات إلى أن يتم التحقق منها مرة أخرى.\n\n"
-            + "الاسم القانوني: سابقًا Mercy Network ar؛ حاليًا Mercy Network Egypt ar\nبلد التسجيل: سابقًا كينيا؛ حاليًا مصر\n\n"
+        _ => "\u2068Sofia Rossi\u2069 المحترم/المحترمة،\n\nغيّرت منظمة تم التحقق منها اسمها القانوني أو بلد تسجيلها، لذا أُعيدت إلى قائمة المنظمات التي تنتظر التحقق، ولا يمكنها تقديم طلبات إلى أن يتم التحقق منها مرة أخرى.\n\n"
+            + "الاسم القانوني: سابقًا \u2068Mercy Network ar\u2069؛ حاليًا \u2068Mercy Network Egypt ar\u2069\nبلد التسجيل: سابقًا \u2068كينيا\u2069؛ حاليًا \u2068مصر\u2069\n\n"
             + "تحتفظ الطلبات التي قدمتها سابقًا بالاسم الذي قُدمت به.\n\nTrustFund",
     };
 

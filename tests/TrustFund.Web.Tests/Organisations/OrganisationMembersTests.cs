@@ -59,6 +59,52 @@ public sealed partial class OrganisationMembersTests
     }
 
     [Test]
+    public async Task Invite_InFrench_SendsTheInvitationInFrench_AndTheAcceptedAccountKeepsFrench()
+    {
+        using var applicant = await _app.SignInAsync("applicant@trustfund.test");
+        var (_, form) = await applicant.GetPageAsync("/Organisation/Members");
+        Assert.That(form.QuerySelectorAll("select[name='Culture'] option").Select(o => o.TextContent), Is.EqualTo(new[] { "English", "Français", "Español", "العربية" }));
+
+        await applicant.PostFormAsync("/Organisation/Members", "/Organisation/Members/Invite", new() { ["Name"] = "Aminata Diallo", ["Email"] = "aminata@safeharbour.test", ["Culture"] = "fr" });
+
+        var email = (await FundData.EmailsToAsync(_app, "aminata@safeharbour.test")).Single();
+        Assert.That(email.Subject, Does.StartWith("Vous êtes invité(e) à agir pour le compte de ").And.EndWith(" dans TrustFund"));
+        Assert.That(email.TextBody, Does.StartWith("Bonjour Aminata Diallo,\n\n").And.Contain("Choisissez votre mot de passe à l'aide de ce lien :"));
+        var link = InvitationLink().Match(email.TextBody).Value;
+        using var invitee = _app.NewSession();
+        var (_, page) = await invitee.GetPageAsync(link);
+        Assert.That(page.QuerySelector("h1")!.TextContent.Trim(), Is.EqualTo("Accepter votre invitation"));
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri("http://x" + link).Query);
+        var accepted = await invitee.PostFormAsync(link, "/Account/AcceptInvitation", new()
+        {
+            ["UserId"] = query["userId"].ToString(),
+            ["Code"] = query["code"].ToString(),
+            ["Password"] = "a colleague's own passphrase",
+            ["ConfirmPassword"] = "a colleague's own passphrase",
+        });
+        Assert.That(TestSession.IsRedirectTo(accepted, "/Account/Login"), Is.True);
+        var user = await _app.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Email == "aminata@safeharbour.test"));
+        Assert.That(user.PreferredCulture, Is.EqualTo("fr"));
+        Assert.That(user.PasswordHash, Is.Not.Null);
+    }
+
+    [TestCase("de")]
+    [TestCase("en' onfocus='alert(1)")]
+    public async Task Invite_LanguageNotOffered_IsRefusedWithAMessage_KeepsWhatWasTyped_AndInvitesNobody(string culture)
+    {
+        using var applicant = await _app.SignInAsync("applicant@trustfund.test");
+
+        var response = await applicant.PostFormAsync("/Organisation/Members", "/Organisation/Members/Invite", new() { ["Name"] = "Kofi Mensah", ["Email"] = "kofi@safeharbour.test", ["Culture"] = culture });
+
+        var page = await TestSession.ParseAsync(response);
+        Assert.That(page.GetElementById("Culture-error")!.TextContent, Does.Contain("Choose the language of the invitation from the list."));
+        Assert.That(page.QuerySelector("input[name='Name']")!.GetAttribute("value"), Is.EqualTo("Kofi Mensah"));
+        Assert.That(page.QuerySelector("input[name='Email']")!.GetAttribute("value"), Is.EqualTo("kofi@safeharbour.test"));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Not.Contain("onfocus='alert"));
+        Assert.That(await _app.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == "kofi@safeharbour.test")), Is.False);
+    }
+
+    [Test]
     public async Task Invite_LinkUsesThePublicSiteAddressWhenConfigured()
     {
         using var app = await new TrustFundApp(new Dictionary<string, string?> { ["PublicSite:BaseUrl"] = "https://grants.example.org/" }).StartAsync();

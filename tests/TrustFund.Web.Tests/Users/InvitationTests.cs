@@ -217,6 +217,91 @@ public sealed class InvitationTests
         Assert.That(TestSession.Parse(html).QuerySelector("tbody td a")?.TextContent, Is.EqualTo(name));
     }
 
+    [Test]
+    public async Task InviteForm_OffersTheFundsLanguagesEachInItsOwnName_ThePagesLanguageChosen()
+    {
+        using var admin = await _app.SignInAsync(AdminEmail);
+
+        var (_, page) = await admin.GetPageAsync("/Admin/Users/Invite");
+
+        var options = page.QuerySelectorAll("select[name='Culture'] option").ToList();
+        Assert.That(options.Select(o => o.GetAttribute("value")), Is.EqualTo(new[] { "en", "fr", "es", "ar" }));
+        Assert.That(options.Select(o => o.TextContent), Is.EqualTo(new[] { "English", "Français", "Español", "العربية" }));
+        Assert.That(options.Single(o => o.HasAttribute("selected")).GetAttribute("value"), Is.EqualTo("en"));
+        Assert.That(page.QuerySelector("label[for='Culture']")!.TextContent, Is.EqualTo("Language of the invitation"));
+    }
+
+    [Test]
+    public async Task Invite_InFrench_SendsTheInvitationInFrench_OpensTheAcceptancePageInFrench_AndTheAccountKeepsFrench()
+    {
+        var email = NewEmail("staff");
+        using (var admin = await _app.SignInAsync(AdminEmail))
+        {
+            await InviteInAsync(admin, "fr", email, "Claire Martin", Roles.Reviewer);
+        }
+
+        var invitation = (await EmailsToAsync(_app, email)).Single();
+        Assert.That(invitation.Subject, Is.EqualTo("Vous êtes invité(e) à rejoindre TrustFund"));
+        Assert.That(invitation.TextBody, Does.StartWith("Bonjour Claire Martin,\n\n").And.Contain("Pour accepter, choisissez votre mot de passe ici :"));
+        var link = await LinkInLatestEmailAsync(_app, email, "/Account/AcceptInvitation");
+        using var session = _app.NewSession();
+        var (_, form) = await session.GetPageAsync(link);
+        Assert.That(Heading(form), Is.EqualTo("Accepter votre invitation"));
+        Assert.That(form.DocumentElement.GetAttribute("lang"), Is.EqualTo("fr"));
+
+        var accepted = await session.PostFormAsync(link, "/Account/AcceptInvitation", Form(link, Password));
+
+        Assert.That(TestSession.IsRedirectTo(accepted, "/Account/Login"), Is.True);
+        Assert.That((await FindUserAsync(_app, email))!.PreferredCulture, Is.EqualTo("fr"));
+    }
+
+    [Test]
+    public async Task AcceptInvitation_AfterTheInviteeChoseAnotherLanguage_IsInThatLanguage_AndTheAccountKeepsIt()
+    {
+        var email = NewEmail("staff");
+        using (var admin = await _app.SignInAsync(AdminEmail))
+        {
+            await InviteInAsync(admin, "fr", email, "Lucía Gómez", Roles.Reviewer);
+        }
+
+        var link = await LinkInLatestEmailAsync(_app, email, "/Account/AcceptInvitation");
+        using var session = _app.NewSession();
+        await session.PostFormAsync(link, "/Language", new() { ["culture"] = "es", ["returnUrl"] = link });
+        var (_, form) = await session.GetPageAsync(link);
+        Assert.That(Heading(form), Is.EqualTo("Acepte su invitación"));
+
+        await session.PostFormAsync(link, "/Account/AcceptInvitation", Form(link, Password));
+
+        Assert.That((await FindUserAsync(_app, email))!.PreferredCulture, Is.EqualTo("es"));
+    }
+
+    [TestCase("xx")]
+    [TestCase("qps-ploc")]
+    [TestCase("fr\"><script>alert(1)</script>")]
+    public async Task Invite_LanguageNotOfferedOrHostile_IsRefusedWithAMessage_KeepsWhatWasTyped_AndCreatesNothing(string culture)
+    {
+        var email = NewEmail("staff");
+        using var admin = await _app.SignInAsync(AdminEmail);
+
+        var response = await InviteInAsync(admin, culture, email, "Nadia Rahman", Roles.Reviewer);
+
+        var page = await TestSession.ParseAsync(response);
+        Assert.That(FieldError(page, "Culture"), Does.Contain("Choose the language of the invitation from the list."));
+        Assert.That(page.QuerySelector("input[name='Name']")!.GetAttribute("value"), Is.EqualTo("Nadia Rahman"));
+        Assert.That(page.QuerySelector("input[name='Email']")!.GetAttribute("value"), Is.EqualTo(email));
+        Assert.That(page.QuerySelector("input[name='Roles'][value='Reviewer']")!.HasAttribute("checked"), Is.True);
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Not.Contain("<script>alert(1)"));
+        Assert.That(await FindUserAsync(_app, email), Is.Null);
+        Assert.That(await EmailsToAsync(_app, email), Is.Empty);
+    }
+
+    private static Task<HttpResponseMessage> InviteInAsync(TestSession admin, string culture, string email, string name, params string[] roles)
+    {
+        var fields = new List<KeyValuePair<string, string>> { new("Email", email), new("Name", name), new("Culture", culture) };
+        fields.AddRange(roles.Select(r => new KeyValuePair<string, string>("Roles", r)));
+        return PostAsync(admin, "/Admin/Users/Invite", fields);
+    }
+
     private static Task<HttpResponseMessage> InviteAsync(TestSession admin, string email, string name, params string[] roles)
     {
         var fields = new List<KeyValuePair<string, string>> { new("Email", email), new("Name", name) };

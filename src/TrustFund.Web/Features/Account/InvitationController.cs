@@ -1,23 +1,33 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using TrustFund.Application.Accounts;
 using TrustFund.Application.Common;
+using TrustFund.Web.Features.Languages;
 using TrustFund.Web.Features.Shared;
 
 namespace TrustFund.Web.Features.Account;
 
-/// <summary>Secretariat staff accepting an administrator's invitation by choosing their password.</summary>
+/// <summary>
+/// An invited person (Secretariat staff, or an organisation's colleague) accepting their invitation by choosing
+/// their password. The page is in the invitation's language unless the visitor chose one
+/// (<see cref="InvitationRequestCultureProvider"/>); a language chosen here becomes the account's.
+/// </summary>
 [Route("Account")]
 public sealed class InvitationController : Controller
 {
     private readonly IUseCases _useCases;
     private readonly IStringLocalizer<SharedResource> _text;
+    private readonly RequestLocalizationOptions _localization;
 
-    public InvitationController(IUseCases useCases, IStringLocalizer<SharedResource> text)
+    public InvitationController(IUseCases useCases, IStringLocalizer<SharedResource> text, IOptions<RequestLocalizationOptions> localization)
     {
         _useCases = useCases;
         _text = text;
+        _localization = localization.Value;
     }
 
     [HttpGet("AcceptInvitation")]
@@ -41,7 +51,7 @@ public sealed class InvitationController : Controller
             return SetPasswordForm(input);
         }
 
-        var outcome = await _useCases.RunAsync(new AcceptInvitation(input.UserId, input.Code, input.Password!), cancellationToken);
+        var outcome = await _useCases.RunAsync(new AcceptInvitation(input.UserId, input.Code, input.Password!, ChosenLanguage()), cancellationToken);
         if (!outcome.Succeeded)
         {
             ModelState.AddOutcome(outcome, _text);
@@ -69,6 +79,12 @@ public sealed class InvitationController : Controller
 
         return invitee.Succeeded;
     }
+
+    /// <summary>The language the visitor chose with the language switcher (kept in its cookie), if any: it becomes the account's.</summary>
+    private string? ChosenLanguage() =>
+        HttpContext.Features.Get<IRequestCultureFeature>()?.Provider is CookieRequestCultureProvider
+            ? Languages.Languages.OfferedCulture(_localization, CultureInfo.CurrentUICulture.Name)?.Name
+            : null;
 
     private ViewResult LinkInvalid() => View(AccountViews.LinkInvalid, new LinkInvalidModel(EmailLinkKind.Invitation));
 

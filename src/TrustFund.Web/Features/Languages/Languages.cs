@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
 using TrustFund.Application.Accounts;
 using TrustFund.Application.Common;
+using TrustFund.Application.Organisations;
 using TrustFund.Web.Hosting;
 
 namespace TrustFund.Web.Features.Languages;
@@ -36,6 +37,16 @@ public static class Languages
             ? null
             : options.SupportedUICultures?.FirstOrDefault(c => string.Equals(c.Name, name.Trim(), StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>The fund's languages (<c>Localization:Cultures</c>), without the developers' pseudo-language: those an invitation can be written in.</summary>
+    public static IReadOnlyList<CultureInfo> Offered(RequestLocalizationOptions options) =>
+        [.. (options.SupportedUICultures ?? []).Where(c => !Catalogue.IsPseudo(c))];
+
+    /// <summary>The fund's language named <paramref name="name"/> (see <see cref="Offered"/>), or null when it is not one of them.</summary>
+    public static CultureInfo? OfferedCulture(RequestLocalizationOptions options, string? name) =>
+        string.IsNullOrWhiteSpace(name)
+            ? null
+            : Offered(options).FirstOrDefault(c => string.Equals(c.Name, name.Trim(), StringComparison.OrdinalIgnoreCase));
+
     /// <summary>The culture as the fund's pages write numbers and dates in it (<see cref="FundCulture.Of(CultureInfo)"/>).</summary>
     public static CultureInfo AsTheFundWrites(CultureInfo culture) => FundCulture.Of(culture);
 
@@ -57,6 +68,7 @@ public static class Languages
         [
             new AccountRequestCultureProvider(),
             new CookieRequestCultureProvider(),
+            new InvitationRequestCultureProvider(),
             new AcceptLanguageHeaderRequestCultureProvider(),
         ];
     }
@@ -69,4 +81,39 @@ public sealed class AccountRequestCultureProvider : RequestCultureProvider
         Task.FromResult(httpContext.User.FindFirstValue(UserClaims.Culture) is { Length: > 0 } culture
             ? new ProviderCultureResult(culture)
             : null);
+}
+
+/// <summary>
+/// The invitation page (<c>/Account/AcceptInvitation</c>) in the language the invitation was written in (the
+/// invited account's language) while its link holds, for a visitor who has not chosen a language themselves.
+/// </summary>
+public sealed class InvitationRequestCultureProvider : RequestCultureProvider
+{
+    public override async Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
+    {
+        var request = httpContext.Request;
+        if (!request.Path.Equals(InvitationLink.Path, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        string? userId;
+        string? code;
+        if (HttpMethods.IsGet(request.Method))
+        {
+            (userId, code) = (request.Query["userId"], request.Query["code"]);
+        }
+        else if (HttpMethods.IsPost(request.Method) && request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(httpContext.RequestAborted);
+            (userId, code) = (form["UserId"], form["Code"]);
+        }
+        else
+        {
+            return null;
+        }
+
+        var invitee = await httpContext.RequestServices.GetRequiredService<IUseCases>().RunAsync(new OpenPasswordLink(userId, code, Invitation: true), httpContext.RequestAborted);
+        return invitee.Succeeded && invitee.Value.Culture is { Length: > 0 } culture ? new ProviderCultureResult(culture) : null;
+    }
 }

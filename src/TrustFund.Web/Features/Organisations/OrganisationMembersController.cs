@@ -37,7 +37,7 @@ public sealed class OrganisationMembersController : Controller
         }
 
         var address = $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
-        var outcome = await _useCases.RunAsync(new InviteMember(input.Name!, input.Email!, address), cancellationToken);
+        var outcome = await _useCases.RunAsync(new InviteMember(input.Name!, input.Email!, address, input.Culture), cancellationToken);
         switch (outcome.Kind)
         {
             case OutcomeKind.Done:

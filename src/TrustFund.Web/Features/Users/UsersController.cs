@@ -40,7 +40,7 @@ public sealed class UsersController : Controller
             return View(input);
         }
 
-        var outcome = await _useCases.RunAsync(new InviteUser(input.Name!, input.Email!, input.Roles), cancellationToken);
+        var outcome = await _useCases.RunAsync(new InviteUser(input.Name!, input.Email!, input.Roles, input.Culture), cancellationToken);
         if (!outcome.Succeeded)
         {
             ModelState.AddOutcome(outcome, _text);
