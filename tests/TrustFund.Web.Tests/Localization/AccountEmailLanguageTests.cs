@@ -36,7 +36,7 @@ public sealed partial class AccountEmailLanguageTests
             Assert.That(email.TextBody, Is.EqualTo(language switch
             {
                 "fr" => "Bonjour Amélie Dupont,\n\nLe mot de passe de votre compte TrustFund a été modifié le 2 mars 2026 09:00 (UTC). Vos autres sessions ont été fermées.\n\n"
-                    + "Si vous n'êtes pas à l'origine de cette opération, réinitialisez immédiatement votre mot de passe et informez-en le Secrétariat du Fonds :\nhttps://trustfund.example/Account/ForgotPassword\n",
+                    + "Si vous n'êtes pas à l'origine de cette opération, réinitialisez immédiatement votre mot de passe et informez-en le Secrétariat du Fonds\u00A0:\nhttps://trustfund.example/Account/ForgotPassword\n",
                 _ => "مرحبًا \u2068Amélie Dupont\u2069،\n\nتغيّرت كلمة المرور لحسابك في TrustFund في \u20682 مارس 2026 09:00\u2069 (بالتوقيت العالمي المنسق). وسُجّل الخروج من جلساتك الأخرى.\n\n"
                     + "إذا لم تقم بذلك، فأعد تعيين كلمة المرور الآن وأبلغ أمانة الصندوق:\nhttps://trustfund.example/Account/ForgotPassword\n",
             }));
@@ -55,8 +55,8 @@ public sealed partial class AccountEmailLanguageTests
         Assert.That(WithoutCode(email.TextBody), Is.EqualTo(language switch
         {
             "fr" => "Bonjour Amélie Dupont,\n\nSofia Rossi vous a invité(e) à rejoindre TrustFund, le système de gestion des subventions du Fonds de contributions volontaires des Nations Unies pour les victimes de la traite des personnes, "
-                + "en tant que : Évaluateur, Gestionnaire du Fonds et Administrateur.\n\n"
-                + $"Pour accepter, choisissez votre mot de passe ici :\n{link}\n\nLe lien est valable 24 heures. S'il a expiré, demandez à un administrateur de vous envoyer une nouvelle invitation.\n",
+                + "en tant que\u00A0: Évaluateur, Gestionnaire du Fonds et Administrateur.\n\n"
+                + $"Pour accepter, choisissez votre mot de passe ici\u00A0:\n{link}\n\nLe lien est valable 24 heures. S'il a expiré, demandez à un administrateur de vous envoyer une nouvelle invitation.\n",
             _ => "مرحبًا \u2068Amélie Dupont\u2069،\n\nدعاك \u2068Sofia Rossi\u2069 إلى TrustFund، نظام المنح التابع لصندوق الأمم المتحدة الاستئماني للتبرعات لضحايا الاتجار بالأشخاص، بصفة: \u2068المراجع، مدير الصندوق ومسؤول النظام\u2069.\n\n"
                 + $"للقبول، اختر كلمة المرور هنا:\n{link}\n\nيظل الرابط صالحًا لمدة 24 ساعة. وإذا انتهت صلاحيته، فاطلب من مسؤول النظام إرسال دعوة جديدة إليك.\n",
         }));

@@ -44,7 +44,7 @@ public sealed partial class DomainTextTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Outcomes.Text(refusal, Text), Is.EqualTo("L'action « mise en évaluation » n'est pas possible pour une demande à l'état « brouillon »."));
+            Assert.That(Outcomes.Text(refusal, Text), Is.EqualTo("L'action «\u202Fmise en évaluation\u202F» n'est pas possible pour une demande à l'état «\u202Fbrouillon\u202F»."));
             Assert.That(Outcomes.Text(later, Text), Is.EqualTo("La nouvelle date de fin doit être postérieure à la date de fin actuelle, le 2 mars 2026."));
         });
     }
@@ -64,7 +64,7 @@ public sealed partial class DomainTextTests
     }
 
     [TestCase("en", "closed, published; closed", "UNVTF-ST-2026-0001, UNVTF-ST-2026-0002")]
-    [TestCase("fr", "clôturé, publié ; clôturé", "UNVTF-ST-2026-0001, UNVTF-ST-2026-0002")]
+    [TestCase("fr", "clôturé, publié\u202F; clôturé", "UNVTF-ST-2026-0001, UNVTF-ST-2026-0002")]
     [TestCase("ar", "مقفل، منشور؛ مقفل", "\u2068UNVTF-ST-2026-0001\u2069، \u2068UNVTF-ST-2026-0002\u2069")]
     public void Lists_AreSeparatedAsTheReadersLanguageWritesThem(string language, string words, string references)
     {

@@ -44,7 +44,7 @@ public sealed class EmailLanguageTests
         Assert.Multiple(() =>
         {
             Assert.That(page.DocumentElement.GetAttribute("lang"), Is.EqualTo("en"), "the manager works in English");
-            Assert.That(email.Subject, Does.StartWith("Nouvelle affectation pour évaluation : "));
+            Assert.That(email.Subject, Does.StartWith("Nouvelle affectation pour évaluation\u00A0: "));
             Assert.That(email.TextBody, Does.StartWith("Bonjour "));
             Assert.That(email.TextBody, Does.Contain("31 décembre 2026"), "the due day in French");
             Assert.That(email.TextBody, Does.Not.Contain("You have been asked"));

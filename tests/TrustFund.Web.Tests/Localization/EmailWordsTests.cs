@@ -142,8 +142,8 @@ public sealed class EmailWordsTests
     // French groups digits with a narrow no-break space; Arabic writes its own group and decimal separators.
     private static string ExpectedRelease(string language, string grant) => language switch
     {
-        "fr" => $"Bonjour Kwame Mensah,\n\nmanager@trustfund.test a demandé le décaissement de la tranche 2 de la subvention {grant} : USD 4\u202F000,00.\n\n"
-            + "Décaissement demandé sans que soient remplies ces conditions : le rapport intermédiaire est accepté.\n\n"
+        "fr" => $"Bonjour Kwame Mensah,\n\nmanager@trustfund.test a demandé le décaissement de la tranche 2 de la subvention {grant}\u00A0: USD 4\u202F000,00.\n\n"
+            + "Décaissement demandé sans que soient remplies ces conditions\u00A0: le rapport intermédiaire est accepté.\n\n"
             + "Veuillez l'approuver ou le suspendre depuis votre file de paiements dans TrustFund. Vous ne pouvez pas approuver un décaissement que vous avez vous-même demandé.\n\nTrustFund",
         _ => $"\u2068Kwame Mensah\u2069 المحترم/المحترمة،\n\nطلب \u2068manager@trustfund.test\u2069 صرف القسط 2 من المنحة \u2068{grant}\u2069: \u2068USD 4,000.00\u2069.\n\n"
             + "طُلب الصرف دون استيفاء هذه الشروط: \u2068قبول التقرير المرحلي\u2069.\n\n"
@@ -155,10 +155,10 @@ public sealed class EmailWordsTests
     {
         "fr" =>
         [
-            "- Formes d'exploitation prioritaires : avant Travail forcé ; désormais Exploitation sexuelle, Travail forcé et Servitude domestique",
-            "- Assistance financée : avant Tous les types d'assistance ; désormais Soins médicaux et Soutien psychosocial",
-            "- Langues acceptées : avant Anglais et Français ; désormais Anglais, Français et Arabe",
-            "- Documents requis : avant Certificat d'enregistrement ; désormais Certificat d'enregistrement, États financiers vérifiés et Deux lettres de référence",
+            "- Formes d'exploitation prioritaires\u00A0: avant Travail forcé\u202F; désormais Exploitation sexuelle, Travail forcé et Servitude domestique",
+            "- Assistance financée\u00A0: avant Tous les types d'assistance\u202F; désormais Soins médicaux et Soutien psychosocial",
+            "- Langues acceptées\u00A0: avant Anglais et Français\u202F; désormais Anglais, Français et Arabe",
+            "- Documents requis\u00A0: avant Certificat d'enregistrement\u202F; désormais Certificat d'enregistrement, États financiers vérifiés et Deux lettres de référence",
         ],
         _ =>
         [
@@ -171,8 +171,8 @@ public sealed class EmailWordsTests
 
     private static string ExpectedCountryChange(string language) => language switch
     {
-        "fr" => "Bonjour Sofia Rossi,\n\nUne organisation vérifiée a modifié son nom officiel ou son pays d'enregistrement ; elle figure donc de nouveau dans la liste des organisations en attente de vérification et ne peut pas soumettre de demandes tant qu'elle n'a pas été vérifiée à nouveau.\n\n"
-            + "Nom officiel : avant Mercy Network fr ; désormais Mercy Network Egypt fr\nPays d'enregistrement : avant Kenya ; désormais Égypte\n\n"
+        "fr" => "Bonjour Sofia Rossi,\n\nUne organisation vérifiée a modifié son nom officiel ou son pays d'enregistrement\u202F; elle figure donc de nouveau dans la liste des organisations en attente de vérification et ne peut pas soumettre de demandes tant qu'elle n'a pas été vérifiée à nouveau.\n\n"
+            + "Nom officiel\u00A0: avant Mercy Network fr\u202F; désormais Mercy Network Egypt fr\nPays d'enregistrement\u00A0: avant Kenya\u202F; désormais Égypte\n\n"
             + "Les demandes qu'elle a soumises auparavant conservent le nom sous lequel elles ont été soumises.\n\nTrustFund",
         _ => "\u2068Sofia Rossi\u2069 المحترم/المحترمة،\n\nغيّرت منظمة تم التحقق منها اسمها القانوني أو بلد تسجيلها، لذا أُعيدت إلى قائمة المنظمات التي تنتظر التحقق، ولا يمكنها تقديم طلبات إلى أن يتم التحقق منها مرة أخرى.\n\n"
             + "الاسم القانوني: سابقًا \u2068Mercy Network ar\u2069؛ حاليًا \u2068Mercy Network Egypt ar\u2069\nبلد التسجيل: سابقًا \u2068كينيا\u2069؛ حاليًا \u2068مصر\u2069\n\n"

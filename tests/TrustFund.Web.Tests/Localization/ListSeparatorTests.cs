@@ -57,7 +57,7 @@ public sealed class ListSeparatorTests
     }
 
     [TestCase("ar", "الإنكليزية، الفرنسية؛ العربية")]
-    [TestCase("fr", "anglais, français ; arabe")]
+    [TestCase("fr", "anglais, français\u202F; arabe")]
     [TestCase("es", "inglés, francés; árabe")]
     [TestCase("en", "English, French; Arabic")]
     public void JoinGroups_SeparatesWithTheLanguagesSemicolon(string culture, string expected)

@@ -47,18 +47,21 @@ public sealed class StaffSentencesTests
         var frenchAfter = await PageInAsync(manager, url, "fr");
 
         var reason = $"[data-shortfall='{application.Id}'] [data-shortfall-reason]";
+        var shortfall = $"[data-shortfall='{application.Id}']";
         var loads = arabic.QuerySelector("[data-loads]")!;
         var (least, most) = (loads.GetAttribute("data-loads")!.Split('-')[0], loads.GetAttribute("data-loads")!.Split('-')[1]);
         Assert.Multiple(() =>
         {
             Assert.That(loads.TextContent, Is.EqualTo($"من {least} إلى {most}"), "the range of loads reads from least to most right to left");
             Assert.That(french.QuerySelector("[data-loads]")?.TextContent, Is.EqualTo($"{least} à {most}"));
-            Assert.That(french.QuerySelector(reason)?.TextContent, Is.EqualTo("Requis : 3, trouvés : 1 ; sur les 2 évaluateurs, 1 a un conflit d'intérêts avec l'organisation."));
+            Assert.That(french.QuerySelector(reason)?.TextContent, Is.EqualTo("Requis\u00A0: 3, trouvés\u00A0: 1\u202F; sur les 2 évaluateurs, 1 a un conflit d'intérêts avec l'organisation."));
             Assert.That(arabic.QuerySelector(reason)?.TextContent, Is.EqualTo("المطلوب 3، والمتاح 1: من بين 2 مراجعَين، 1 منهم لديه تضارب مصالح مع المنظمة."));
             Assert.That(TestSession.IsRedirectTo(confirmed, url), Is.True);
             Assert.That(arabicAfter.QuerySelector("[role=status].alert-success")?.TextContent, Is.EqualTo("التكليفات المُجراة: 1، إلى 1 مراجع؛ وأُبلغ كل مراجع بالبريد الإلكتروني. لا يزال 1 طلب يفتقر إلى مراجعين: انظر السبب أدناه."));
             Assert.That(arabicAfter.QuerySelector(reason)?.TextContent, Is.EqualTo("المطلوب 2، والمتاح 0: من بين 2 مراجعَين، 1 منهم مكلَّف أو متنحٍّ بالفعل، 1 منهم لديه تضارب مصالح مع المنظمة."));
-            Assert.That(frenchAfter.QuerySelector(reason)?.TextContent, Is.EqualTo("Requis : 2, trouvés : 0 ; sur les 2 évaluateurs, 1 est déjà affecté ou récusé, 1 a un conflit d'intérêts avec l'organisation."));
+            Assert.That(french.QuerySelector(shortfall)?.TextContent, Is.EqualTo($"{application.Reference}\u00A0: Requis\u00A0: 3, trouvés\u00A0: 1\u202F; sur les 2 évaluateurs, 1 a un conflit d'intérêts avec l'organisation."));
+            Assert.That(arabic.QuerySelector(shortfall)?.TextContent, Is.EqualTo($"{application.Reference}: المطلوب 3، والمتاح 1: من بين 2 مراجعَين، 1 منهم لديه تضارب مصالح مع المنظمة."));
+            Assert.That(frenchAfter.QuerySelector(reason)?.TextContent, Is.EqualTo("Requis\u00A0: 2, trouvés\u00A0: 0\u202F; sur les 2 évaluateurs, 1 est déjà affecté ou récusé, 1 a un conflit d'intérêts avec l'organisation."));
         });
     }
 
@@ -125,6 +128,8 @@ public sealed class StaffSentencesTests
         {
             Assert.That(Change(french), Is.EqualTo(new[] { "USD 20\u202F000,00", "USD 25\u202F000,00" }));
             Assert.That(Change(arabic), Is.EqualTo(new[] { "USD 20,000.00", "USD 25,000.00" }));
+            Assert.That(french.QuerySelector("[data-term='MaximumAmount']")?.TextContent, Is.EqualTo("Montant maximal (USD)\u00A0: USD 20\u202F000,00 → USD 25\u202F000,00"));
+            Assert.That(arabic.QuerySelector("[data-term='MaximumAmount']")?.TextContent, Is.EqualTo("الحد الأقصى للمبلغ (USD): USD 20,000.00 ← USD 25,000.00"));
         });
     }
 
@@ -147,7 +152,7 @@ public sealed class StaffSentencesTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(frenchForm.QuerySelector("#Justification-hint")?.TextContent, Is.EqualTo($"L'approuver s'écarte du classement : elle passe devant {first} (rang 1, inscrite sur la liste de réserve). Expliquez pourquoi, en au moins 30 caractères."));
+            Assert.That(frenchForm.QuerySelector("#Justification-hint")?.TextContent, Is.EqualTo($"L'approuver s'écarte du classement\u00A0: elle passe devant {first} (rang 1, inscrite sur la liste de réserve). Expliquez pourquoi, en au moins 30 caractères."));
             Assert.That(arabicForm.QuerySelector("#Justification-hint")?.TextContent, Is.EqualTo($"الموافقة عليه خروج عن الترتيب: فهي تتخطى \u2068{first}\u2069 (المرتبة \u20681\u2069، مدرج في قائمة الاحتياط). اكتب السبب في \u206830\u2069 حرفاً على الأقل."));
             Assert.That(Departure(frenchHistory), Is.EqualTo($"Cette approbation passe devant {first} (rang 1, inscrite sur la liste de réserve)."));
             Assert.That(Departure(arabicHistory), Is.EqualTo($"هذه الموافقة تتخطى \u2068{first}\u2069 (المرتبة \u20681\u2069، مدرج في قائمة الاحتياط)."));

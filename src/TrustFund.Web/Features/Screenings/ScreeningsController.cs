@@ -38,7 +38,7 @@ public sealed class ScreeningsController : Controller
 
         var gates = input.Gates
             .Where(g => !string.IsNullOrEmpty(g.Result))
-            .Select(g => new GateConfirmation(Enum.Parse<EligibilityGate>(g.Gate!), g.Result == GateInput.Pass, g.Comment))
+            .Select(g => new GateConfirmation(Enum.Parse<EligibilityGate>(g.Gate!), g.Result == GateInput.Pass, Bidi.WithoutIsolates(g.Comment)))
             .ToList();
         var outcome = await _useCases.RunAsync(new RecordScreening(id, input.Version, input.ApplicationVersion, gates, input.Outcome, input.Reason), cancellationToken);
         switch (outcome.Kind)
