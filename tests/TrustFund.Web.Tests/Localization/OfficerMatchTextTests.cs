@@ -53,20 +53,20 @@ public sealed class OfficerMatchTextTests
         var ruling = $"[data-rulings] tr[data-ruling='{ConflictRulingKind.Pinned}']";
         Assert.Multiple(async () =>
         {
-            Assert.That(frenchPage.QuerySelector(match)?.TextContent, Is.EqualTo("Mei Lin (membre du conseil d'administration) : même adresse électronique"));
+            Assert.That(frenchPage.QuerySelector(match)?.TextContent, Is.EqualTo("Mei Lin (membre du conseil d'administration)\u00A0: même adresse électronique"));
             Assert.That(arabicPage.QuerySelector(match)?.TextContent, Is.EqualTo("Mei Lin (membre du conseil d'administration): البريد الإلكتروني نفسه"));
             Assert.That(spanishPage.QuerySelector(match)?.TextContent, Is.EqualTo("Mei Lin (membre du conseil d'administration): mismo correo electrónico"));
             Assert.That(Isolated(arabicPage.QuerySelector(match)), Is.EqualTo(new[] { "Mei Lin", Position }), "the name and the position each in a <bdi>");
             Assert.That(TestSession.IsRedirectTo(confirmed, url), Is.True);
             Assert.That(await _app.WithDbAsync(db => db.ConflictRulings.Where(r => r.ReviewerId == reviewer).Select(r => new { r.Reason, r.Match }).SingleAsync()), Is.EqualTo(new { Reason = string.Empty, Match = (string?)null }), "no English sentence is stored");
-            Assert.That(Cell(frenchLog, ruling, "match"), Is.EqualTo("Mei Lin (membre du conseil d'administration) : même adresse électronique"));
-            Assert.That(Cell(frenchLog, ruling, "reason"), Is.EqualTo("Confirmé : Mei Lin (membre du conseil d'administration) : même adresse électronique"));
+            Assert.That(Cell(frenchLog, ruling, "match"), Is.EqualTo("Mei Lin (membre du conseil d'administration)\u00A0: même adresse électronique"));
+            Assert.That(Cell(frenchLog, ruling, "reason"), Is.EqualTo("Confirmé\u00A0: Mei Lin (membre du conseil d'administration)\u00A0: même adresse électronique"));
             Assert.That(Cell(arabicLog, ruling, "match"), Is.EqualTo("Mei Lin (membre du conseil d'administration): البريد الإلكتروني نفسه"));
             Assert.That(Cell(arabicLog, ruling, "reason"), Is.EqualTo("تم التأكيد: Mei Lin (membre du conseil d'administration): البريد الإلكتروني نفسه"));
             Assert.That(Isolated(arabicLog.QuerySelector($"{ruling} [data-reason]")), Is.EqualTo(new[] { "Mei Lin", Position }));
             Assert.That(Cell(englishLog, ruling, "reason"), Is.EqualTo("Confirmed: Mei Lin (membre du conseil d'administration): same email"));
-            Assert.That(frenchPack.QuerySelector("[data-reason]")?.TextContent.Trim(), Is.EqualTo("Confirmé : Mei Lin (membre du conseil d'administration) : même adresse électronique"));
-            Assert.That(anonymisedPack.QuerySelector("[data-reason]")?.TextContent.Trim(), Is.EqualTo("Confirmé : Même adresse électronique"), "the officer's name may be the reviewer's");
+            Assert.That(frenchPack.QuerySelector("[data-reason]")?.TextContent.Trim(), Is.EqualTo("Confirmé\u00A0: Mei Lin (membre du conseil d'administration)\u00A0: même adresse électronique"));
+            Assert.That(anonymisedPack.QuerySelector("[data-reason]")?.TextContent.Trim(), Is.EqualTo("Confirmé\u00A0: Même adresse électronique"), "the officer's name may be the reviewer's");
         });
     }
 

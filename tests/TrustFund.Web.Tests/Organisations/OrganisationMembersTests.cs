@@ -69,7 +69,7 @@ public sealed partial class OrganisationMembersTests
 
         var email = (await FundData.EmailsToAsync(_app, "aminata@safeharbour.test")).Single();
         Assert.That(email.Subject, Does.StartWith("Vous êtes invité(e) à agir pour le compte de ").And.EndWith(" dans TrustFund"));
-        Assert.That(email.TextBody, Does.StartWith("Bonjour Aminata Diallo,\n\n").And.Contain("Choisissez votre mot de passe à l'aide de ce lien :"));
+        Assert.That(email.TextBody, Does.StartWith("Bonjour Aminata Diallo,\n\n").And.Contain("Choisissez votre mot de passe à l'aide de ce lien\u00A0:"));
         var link = InvitationLink().Match(email.TextBody).Value;
         using var invitee = _app.NewSession();
         var (_, page) = await invitee.GetPageAsync(link);

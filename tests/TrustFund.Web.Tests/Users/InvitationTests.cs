@@ -242,7 +242,7 @@ public sealed class InvitationTests
 
         var invitation = (await EmailsToAsync(_app, email)).Single();
         Assert.That(invitation.Subject, Is.EqualTo("Vous êtes invité(e) à rejoindre TrustFund"));
-        Assert.That(invitation.TextBody, Does.StartWith("Bonjour Claire Martin,\n\n").And.Contain("Pour accepter, choisissez votre mot de passe ici :"));
+        Assert.That(invitation.TextBody, Does.StartWith("Bonjour Claire Martin,\n\n").And.Contain("Pour accepter, choisissez votre mot de passe ici\u00A0:"));
         var link = await LinkInLatestEmailAsync(_app, email, "/Account/AcceptInvitation");
         using var session = _app.NewSession();
         var (_, form) = await session.GetPageAsync(link);
