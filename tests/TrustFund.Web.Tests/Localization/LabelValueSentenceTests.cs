@@ -73,6 +73,29 @@ public sealed partial class LabelValueSentenceTests
         Assert.That(items, Does.Contain("Admissible\u00A0: 1"));
     }
 
+    [Test]
+    public async Task ApplicantHome_InFrench_SetsEachOpenCallsDeadlineAndEachGrantsAmountsApartWithANoBreakSpace()
+    {
+        var call = await Applications.ApplicantJourney.CreateOpenCallAsync(_app);
+        using var applicant = await _app.SignInAsync("applicant@trustfund.test");
+
+        var page = await PageInAsync(applicant, "/", "fr");
+
+        var line = page.QuerySelector($"[data-open-call='{call.Code}']")?.TextContent ?? string.Empty;
+        Assert.That(line, Does.Contain("\u00A0: clôture le 1 avril 2026"));
+    }
+
+    [Test]
+    public async Task ManagerHome_InFrench_HeadsEachCallWithItsCodeAndTitleJoinedByANoBreakSpace()
+    {
+        var call = await FundData.PublishedCallAsync(_app, "LVH");
+        using var manager = await _app.SignInAsync(Manager);
+
+        var page = await PageInAsync(manager, "/", "fr");
+
+        Assert.That(page.QuerySelector($"#call-{call.Id}-title")?.TextContent, Is.EqualTo($"{call.Code}\u00A0: {call.Title}"));
+    }
+
     private static async Task<IHtmlDocument> PageInAsync(TestSession session, string url, string language)
     {
         session.Client.DefaultRequestHeaders.Remove("Accept-Language");
