@@ -29,6 +29,23 @@ public sealed class TestSession : IDisposable
         return (response, Parser.ParseDocument(html));
     }
 
+    /// <summary>GETs a page as a reader of <paramref name="language"/> (its Accept-Language) and parses it, expecting 200 OK.</summary>
+    public async Task<IHtmlDocument> GetPageInAsync(string url, string language)
+    {
+        Client.DefaultRequestHeaders.Remove("Accept-Language");
+        Client.DefaultRequestHeaders.TryAddWithoutValidation("Accept-Language", language);
+        try
+        {
+            var (response, page) = await GetPageAsync(url);
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), url);
+            return page;
+        }
+        finally
+        {
+            Client.DefaultRequestHeaders.Remove("Accept-Language");
+        }
+    }
+
     /// <summary>Reads the antiforgery token of the first form on <paramref name="formPage"/>, then posts <paramref name="fields"/> to <paramref name="action"/>.</summary>
     public async Task<HttpResponseMessage> PostFormAsync(string formPage, string action, Dictionary<string, string> fields)
     {

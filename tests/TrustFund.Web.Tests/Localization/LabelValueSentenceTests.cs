@@ -54,7 +54,7 @@ public sealed partial class LabelValueSentenceTests
     {
         using var manager = await _app.SignInAsync(Manager);
 
-        var page = await PageInAsync(manager, "/Manage/Calls/New", "fr");
+        var page = await manager.GetPageInAsync("/Manage/Calls/New", "fr");
 
         var labels = page.QuerySelectorAll("label").Select(l => l.TextContent.Trim()).ToList();
         Assert.That(labels, Does.Contain("Assistance humanitaire\u00A0: Soins médicaux"));
@@ -67,7 +67,7 @@ public sealed partial class LabelValueSentenceTests
         await AssignmentPageTests.EligibleAsync(_app, call.Id, "Label Glue Org");
         using var manager = await _app.SignInAsync(Manager);
 
-        var page = await PageInAsync(manager, $"/Manage/Calls/{call.Id}", "fr");
+        var page = await manager.GetPageInAsync($"/Manage/Calls/{call.Id}", "fr");
 
         var items = page.QuerySelectorAll("li").Select(l => l.TextContent.Trim()).ToList();
         Assert.That(items, Does.Contain("Admissible\u00A0: 1"));
@@ -79,7 +79,7 @@ public sealed partial class LabelValueSentenceTests
         var call = await Applications.ApplicantJourney.CreateOpenCallAsync(_app);
         using var applicant = await _app.SignInAsync("applicant@trustfund.test");
 
-        var page = await PageInAsync(applicant, "/", "fr");
+        var page = await applicant.GetPageInAsync("/", "fr");
 
         var line = page.QuerySelector($"[data-open-call='{call.Code}']")?.TextContent ?? string.Empty;
         Assert.That(line, Does.Contain("\u00A0: clôture le 1 avril 2026"));
@@ -91,26 +91,11 @@ public sealed partial class LabelValueSentenceTests
         var call = await FundData.PublishedCallAsync(_app, "LVH");
         using var manager = await _app.SignInAsync(Manager);
 
-        var page = await PageInAsync(manager, "/", "fr");
+        var page = await manager.GetPageInAsync("/", "fr");
 
         Assert.That(page.QuerySelector($"#call-{call.Id}-title")?.TextContent, Is.EqualTo($"{call.Code}\u00A0: {call.Title}"));
     }
 
-    private static async Task<IHtmlDocument> PageInAsync(TestSession session, string url, string language)
-    {
-        session.Client.DefaultRequestHeaders.Remove("Accept-Language");
-        session.Client.DefaultRequestHeaders.TryAddWithoutValidation("Accept-Language", language);
-        try
-        {
-            var (response, page) = await session.GetPageAsync(url);
-            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), url);
-            return page;
-        }
-        finally
-        {
-            session.Client.DefaultRequestHeaders.Remove("Accept-Language");
-        }
-    }
 
     // "@L[...]: ", "@L[...]:</strong>", "@L[...]</strong>: " and "{L[...].Value}: {" in an interpolated string.
     [GeneratedRegex(@"@L\[[^\r\n]*?\](</(strong|span|b|em)>)?:[\s<]|\.Value\}: \{")]

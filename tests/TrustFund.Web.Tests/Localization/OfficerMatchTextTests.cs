@@ -40,15 +40,15 @@ public sealed class OfficerMatchTextTests
         var log = $"/Manage/Calls/{call.Id}/Conflicts";
         var match = $"[data-candidate='{reviewer}'] [data-probable-conflict] [data-match]";
 
-        var frenchPage = await PageInAsync(manager, url, "fr");
-        var arabicPage = await PageInAsync(manager, url, "ar");
-        var spanishPage = await PageInAsync(manager, url, "es");
+        var frenchPage = await manager.GetPageInAsync(url, "fr");
+        var arabicPage = await manager.GetPageInAsync(url, "ar");
+        var spanishPage = await manager.GetPageInAsync(url, "es");
         var confirmed = await manager.PostFormAsync(url, url + "/Conflicts/Confirm", new() { ["ReviewerId"] = reviewer.ToString(), ["Reason"] = string.Empty });
-        var frenchLog = await PageInAsync(manager, log, "fr");
-        var arabicLog = await PageInAsync(manager, log, "ar");
-        var englishLog = await PageInAsync(manager, log, "en");
-        var frenchPack = await PageInAsync(manager, $"/calls/{call.Id}/board-pack", "fr");
-        var anonymisedPack = await PageInAsync(manager, $"/calls/{call.Id}/board-pack?anonymise=true", "fr");
+        var frenchLog = await manager.GetPageInAsync(log, "fr");
+        var arabicLog = await manager.GetPageInAsync(log, "ar");
+        var englishLog = await manager.GetPageInAsync(log, "en");
+        var frenchPack = await manager.GetPageInAsync($"/calls/{call.Id}/board-pack", "fr");
+        var anonymisedPack = await manager.GetPageInAsync($"/calls/{call.Id}/board-pack?anonymise=true", "fr");
 
         var ruling = $"[data-rulings] tr[data-ruling='{ConflictRulingKind.Pinned}']";
         Assert.Multiple(async () =>
@@ -85,7 +85,7 @@ public sealed class OfficerMatchTextTests
         });
         using var manager = await _app.SignInAsync(Manager);
 
-        var french = await PageInAsync(manager, $"/Manage/Calls/{call.Id}/Conflicts", "fr");
+        var french = await manager.GetPageInAsync($"/Manage/Calls/{call.Id}/Conflicts", "fr");
 
         var row = $"[data-rulings] tr[data-ruling='{ConflictRulingKind.Pinned}']";
         var recorded = french.QuerySelector($"{row} [data-match] span");
@@ -103,19 +103,4 @@ public sealed class OfficerMatchTextTests
 
     private static string[] Isolated(IElement? element) => [.. element?.QuerySelectorAll("bdi").Select(b => b.TextContent) ?? []];
 
-    private static async Task<IHtmlDocument> PageInAsync(TestSession session, string url, string language)
-    {
-        session.Client.DefaultRequestHeaders.Remove("Accept-Language");
-        session.Client.DefaultRequestHeaders.TryAddWithoutValidation("Accept-Language", language);
-        try
-        {
-            var (response, page) = await session.GetPageAsync(url);
-            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), url);
-            return page;
-        }
-        finally
-        {
-            session.Client.DefaultRequestHeaders.Remove("Accept-Language");
-        }
-    }
 }

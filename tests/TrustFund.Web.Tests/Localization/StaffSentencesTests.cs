@@ -37,14 +37,14 @@ public sealed class StaffSentencesTests
         await manager.PostFormAsync(reviewers, reviewers + "/Conflicts/Pin", new() { ["ReviewerId"] = reviewer.ToString(), ["Reason"] = "Consultant to the organisation in 2025." });
         var url = $"/Manage/Calls/{call.Id}/Reviewers/Auto";
 
-        var french = await PageInAsync(manager, url, "fr");
-        var arabic = await PageInAsync(manager, url, "ar");
+        var french = await manager.GetPageInAsync(url, "fr");
+        var arabic = await manager.GetPageInAsync(url, "ar");
         var fingerprint = french.QuerySelector("input[name=Fingerprint]")!.GetAttribute("value")!;
         manager.Client.DefaultRequestHeaders.TryAddWithoutValidation("Accept-Language", "ar");
         var confirmed = await manager.PostFormAsync(url, url, new() { ["Fingerprint"] = fingerprint });
         manager.Client.DefaultRequestHeaders.Remove("Accept-Language");
-        var arabicAfter = await PageInAsync(manager, url, "ar");
-        var frenchAfter = await PageInAsync(manager, url, "fr");
+        var arabicAfter = await manager.GetPageInAsync(url, "ar");
+        var frenchAfter = await manager.GetPageInAsync(url, "fr");
 
         var reason = $"[data-shortfall='{application.Id}'] [data-shortfall-reason]";
         var shortfall = $"[data-shortfall='{application.Id}']";
@@ -75,10 +75,10 @@ public sealed class StaffSentencesTests
         var payments = $"/Grants/{grant.Id}/Payments";
         var instalment = $"/Grants/{grant.Id}/Instalments/{grant.Instalments[0].Id}";
 
-        var frenchPayments = await PageInAsync(finance, payments, "fr");
-        var frenchInstalment = await PageInAsync(finance, instalment, "fr");
-        var arabicPayments = await PageInAsync(finance, payments, "ar");
-        var arabicInstalment = await PageInAsync(finance, instalment, "ar");
+        var frenchPayments = await finance.GetPageInAsync(payments, "fr");
+        var frenchInstalment = await finance.GetPageInAsync(instalment, "fr");
+        var arabicPayments = await finance.GetPageInAsync(payments, "ar");
+        var arabicInstalment = await finance.GetPageInAsync(instalment, "ar");
 
         Assert.Multiple(() =>
         {
@@ -97,8 +97,8 @@ public sealed class StaffSentencesTests
         using var manager = await _app.SignInAsync(Manager);
         var instalment = $"/Grants/{grant.Id}/Instalments/{grant.Instalments[0].Id}";
 
-        var french = await PageInAsync(manager, instalment, "fr");
-        var arabic = await PageInAsync(manager, instalment, "ar");
+        var french = await manager.GetPageInAsync(instalment, "fr");
+        var arabic = await manager.GetPageInAsync(instalment, "ar");
 
         Assert.Multiple(() =>
         {
@@ -119,8 +119,8 @@ public sealed class StaffSentencesTests
         });
         using var manager = await _app.SignInAsync(Manager);
 
-        var french = await PageInAsync(manager, $"/Manage/Calls/{call.Id}", "fr");
-        var arabic = await PageInAsync(manager, $"/Manage/Calls/{call.Id}", "ar");
+        var french = await manager.GetPageInAsync($"/Manage/Calls/{call.Id}", "fr");
+        var arabic = await manager.GetPageInAsync($"/Manage/Calls/{call.Id}", "ar");
 
         static string[] Change(IHtmlDocument page) =>
             [.. page.QuerySelectorAll("[data-term='MaximumAmount'] [data-before], [data-term='MaximumAmount'] [data-after]").Select(s => s.TextContent)];
@@ -144,11 +144,11 @@ public sealed class StaffSentencesTests
         Assert.That(TestSession.IsRedirectTo(await DecideAsync(manager, callId, applications[0], sessionId, "ReserveList"), "/Manage/Calls"), Is.True);
         var page = $"/Manage/Calls/{callId}/Decisions/{applications[1]}";
 
-        var frenchForm = await PageInAsync(manager, page, "fr");
-        var arabicForm = await PageInAsync(manager, page, "ar");
+        var frenchForm = await manager.GetPageInAsync(page, "fr");
+        var arabicForm = await manager.GetPageInAsync(page, "ar");
         Assert.That(TestSession.IsRedirectTo(await DecideAsync(manager, callId, applications[1], sessionId, "Approved", "10000", "The Board favours the under-served region this project covers."), "/Manage/Calls"), Is.True);
-        var frenchHistory = await PageInAsync(manager, page, "fr");
-        var arabicHistory = await PageInAsync(manager, page, "ar");
+        var frenchHistory = await manager.GetPageInAsync(page, "fr");
+        var arabicHistory = await manager.GetPageInAsync(page, "ar");
 
         Assert.Multiple(() =>
         {
@@ -169,21 +169,6 @@ public sealed class StaffSentencesTests
     private static string Departure(IHtmlDocument page) =>
         page.QuerySelector("[data-departure] [data-passed-over]")?.TextContent ?? string.Empty;
 
-    private static async Task<IHtmlDocument> PageInAsync(TestSession session, string url, string language)
-    {
-        session.Client.DefaultRequestHeaders.Remove("Accept-Language");
-        session.Client.DefaultRequestHeaders.TryAddWithoutValidation("Accept-Language", language);
-        try
-        {
-            var (response, page) = await session.GetPageAsync(url);
-            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), url);
-            return page;
-        }
-        finally
-        {
-            session.Client.DefaultRequestHeaders.Remove("Accept-Language");
-        }
-    }
 
     private async Task<Guid> RecordSessionAsync(TestSession manager, Guid callId, string number)
     {
