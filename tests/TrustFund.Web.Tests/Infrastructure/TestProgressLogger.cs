@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
 namespace TrustFund.Web.Tests.Infrastructure;
@@ -8,13 +9,18 @@ namespace TrustFund.Web.Tests.Infrastructure;
 /// </summary>
 internal sealed class TestProgressLoggerProvider : ILoggerProvider
 {
-    public ILogger CreateLogger(string categoryName) => new Logger(categoryName);
+    private readonly ConcurrentQueue<string> _errors = new();
+
+    /// <summary>The errors the app has logged, oldest first (the last 20), for a failure message to quote.</summary>
+    public IReadOnlyList<string> Errors => [.. _errors];
+
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, this);
 
     public void Dispose()
     {
     }
 
-    private sealed class Logger(string category) : ILogger
+    private sealed class Logger(string category, TestProgressLoggerProvider provider) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
@@ -25,7 +31,12 @@ internal sealed class TestProgressLoggerProvider : ILoggerProvider
         {
             if (IsEnabled(logLevel))
             {
-                TestContext.Progress.WriteLine($"[{logLevel}] {category}: {formatter(state, exception)}{(exception is null ? string.Empty : Environment.NewLine + exception)}");
+                var line = $"[{logLevel}] {category}: {formatter(state, exception)}{(exception is null ? string.Empty : Environment.NewLine + exception)}";
+                TestContext.Progress.WriteLine(line);
+                provider._errors.Enqueue(line);
+                while (provider._errors.Count > 20 && provider._errors.TryDequeue(out _))
+                {
+                }
             }
         }
     }

@@ -56,6 +56,11 @@ public sealed class TrustFundApp : WebApplicationFactory<Program>
     public Action<IServiceCollection>? AdditionalServices { get; init; }
 
     /// <summary>The app's clock; move it to test time-dependent rules.</summary>
+    private readonly TestProgressLoggerProvider _log = new();
+
+    /// <summary>The last errors the app logged (an unhandled exception behind a 500), oldest first.</summary>
+    public IReadOnlyList<string> ServerErrors => _log.Errors;
+
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
 
     public string PickupFolder => _settings["Email:PickupFolder"]!;
@@ -167,7 +172,7 @@ public sealed class TrustFundApp : WebApplicationFactory<Program>
             builder.UseSetting(WebHostDefaults.HostingStartupAssembliesKey, BenchmarkBaselines.AssemblyName);
         }
 
-        builder.ConfigureLogging(logging => logging.AddProvider(new TestProgressLoggerProvider()));
+        builder.ConfigureLogging(logging => logging.AddProvider(_log));
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();

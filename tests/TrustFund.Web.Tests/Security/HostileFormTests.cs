@@ -101,7 +101,7 @@ public sealed class HostileFormTests
             answers[form][status] = answers[form].GetValueOrDefault(status) + 1;
             if (status >= 500)
             {
-                failures.Add($"{what}: {status}");
+                failures.Add($"{what}: {status}; the server's last error: {(_app.ServerErrors is [.., var last] ? last : "none logged")}");
             }
 
             IHtmlDocument? page = null;
