@@ -42,11 +42,8 @@ public static class DependencyInjection
         // model costs about a tenth of a signed-in page's CPU time, more than most of its queries.
         services.AddPooledDbContextFactory<TrustFundDbContext>((services, options) =>
             DbContextOptionsFactory.Configure(options, provider, connectionString).AddInterceptors(services.GetRequiredService<ChangeVersionInterceptor>()));
-        services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<TrustFundDbContext>>().CreateDbContext().UseServices(
-            provider.GetRequiredService<TimeProvider>(),
-            provider.GetService<ICurrentActor>(),
-            provider.GetService<IDataProtectionProvider>(),
-            provider.GetService<IDomainEventDispatcher>()));
+        services.AddScoped<ScopedContextLease>();
+        services.AddScoped(provider => provider.GetRequiredService<ScopedContextLease>().Context);
 
         services.AddScoped<ITrustFundDb>(provider => provider.GetRequiredService<TrustFundDbContext>());
         services.AddScoped<IDomainEventDispatcher, DomainEventDispatcher>();

@@ -41,6 +41,7 @@ public class TrustFundDbContext
     private ICurrentActor? _actor;
     private TimeProvider _clock = TimeProvider.System;
     private IDomainEventDispatcher? _events;
+    private bool _heldByScope;
 
     /// <summary>
     /// A context with the system clock, no actor, no key ring and no event handlers until
@@ -75,8 +76,17 @@ public class TrustFundDbContext
 
     // A pooled context goes back to the pool when disposed: it keeps nothing of the unit of work it
     // served, so one leased without UseServices (straight from the factory) acts as nobody, as a new one does.
+    // A context a request scope holds (ScopedContextLease) goes back only when that scope ends: the scope
+    // also disposes every service it handed out, and it hands this one out under two names (the context
+    // and ITrustFundDb), so a second disposal could otherwise return it again after another unit of work
+    // had leased it, and take it from under that one.
     public override void Dispose()
     {
+        if (_heldByScope)
+        {
+            return;
+        }
+
         Release();
         base.Dispose();
         GC.SuppressFinalize(this);
@@ -84,9 +94,28 @@ public class TrustFundDbContext
 
     public override async ValueTask DisposeAsync()
     {
+        if (_heldByScope)
+        {
+            return;
+        }
+
         Release();
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>From now until <see cref="EndScope"/>, disposing the context does nothing.</summary>
+    internal TrustFundDbContext HeldByScope()
+    {
+        _heldByScope = true;
+        return this;
+    }
+
+    /// <summary>Lets disposal return the context to its pool again (the scope holding it is ending).</summary>
+    internal TrustFundDbContext EndScope()
+    {
+        _heldByScope = false;
+        return this;
     }
 
     public DbSet<Organisation> Organisations => Set<Organisation>();
