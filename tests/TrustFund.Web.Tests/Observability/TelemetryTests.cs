@@ -62,7 +62,7 @@ public sealed class TelemetryTests
         Assert.Multiple(() =>
         {
             Assert.That(request.ParentSpanId, Is.EqualTo(default(ActivitySpanId)), "the request's span is the trace's root");
-            Assert.That(database, Has.Count.GreaterThanOrEqualTo(3), "the reads, the reference number and the writes");
+            Assert.That(database, Has.Count.GreaterThanOrEqualTo(3), $"the reads, the reference number and the writes; recorded: {Described(recorded, request)}");
             Assert.That(database.Select(a => a.Kind), Is.All.EqualTo(ActivityKind.Client));
             Assert.That(database.Select(a => RootOf(a, byId)), Is.All.SameAs(request), "each database span sits inside the request's span");
             Assert.That(duringRequest.Select(a => a.TraceId), Is.All.EqualTo(request.TraceId), "no database work of the submission in another trace");
@@ -109,6 +109,10 @@ public sealed class TelemetryTests
             await Task.Delay(100);
         }
     }
+
+    /// <summary>Every recorded span as source, name and whether it is in the request's trace, for a failure message.</summary>
+    private static string Described(List<Activity> recorded, Activity request) =>
+        string.Join("; ", recorded.Select(a => $"{a.Source.Name} '{a.DisplayName}'{(a.TraceId == request.TraceId ? string.Empty : " (other trace)")}"));
 
     private static Activity RootOf(Activity span, Dictionary<ActivitySpanId, Activity> byId)
     {
