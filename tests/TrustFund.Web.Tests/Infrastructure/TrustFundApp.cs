@@ -55,12 +55,12 @@ public sealed class TrustFundApp : WebApplicationFactory<Program>
     /// <summary>Services added after the app's own (test exporters, listeners).</summary>
     public Action<IServiceCollection>? AdditionalServices { get; init; }
 
-    /// <summary>The app's clock; move it to test time-dependent rules.</summary>
     private readonly TestProgressLoggerProvider _log = new();
 
     /// <summary>The last errors the app logged (an unhandled exception behind a 500), oldest first.</summary>
     public IReadOnlyList<string> ServerErrors => _log.Errors;
 
+    /// <summary>The app's clock; move it to test time-dependent rules.</summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
 
     public string PickupFolder => _settings["Email:PickupFolder"]!;
